@@ -8,5 +8,23 @@
 #![deny(missing_docs)]
 
 pub mod model;
+#[cfg(feature = "convert")]
+pub mod normalize;
+#[cfg(feature = "convert")]
+pub mod parse;
+#[cfg(feature = "convert")]
+pub mod registry;
+#[cfg(feature = "convert")]
+pub mod schema;
+#[cfg(feature = "convert")]
+pub mod topics;
 
 pub use model::*;
+#[cfg(feature = "convert")]
+pub use normalize::normalize_for_search;
+#[cfg(feature = "convert")]
+pub use parse::{Diagnostic, Parsed, Severity, parse};
+#[cfg(feature = "convert")]
+pub use registry::Registry;
+#[cfg(feature = "convert")]
+pub use schema::{json_schema, to_json};

@@ -248,10 +248,13 @@ impl Minutes {
 
     /// Every paragraph (narrative and speech), in printed order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.sections.iter().flat_map(|s| s.blocks.iter()).flat_map(|b| match b {
-            Block::Narrative(p) => std::slice::from_ref(p),
-            Block::Speech(sp) => sp.paragraphs.as_slice(),
-            Block::Agenda(_) => &[],
-        })
+        self.sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .flat_map(|b| match b {
+                Block::Narrative(p) => std::slice::from_ref(p),
+                Block::Speech(sp) => sp.paragraphs.as_slice(),
+                Block::Agenda(_) => &[],
+            })
     }
 }

@@ -1,0 +1,492 @@
+//! The 日時 line: a date in a Japanese era, in the Western calendar or in ISO 8601, an
+//! optional weekday (checked against the date) and an optional time range in JST.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::MeetingDate;
+
+/// What a printed date line should look like; every date error quotes it.
+pub(crate) const EXAMPLE: &str = "平成27年2月10日(火) 17:00~18:00";
+
+/// The Japanese eras the converter reads: name, first Gregorian year (元年), and the first and
+/// last day of the era. Dates outside an era's days are rejected (平成31年5月1日 does not
+/// exist: 令和 began that day). 明治 counts from 1 January 1868, as the era was proclaimed
+/// retroactively to the start of that year.
+/// A calendar day as (year, month, day).
+type Day = (i32, u32, u32);
+
+const ERAS: &[(&str, i32, Day, Day)] = &[
+    ("明治", 1868, (1868, 1, 1), (1912, 7, 30)),
+    ("大正", 1912, (1912, 7, 30), (1926, 12, 25)),
+    ("昭和", 1926, (1926, 12, 25), (1989, 1, 7)),
+    ("平成", 1989, (1989, 1, 8), (2019, 4, 30)),
+    ("令和", 2019, (2019, 5, 1), (9999, 12, 31)),
+];
+
+const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// Parses a 日時 line. On failure the error is the diagnostic's message.
+pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
+    // NFKC turns full-width digits, （） and ～ into ASCII; 〜 (U+301C) survives and is a separator.
+    let s: String = printed.nfkc().collect();
+    let mut c = Cursor::new(&s);
+    c.skip_ws();
+    let fail = || format!("expected a date such as {EXAMPLE}, found {printed:?}");
+
+    let mut era = None;
+    let mut era_year = None;
+    let (year, month, day);
+    let mut start = None;
+    let mut end = None;
+    let mut weekday = None;
+    if let Some(y) = c.iso_date() {
+        (year, month, day) = y;
+        check_day(year, month, day, printed)?;
+        if c.eat("T") {
+            start = Some(c.iso_time().ok_or_else(fail)?);
+        }
+        c.skip_ws();
+        if c.eat_separator() {
+            c.skip_ws();
+            if let Some(end_date) = c.iso_date() {
+                if end_date != (year, month, day) {
+                    return Err(format!(
+                        "{printed:?}: a meeting that ends on another day is not supported"
+                    ));
+                }
+                if !c.eat("T") {
+                    return Err(fail());
+                }
+            }
+            end = Some(c.iso_time().ok_or_else(fail)?);
+        }
+    } else {
+        let mut calendar_year = None;
+        for &(name, first, from, to) in ERAS {
+            if c.eat(name) {
+                c.skip_ws();
+                let n = if c.eat("元") { Some(1) } else { c.number() };
+                let n = n.filter(|n| *n >= 1).ok_or_else(fail)?;
+                era = Some(name.to_owned());
+                era_year = Some(n);
+                let y = first + i32::try_from(n - 1).map_err(|_| fail())?;
+                calendar_year = Some((y, Some((name, from, to))));
+                break;
+            }
+        }
+        if calendar_year.is_none() {
+            let n = c
+                .number()
+                .filter(|n| (1000..=9999).contains(n))
+                .ok_or_else(fail)?;
+            calendar_year = Some((i32::try_from(n).map_err(|_| fail())?, None));
+        }
+        let (y, era_bounds) = calendar_year.ok_or_else(fail)?;
+        c.skip_ws();
+        if !c.eat("年") {
+            return Err(fail());
+        }
+        c.skip_ws();
+        let m = c.number().ok_or_else(fail)?;
+        c.skip_ws();
+        if !c.eat("月") {
+            return Err(fail());
+        }
+        c.skip_ws();
+        let d = c.number().ok_or_else(fail)?;
+        c.skip_ws();
+        if !c.eat("日") {
+            return Err(fail());
+        }
+        check_day(y, m, d, printed)?;
+        if let Some((name, from, to)) = era_bounds
+            && ((y, m, d) < from || (y, m, d) > to)
+        {
+            return Err(format!(
+                "{printed:?}: {name} runs from {} to {}, so this date does not exist",
+                ymd(from.0, from.1, from.2),
+                ymd(to.0, to.1, to.2)
+            ));
+        }
+        (year, month, day) = (y, m, d);
+        c.skip_ws();
+        if c.eat("(") {
+            let inner = c.take_until(')').ok_or_else(fail)?;
+            let inner = inner.trim();
+            let actual = weekday_index(year, month, day);
+            let printed_index = WEEKDAYS.iter().position(|w| inner.starts_with(w));
+            match printed_index {
+                Some(i) if i == actual => {}
+                Some(_) => {
+                    return Err(format!(
+                        "{printed:?}: {} is a {}曜日 ({}), but the document prints ({inner})",
+                        ymd(year, month, day),
+                        WEEKDAYS[actual],
+                        WEEKDAYS_EN[actual]
+                    ));
+                }
+                None => {
+                    return Err(format!(
+                        "{printed:?}: ({inner}) is not a weekday such as (火)"
+                    ));
+                }
+            }
+            weekday = Some(inner.to_owned());
+        }
+        c.skip_ws();
+        if let Some(t) = c.clock() {
+            start = Some(t);
+            c.skip_ws();
+            if c.eat_separator() {
+                c.skip_ws();
+                end = Some(c.clock().ok_or_else(fail)?);
+            }
+        }
+    }
+    c.skip_ws();
+    if !c.rest().is_empty() {
+        return Err(format!(
+            "{printed:?}: unexpected {:?} after the date and time",
+            c.rest()
+        ));
+    }
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        return Err(format!("{printed:?}: the meeting ends before it starts"));
+    }
+    let date = ymd(year, month, day);
+    let iso = |(h, m): (u32, u32)| format!("{date}T{h:02}:{m:02}:00+09:00");
+    Ok(MeetingDate {
+        printed: printed.to_owned(),
+        era,
+        era_year,
+        date: date.clone(),
+        weekday,
+        start: start.map(iso),
+        end: end.map(iso),
+    })
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn check_day(y: i32, m: u32, d: u32, printed: &str) -> Result<(), String> {
+    if !(1..=12).contains(&m) {
+        return Err(format!("{printed:?}: there is no month {m}"));
+    }
+    let last = days_in_month(y, m);
+    if d == 0 || d > last {
+        return Err(format!(
+            "{printed:?}: {m}月{d}日 does not exist ({y}-{m:02} has {last} days)"
+        ));
+    }
+    Ok(())
+}
+
+/// Day of the week, 0 = Sunday (Sakamoto's method, proleptic Gregorian calendar).
+fn weekday_index(y: i32, m: u32, d: u32) -> usize {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let m_index = usize::try_from(m.saturating_sub(1)).unwrap_or(0).min(11);
+    let d = i32::try_from(d).unwrap_or(0);
+    let w = (y + y / 4 - y / 100 + y / 400 + T[m_index] + d).rem_euclid(7);
+    usize::try_from(w).unwrap_or(0)
+}
+
+/// A small cursor over the normalised line.
+struct Cursor<'a> {
+    s: &'a str,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Self {
+        Cursor { s }
+    }
+
+    fn rest(&self) -> &'a str {
+        self.s
+    }
+
+    fn skip_ws(&mut self) {
+        self.s = self.s.trim_start();
+    }
+
+    fn eat(&mut self, p: &str) -> bool {
+        match self.s.strip_prefix(p) {
+            Some(r) => {
+                self.s = r;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A range separator: ~ (from ～ after NFKC), 〜, hyphens and dashes, or から.
+    fn eat_separator(&mut self) -> bool {
+        ["~", "〜", "-", "–", "—", "―", "‐", "−", "から"]
+            .iter()
+            .any(|p| self.eat(p))
+    }
+
+    fn digits(&mut self, max_len: usize) -> Option<(u32, usize)> {
+        let len = self.s.chars().take_while(char::is_ascii_digit).count();
+        if len == 0 || len > max_len {
+            return None;
+        }
+        let (num, rest) = self.s.split_at(len);
+        self.s = rest;
+        num.parse().ok().map(|n| (n, len))
+    }
+
+    /// A number in ASCII digits (after NFKC) or kanji numerals.
+    fn number(&mut self) -> Option<u32> {
+        if let Some((n, _)) = self.digits(9) {
+            return Some(n);
+        }
+        let len: usize = self
+            .s
+            .chars()
+            .take_while(|c| "〇零一二三四五六七八九十百千".contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 {
+            return None;
+        }
+        let (num, rest) = self.s.split_at(len);
+        self.s = rest;
+        crate::normalize::parse_japanese_number(num)
+    }
+
+    fn take_until(&mut self, end: char) -> Option<&'a str> {
+        let i = self.s.find(end)?;
+        let (inner, rest) = self.s.split_at(i);
+        self.s = &rest[end.len_utf8()..];
+        Some(inner)
+    }
+
+    fn iso_date(&mut self) -> Option<(i32, u32, u32)> {
+        let save = self.s;
+        let parsed = (|| {
+            let (y, ylen) = self.digits(4)?;
+            if ylen != 4 || !self.eat("-") {
+                return None;
+            }
+            let (m, _) = self.digits(2)?;
+            if !self.eat("-") {
+                return None;
+            }
+            let (d, _) = self.digits(2)?;
+            Some((i32::try_from(y).ok()?, m, d))
+        })();
+        if parsed.is_none() {
+            self.s = save;
+        }
+        parsed
+    }
+
+    /// `HH:MM[:SS][+09:00]` after the `T` of an ISO date-time.
+    fn iso_time(&mut self) -> Option<(u32, u32)> {
+        let (h, m) = self.clock()?;
+        if self.eat(":") {
+            let (sec, _) = self.digits(2)?;
+            if sec > 59 {
+                return None;
+            }
+        }
+        if self.eat("+09:00") || self.eat("+0900") {
+            return Some((h, m));
+        }
+        // Only JST is accepted: another offset or Z would need converting, which the printed
+        // minutes never do.
+        if self.s.starts_with('+') || self.s.starts_with('Z') {
+            return None;
+        }
+        Some((h, m))
+    }
+
+    /// `17:00`, `17時`, `17時30分`; hours 0-23 (24:00 allowed as an end), minutes 0-59.
+    fn clock(&mut self) -> Option<(u32, u32)> {
+        let save = self.s;
+        let parsed = (|| {
+            let (h, _) = self.digits(2)?;
+            let m = if self.eat(":") {
+                self.digits(2)?.0
+            } else if self.eat("時") {
+                match self.digits(2) {
+                    Some((m, _)) => {
+                        self.eat("分");
+                        m
+                    }
+                    None => 0,
+                }
+            } else {
+                return None;
+            };
+            (h < 24 || (h == 24 && m == 0)).then_some(())?;
+            (m < 60).then_some((h, m))
+        })();
+        if parsed.is_none() {
+            self.s = save;
+        }
+        parsed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_date_line() {
+        let d = parse_date("平成27年2月10日(火) 17:00~18:00");
+        assert_eq!(
+            d,
+            Ok(MeetingDate {
+                printed: "平成27年2月10日(火) 17:00~18:00".to_owned(),
+                era: Some("平成".to_owned()),
+                era_year: Some(27),
+                date: "2015-02-10".to_owned(),
+                weekday: Some("火".to_owned()),
+                start: Some("2015-02-10T17:00:00+09:00".to_owned()),
+                end: Some("2015-02-10T18:00:00+09:00".to_owned()),
+            })
+        );
+    }
+
+    fn iso(printed: &str) -> Result<(String, Option<String>, Option<String>), String> {
+        parse_date(printed).map(|d| (d.date, d.start, d.end))
+    }
+
+    #[test]
+    fn full_width_digits_and_every_separator() {
+        for sep in ["~", "〜", "～", "-", "–", "から"] {
+            let line = format!("平成２７年２月１０日（火）１７：００{sep}１８：００");
+            assert_eq!(
+                iso(&line),
+                Ok((
+                    "2015-02-10".to_owned(),
+                    Some("2015-02-10T17:00:00+09:00".to_owned()),
+                    Some("2015-02-10T18:00:00+09:00".to_owned())
+                )),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn first_year_of_an_era_is_gannen() {
+        let d = parse_date("令和元年5月7日(火)");
+        assert_eq!(d.as_ref().map(|d| d.date.as_str()), Ok("2019-05-07"));
+        assert_eq!(d.as_ref().map(|d| d.era_year), Ok(Some(1)));
+        assert_eq!(
+            iso("昭和64年1月7日").map(|d| d.0),
+            Ok("1989-01-07".to_owned())
+        );
+        assert_eq!(
+            iso("明治45年7月30日").map(|d| d.0),
+            Ok("1912-07-30".to_owned())
+        );
+        assert_eq!(
+            iso("大正元年8月1日").map(|d| d.0),
+            Ok("1912-08-01".to_owned())
+        );
+        assert_eq!(
+            iso("平成二十七年二月十日").map(|d| d.0),
+            Ok("2015-02-10".to_owned())
+        );
+    }
+
+    #[test]
+    fn western_and_iso_dates() {
+        assert_eq!(
+            iso("2015年2月10日(火) 17時～18時30分"),
+            Ok((
+                "2015-02-10".to_owned(),
+                Some("2015-02-10T17:00:00+09:00".to_owned()),
+                Some("2015-02-10T18:30:00+09:00".to_owned())
+            ))
+        );
+        assert_eq!(
+            iso("2015-02-10T17:00:00+09:00 ~ 2015-02-10T18:00:00+09:00"),
+            Ok((
+                "2015-02-10".to_owned(),
+                Some("2015-02-10T17:00:00+09:00".to_owned()),
+                Some("2015-02-10T18:00:00+09:00".to_owned())
+            ))
+        );
+        assert_eq!(iso("2015-02-10").map(|d| d.1), Ok(None));
+    }
+
+    #[test]
+    fn weekday_mismatch_is_an_error() {
+        assert_eq!(
+            parse_date("平成27年2月10日(水) 17:00~18:00"),
+            Err("\"平成27年2月10日(水) 17:00~18:00\": 2015-02-10 is a 火曜日 (Tuesday), but the document prints (水)".to_owned())
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        assert_eq!(
+            parse_date("平成27年2月30日"),
+            Err("\"平成27年2月30日\": 2月30日 does not exist (2015-02 has 28 days)".to_owned())
+        );
+        assert!(
+            parse_date("平成28年2月29日(月)").is_ok(),
+            "2016 is a leap year"
+        );
+        assert!(
+            parse_date("平成31年5月1日")
+                .is_err_and(|e| e.contains("平成 runs from 1989-01-08 to 2019-04-30"))
+        );
+        assert!(parse_date("平成0年1月1日").is_err());
+        assert!(parse_date("平成27年13月1日").is_err_and(|e| e.contains("no month 13")));
+        assert!(parse_date("平成27年2月10日 25:00~26:00").is_err());
+        assert!(
+            parse_date("平成27年2月10日 18:00~17:00").is_err_and(|e| e.contains("ends before"))
+        );
+        assert!(parse_date("2015-02-10T17:00:00Z").is_err());
+    }
+
+    #[test]
+    fn garbage_says_what_was_expected() {
+        assert_eq!(
+            parse_date("来週の火曜日"),
+            Err(
+                "expected a date such as 平成27年2月10日(火) 17:00~18:00, found \"来週の火曜日\""
+                    .to_owned()
+            )
+        );
+        assert!(
+            parse_date("平成27年2月10日(火) 17:00~18:00 予定")
+                .is_err_and(|e| e.contains("unexpected"))
+        );
+        assert!(parse_date("").is_err());
+        assert!(parse_date("平成99999999999年1月1日").is_err());
+    }
+}

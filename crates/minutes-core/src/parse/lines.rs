@@ -1,0 +1,360 @@
+//! Recognisers for single lines: page numbers, the end mark, headings of every kind.
+//! Each takes a line already trimmed of surrounding white space.
+
+use crate::model::AgendaKind;
+use crate::normalize::{
+    compact, is_open_paren, matching_close, parse_japanese_number, strip_bullets,
+};
+
+/// Dashes that decorate page numbers (`- 3 -`, `―3―`) and the end mark (`— 以上 —`).
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '―' | '—' | '–' | '‐' | '−' | '─' | '━')
+}
+
+/// A line that is only a page number: `3`, `- 3 -`, `―3―`, `3/10`, `- 3/10 -`.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let c = compact(line);
+    let core = c.trim_matches(is_dash);
+    let mut parts = core.splitn(2, '/');
+    let ok = |p: Option<&str>| {
+        p.is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let first = parts.next();
+    let second = parts.next();
+    ok(first) && (second.is_none() || ok(second))
+}
+
+/// The end mark `以上`, alone or between dashes (`— 以上 —`).
+pub(crate) fn end_mark(line: &str) -> Option<String> {
+    let c = compact(line);
+    (c.trim_matches(is_dash) == "以上").then(|| "以上".to_owned())
+}
+
+/// A section heading `(1) 安倍内閣総理大臣冒頭御挨拶` (either width of parentheses and digits,
+/// kanji numerals too): the number and the printed title. A "title" that ends a sentence or
+/// runs long is an enumeration inside a paragraph, not a heading.
+pub(crate) fn section_heading(line: &str) -> Option<(u32, &str)> {
+    let open = line.chars().next().filter(|c| is_open_paren(*c))?;
+    let close = matching_close(line)?;
+    let inner = &line[open.len_utf8()..close];
+    let number = parse_japanese_number(inner)?;
+    let after_close = &line[close..];
+    let title = after_close[after_close.chars().next()?.len_utf8()..].trim();
+    if title.ends_with('。') || title.chars().count() > 60 {
+        return None;
+    }
+    Some((number, title))
+}
+
+/// An agenda heading `【決定事項】`: the kind, the heading without brackets, and any text after
+/// the closing bracket on the same line.
+pub(crate) fn agenda_heading(line: &str) -> Option<(AgendaKind, &str, &str)> {
+    let rest = line.strip_prefix('【')?;
+    let end = rest.find('】')?;
+    let heading = rest[..end].trim();
+    let after = rest[end + '】'.len_utf8()..].trim();
+    let c = compact(heading);
+    let kind = if c.contains("決定") {
+        AgendaKind::Decision
+    } else if c.contains("討議") || c.contains("審議") || c.contains("議題") {
+        AgendaKind::Discussion
+    } else if c.contains("報告") {
+        AgendaKind::Report
+    } else {
+        AgendaKind::Other
+    };
+    Some((kind, heading, after))
+}
+
+/// Words that end a speaker designation. A bulleted parenthesis whose content ends otherwise
+/// (（監査について）) is text.
+const TITLE_WORDS: &[&str] = &[
+    "本部員",
+    "大臣",
+    "本部長",
+    "副本部長",
+    "委員長",
+    "長官",
+    "監",
+    "センター長",
+    "副長官補",
+    "事務局",
+    "総理",
+    "議長",
+    "座長",
+    "委員",
+    "局長",
+    "審議官",
+    "政務官",
+    "室長",
+    "理事長",
+];
+
+/// The offices of the headquarters, which can also appear in trailing parentheses
+/// (`山口…大臣（副本部長）`).
+pub(crate) const OFFICES: &[&str] = &["本部長", "副本部長", "本部員"];
+
+/// Splits a compacted designation into its base and a trailing office in parentheses:
+/// `山口情報通信技術(IT)政策担当大臣(副本部長)` → (`山口情報通信技術(IT)政策担当大臣`, `副本部長`).
+pub(crate) fn split_trailing_office(designation: &str) -> (&str, Option<&str>) {
+    let Some(body) = designation.strip_suffix(')') else {
+        return (designation, None);
+    };
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                let inner = &body[i + 1..];
+                return match OFFICES.iter().find(|o| **o == inner) {
+                    Some(office) => (&designation[..i], Some(office)),
+                    None => (designation, None),
+                };
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    (designation, None)
+}
+
+/// Whether the text inside a heading's parentheses names a speaker: short, no punctuation
+/// of running text, and ending in a title word or an office.
+pub(crate) fn is_designation(inner: &str) -> bool {
+    let c = compact(inner);
+    if c.is_empty() || c.chars().count() > 40 || c.contains(['。', '、', ',', '「', '」']) {
+        return false;
+    }
+    let (base, _) = split_trailing_office(&c);
+    !base.is_empty() && TITLE_WORDS.iter().any(|w| base.ends_with(w))
+}
+
+/// What a bulleted line starting with a parenthesis turned out to be.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum HeadingCheck<'a> {
+    /// A speech heading: the designation as printed and any text after it on the line.
+    Heading { designation: &'a str, rest: &'a str },
+    /// A bullet and an opening parenthesis that is never closed, before a title word.
+    Unclosed,
+    /// Not a heading.
+    No,
+}
+
+/// Recognises a speech heading: a bullet (`○`, `・`, `-`, or several), then a parenthesised
+/// designation (either width, nesting allowed), alone or followed by the first paragraph.
+pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
+    let (rest, bulleted) = strip_bullets(line);
+    let Some(open) = rest
+        .chars()
+        .next()
+        .filter(|c| bulleted && is_open_paren(*c))
+    else {
+        return HeadingCheck::No;
+    };
+    match matching_close(rest) {
+        Some(close) => {
+            let inner = &rest[open.len_utf8()..close];
+            let after = &rest[close..];
+            let after = after
+                .chars()
+                .next()
+                .map_or("", |c| after[c.len_utf8()..].trim());
+            if is_designation(inner) {
+                HeadingCheck::Heading {
+                    designation: inner.trim(),
+                    rest: after,
+                }
+            } else {
+                HeadingCheck::No
+            }
+        }
+        None => {
+            // Only report what looks like a heading that lost its closing parenthesis:
+            // a title word early on the line.
+            let head: String = rest.chars().skip(1).take(24).collect();
+            let c = compact(&head);
+            if TITLE_WORDS.iter().any(|w| c.contains(w)) {
+                HeadingCheck::Unclosed
+            } else {
+                HeadingCheck::No
+            }
+        }
+    }
+}
+
+/// Suffixes that make a section title a speech (`安倍内閣総理大臣冒頭御挨拶`), longest first.
+const SPEECH_SUFFIXES: &[&str] = &[
+    "冒頭御挨拶",
+    "冒頭ご挨拶",
+    "冒頭挨拶",
+    "冒頭発言",
+    "締め括り挨拶",
+    "締めくくり挨拶",
+    "締括り挨拶",
+    "閉会挨拶",
+    "御挨拶",
+    "ご挨拶",
+    "あいさつ",
+    "挨拶",
+    "発言",
+];
+
+/// The designation in a section title that names a speaker: `安倍内閣総理大臣冒頭御挨拶` →
+/// `安倍内閣総理大臣`, `本部長締め括り挨拶` → `本部長`.
+pub(crate) fn speech_in_title(title: &str) -> Option<&str> {
+    let title = title.trim();
+    SPEECH_SUFFIXES
+        .iter()
+        .find_map(|s| title.strip_suffix(s))
+        .map(str::trim)
+        .filter(|d| is_designation(d))
+}
+
+/// Whether a paragraph is complete: it ends in sentence-final punctuation or a closing
+/// bracket. One that is not continues in the next text line (a PDF page break).
+pub(crate) fn ends_paragraph(text: &str) -> bool {
+    text.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '．'
+                | '.'
+                | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '」'
+                | '』'
+                | ')'
+                | '）'
+                | '〕'
+                | '】'
+                | ']'
+                | '］'
+                | '｣'
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_in_print_styles() {
+        for p in ["3", "- 3 -", "―3―", "3/10", "－３－", "— 12 —"] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["- ・ 本部の運営", "(3)", "3点目", "", "-", "12345"] {
+            assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn end_mark_with_and_without_dashes() {
+        assert_eq!(end_mark("— 以上 —"), Some("以上".to_owned()));
+        assert_eq!(end_mark("以上"), Some("以上".to_owned()));
+        assert_eq!(end_mark("以上申し上げたことを"), None);
+    }
+
+    #[test]
+    fn section_headings_of_both_widths() {
+        assert_eq!(
+            section_heading("(1) 安倍内閣総理大臣冒頭御挨拶"),
+            Some((1, "安倍内閣総理大臣冒頭御挨拶"))
+        );
+        assert_eq!(section_heading("（２）討議"), Some((2, "討議")));
+        assert_eq!(section_heading("(十二) 討議"), Some((12, "討議")));
+        assert_eq!(
+            section_heading("（情報セキュリティ政策会議の会合で）前回"),
+            None
+        );
+        assert_eq!(section_heading("(1) 人材の育成が重要である。"), None);
+    }
+
+    #[test]
+    fn speech_headings_alone_or_with_text() {
+        assert_eq!(
+            speech_heading("○（小野寺本部員）サイバー"),
+            HeadingCheck::Heading {
+                designation: "小野寺本部員",
+                rest: "サイバー"
+            }
+        );
+        assert_eq!(
+            speech_heading("○ (村井本部員) 日本の"),
+            HeadingCheck::Heading {
+                designation: "村井本部員",
+                rest: "日本の"
+            }
+        );
+        assert_eq!(
+            speech_heading("○（山口情報通信技術（IT）政策担当大臣（副本部長））"),
+            HeadingCheck::Heading {
+                designation: "山口情報通信技術（IT）政策担当大臣（副本部長）",
+                rest: ""
+            }
+        );
+        assert_eq!(
+            speech_heading("- ・ （林本部員）まず"),
+            HeadingCheck::Heading {
+                designation: "林本部員",
+                rest: "まず"
+            }
+        );
+    }
+
+    #[test]
+    fn parenthesis_without_bullet_is_not_a_heading() {
+        assert_eq!(
+            speech_heading("（情報セキュリティ政策会議の会合で）前回、私は"),
+            HeadingCheck::No
+        );
+    }
+
+    #[test]
+    fn bulleted_parenthesis_without_title_word_is_not_a_heading() {
+        assert_eq!(speech_heading("・（参考）資料一覧"), HeadingCheck::No);
+        assert_eq!(speech_heading("・（監査について）"), HeadingCheck::No);
+    }
+
+    #[test]
+    fn unclosed_heading_is_reported() {
+        assert_eq!(
+            speech_heading("○（小野寺本部員 サイバー"),
+            HeadingCheck::Unclosed
+        );
+        assert_eq!(speech_heading("○（注 これは"), HeadingCheck::No);
+    }
+
+    #[test]
+    fn trailing_office_is_split_off() {
+        assert_eq!(
+            split_trailing_office("山口情報通信技術(IT)政策担当大臣(副本部長)"),
+            ("山口情報通信技術(IT)政策担当大臣", Some("副本部長"))
+        );
+        assert_eq!(
+            split_trailing_office("情報通信技術(IT)"),
+            ("情報通信技術(IT)", None)
+        );
+        assert_eq!(split_trailing_office(")"), (")", None));
+    }
+
+    #[test]
+    fn speaker_in_section_titles() {
+        assert_eq!(
+            speech_in_title("安倍内閣総理大臣冒頭御挨拶"),
+            Some("安倍内閣総理大臣")
+        );
+        assert_eq!(speech_in_title("本部長締め括り挨拶"), Some("本部長"));
+        assert_eq!(speech_in_title("討議"), None);
+        assert_eq!(speech_in_title("決定事項の決定等"), None);
+    }
+
+    #[test]
+    fn paragraph_ends() {
+        assert!(ends_paragraph("思う。"));
+        assert!(ends_paragraph("「災い転じて福となす」"));
+        assert!(!ends_paragraph("組織づくりが重要"));
+        assert!(!ends_paragraph(""));
+    }
+}

@@ -1,0 +1,119 @@
+//! Tagging paragraphs with the curated topics of `data/topics.json`.
+//!
+//! A topic's terms are matched as substrings of a paragraph's search form
+//! ([`normalize_for_search`]), each term normalised the same way, so `IoT`, `ＩｏＴ` and the
+//! PDF artefact `I o T` all match the term `IoT`. Matching is plain and explainable: every
+//! tag carries the terms that caused it.
+
+use crate::model::{Topic, TopicMatch};
+use crate::normalize::normalize_for_search;
+
+/// The topics whose terms occur in `search` (a text already in search form), in topic-list
+/// order, each with the matching terms in the order the topic lists them.
+pub fn match_topics(search: &str, topics: &[Topic]) -> Vec<TopicMatch> {
+    topics
+        .iter()
+        .filter_map(|topic| {
+            let terms: Vec<String> = topic
+                .terms
+                .iter()
+                .filter(|term| {
+                    let needle = normalize_for_search(term);
+                    !needle.is_empty() && search.contains(&needle)
+                })
+                .cloned()
+                .collect();
+            (!terms.is_empty()).then(|| TopicMatch {
+                topic: topic.id.clone(),
+                terms,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Registry;
+
+    fn tags(text: &str) -> Vec<(String, Vec<String>)> {
+        let registry = Registry::builtin();
+        match_topics(&normalize_for_search(text), &registry.topics)
+            .into_iter()
+            .map(|m| (m.topic, m.terms))
+            .collect()
+    }
+
+    fn topic_ids(text: &str) -> Vec<String> {
+        tags(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn pdf_spaced_iot_matches_the_iot_term() {
+        assert_eq!(
+            tags("いわゆるI o T社会が到来"),
+            vec![("iot".to_owned(), vec!["IoT".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn topics_come_in_list_order_with_all_their_terms() {
+        let t = tags("2020年のオリンピック・パラリンピックを控え、人材を育てる");
+        assert_eq!(
+            t,
+            vec![
+                ("human-resources".to_owned(), vec!["人材".to_owned()]),
+                (
+                    "tokyo-2020".to_owned(),
+                    vec![
+                        "オリンピック".to_owned(),
+                        "パラリンピック".to_owned(),
+                        "2020年".to_owned()
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn programming_is_not_log_retention() {
+        // ログ is a substring of プログラミング: the log topic must use phrases, not the bare word.
+        assert_eq!(
+            topic_ids("プログラミング教育等という言葉"),
+            vec!["human-resources".to_owned()]
+        );
+    }
+
+    #[test]
+    fn praise_is_not_evaluation() {
+        // 評価 alone also means "praise" (高く評価している); only policy evaluation counts.
+        assert!(topic_ids("非常に高く評価している。").is_empty());
+        assert_eq!(
+            topic_ids("政策の評価や監査の方針"),
+            vec!["evaluation-audit".to_owned()]
+        );
+    }
+
+    #[test]
+    fn check_act_needs_both_words() {
+        assert_eq!(
+            topic_ids("Plan、Do、Check、Actのうち"),
+            vec!["evaluation-audit".to_owned()]
+        );
+        assert!(topic_ids("act").is_empty());
+    }
+
+    #[test]
+    fn correspondence_education_company_is_not_education() {
+        // The 大手通信教育会社 paragraph is about outsourcing, not education policy.
+        assert_eq!(
+            topic_ids("大手通信教育会社の不幸なケースが警鐘となり、社内教育と外部委託を区別せず"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn empty_text_has_no_topics() {
+        assert!(tags("").is_empty());
+    }
+}
