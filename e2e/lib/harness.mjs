@@ -1,0 +1,111 @@
+// Shared pieces of the end-to-end suite: a static file server for dist/ on loopback (as
+// any static host would serve it: no rewrites, no server logic) and a headless Chromium
+// that records every console error and uncaught exception.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serve `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveStatic(dir = DIST) {
+  const base = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Launch Debian's Chromium headless, with the flags this machine's closed network needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A new page whose console errors and uncaught exceptions are collected in `page.errors`,
+ * so a test can assert that a reader's visit produced none.
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => page.errors.push(`exception: ${err.message}`));
+  return page;
+}
+
+/** Wait until the app has drawn the meeting (the first speech is in the document). */
+export async function waitForMeeting(page) {
+  await page.locator('article[data-speaker]').first().waitFor({ timeout: 15000 });
+}
+
+/** Save a screenshot under e2e/artifacts/ and return its path. */
+export async function screenshot(page, name, options = {}) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, ...options });
+  return path;
+}
+
+/** The minutes JSON the app embeds, to compare what the page shows with the data. */
+export async function minutesData() {
+  return JSON.parse(await readFile(join(ROOT, 'data', 'cshq-001.json'), 'utf8'));
+}
+
+/** Every speech in the data, in printed order. */
+export function speechesOf(minutes) {
+  return minutes.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'speech'));
+}

@@ -1,0 +1,46 @@
+//! The root component: meta context, router, and the one page.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title, provide_meta_context};
+use leptos_router::components::Router;
+
+use crate::data;
+use crate::pages::meeting_page::MeetingPage;
+
+/// The whole app. There are no path routes on purpose: the page is served as one static
+/// file, and everything a shared link must reproduce lives in the query string and the
+/// fragment, which work on any static host without rewrite rules.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            {match data::minutes() {
+                Ok(minutes) => {
+                    let title = format!("{} {}", minutes.body, minutes.title);
+                    view! {
+                        <Title text=title.clone() />
+                        <Meta name="description" content=format!("{title}（{}）", minutes.date.printed) />
+                        <MeetingPage minutes=minutes />
+                    }
+                        .into_any()
+                }
+                Err(message) => view! { <DataError message=message /> }.into_any(),
+            }}
+        </Router>
+    }
+}
+
+/// Shown instead of the meeting when the embedded data cannot be read.
+#[component]
+fn DataError(
+    /// What went wrong, in words a reader can pass on.
+    message: &'static str,
+) -> impl IntoView {
+    view! {
+        <main class="page page--error">
+            <h1>"議事録を表示できません"</h1>
+            <p role="alert">{message}</p>
+        </main>
+    }
+}

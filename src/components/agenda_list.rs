@@ -1,0 +1,26 @@
+//! An agenda list such as 【決定事項】.
+
+use leptos::prelude::*;
+use minutes_core::Agenda;
+
+/// The list's heading as printed, and its items.
+#[component]
+pub fn AgendaList(
+    /// The agenda list to show.
+    agenda: &'static Agenda,
+) -> impl IntoView {
+    let heading_id = format!("{}-heading", agenda.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="agenda" id=agenda.id.clone() aria-labelledby=labelled_by>
+            <h3 id=heading_id>{format!("【{}】", agenda.heading)}</h3>
+            <ul>
+                {agenda
+                    .items
+                    .iter()
+                    .map(|item| view! { <li id=item.id.clone()>{item.text.clone()}</li> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,69 @@
+//! The attendee list as a table: name, role, group.
+
+use leptos::prelude::*;
+use minutes_core::Minutes;
+
+use crate::format::{group_key, group_label};
+
+/// Everyone present, in printed order, with their group.
+#[component]
+pub fn AttendeeTable(
+    /// The minutes whose attendees to list.
+    minutes: &'static Minutes,
+) -> impl IntoView {
+    let note = minutes.attendees_note.as_deref().map(|n| format!("（{n}）"));
+    view! {
+        <section class="attendees" id="attendees" aria-labelledby="attendees-heading">
+            <details open>
+                <summary>
+                    <h2 id="attendees-heading">
+                        "出席者" {note} <span class="count">{format!("{}名", minutes.attendees.len())}</span>
+                    </h2>
+                </summary>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">"氏名"</th>
+                                <th scope="col">"役職・所属"</th>
+                                <th scope="col">"区分"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {minutes
+                                .attendees
+                                .iter()
+                                .map(|a| {
+                                    view! {
+                                        <tr data-attendee=a.id.clone() data-group=group_key(a.group)>
+                                            <th scope="row">
+                                                {a.name.clone()}
+                                                {a.latin.clone().map(|l| view! { <span class="latin" lang="en">{l}</span> })}
+                                            </th>
+                                            <td>
+                                                {a.role.clone()}
+                                                {(!a.offices.is_empty())
+                                                    .then(|| {
+                                                        let offices = a
+                                                            .offices
+                                                            .iter()
+                                                            .map(|o| o.name.as_str())
+                                                            .collect::<Vec<_>>()
+                                                            .join("・");
+                                                        view! { <span class="offices">{format!("（{offices}）")}</span> }
+                                                    })}
+                                            </td>
+                                            <td>
+                                                <span class="group-badge">{group_label(a.group)}</span>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
+    }
+}

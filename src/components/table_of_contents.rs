@@ -1,0 +1,75 @@
+//! The table of contents: every section, and under it every speaker, as in-page links.
+
+use leptos::prelude::*;
+use minutes_core::{Block, Minutes};
+
+/// Links to each section and speech. Plain fragment links: they jump without script and
+/// keep working when copied.
+#[component]
+pub fn TableOfContents(
+    /// The minutes to list.
+    minutes: &'static Minutes,
+) -> impl IntoView {
+    view! {
+        <nav class="toc" aria-labelledby="toc-heading">
+            <details open>
+                <summary>
+                    <h2 id="toc-heading">"目次"</h2>
+                </summary>
+                <ol>
+                    <li>
+                        <a href="#attendees">"出席者"</a>
+                    </li>
+                    {minutes
+                        .sections
+                        .iter()
+                        .map(|section| {
+                            let speeches: Vec<_> = section
+                                .blocks
+                                .iter()
+                                .filter_map(|b| match b {
+                                    Block::Speech(s) => Some(s),
+                                    _ => None,
+                                })
+                                .collect();
+                            // A section that is one speech (the opening address) needs no
+                            // sub-list: its title already names the speaker.
+                            let sub = (speeches.len() > 1)
+                                .then(|| {
+                                    view! {
+                                        <ol>
+                                            {speeches
+                                                .into_iter()
+                                                .map(|s| {
+                                                    let name = s
+                                                        .speaker
+                                                        .as_deref()
+                                                        .and_then(|id| minutes.attendee(id))
+                                                        .map(|a| a.name.clone())
+                                                        .unwrap_or_else(|| s.designation.clone());
+                                                    view! {
+                                                        <li>
+                                                            <a href=format!("#{}", s.id)>{name}</a>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ol>
+                                    }
+                                });
+                            view! {
+                                <li>
+                                    <a href=format!(
+                                        "#{}",
+                                        section.id,
+                                    )>{format!("({}) {}", section.number, section.title)}</a>
+                                    {sub}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </details>
+        </nav>
+    }
+}

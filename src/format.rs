@@ -1,0 +1,112 @@
+//! How model values are written for readers. Pure functions, tested natively.
+
+use minutes_core::{Group, MeetingDate};
+
+/// The Japanese label of a group.
+pub fn group_label(group: Group) -> &'static str {
+    match group {
+        Group::Minister => "閣僚",
+        Group::Expert => "有識者本部員",
+        Group::Official => "政府関係者",
+    }
+}
+
+/// The group's token for `data-group` attributes and CSS.
+pub fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::Minister => "minister",
+        Group::Expert => "expert",
+        Group::Official => "official",
+    }
+}
+
+/// The date with era and Western year, e.g. `平成27年（2015年）2月10日（火）`.
+///
+/// Falls back to the printed line when the ISO date cannot be read, so a reader always
+/// sees what the minutes say.
+pub fn date_ja(date: &MeetingDate) -> String {
+    let Some((y, m, d)) = ymd(&date.date) else {
+        return date.printed.clone();
+    };
+    let weekday = date
+        .weekday
+        .as_deref()
+        .map(|w| format!("（{w}）"))
+        .unwrap_or_default();
+    match (&date.era, date.era_year) {
+        (Some(era), Some(ey)) => format!("{era}{ey}年（{y}年）{m}月{d}日{weekday}"),
+        _ => format!("{y}年{m}月{d}日{weekday}"),
+    }
+}
+
+/// The time span, e.g. `17:00〜18:00`, from the ISO start and end.
+pub fn time_span(date: &MeetingDate) -> Option<String> {
+    let start = hm(date.start.as_deref()?)?;
+    Some(match date.end.as_deref().and_then(hm) {
+        Some(end) => format!("{start}〜{end}"),
+        None => start.to_string(),
+    })
+}
+
+fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = iso.get(..10)?.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+fn hm(iso: &str) -> Option<&str> {
+    // `2015-02-10T17:00:00+09:00` → `17:00`
+    iso.get(11..16).filter(|s| s.as_bytes().get(2) == Some(&b':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(era: Option<(&str, u32)>, iso: &str, start: Option<&str>, end: Option<&str>) -> MeetingDate {
+        MeetingDate {
+            printed: "printed".into(),
+            era: era.map(|e| e.0.to_string()),
+            era_year: era.map(|e| e.1),
+            date: iso.into(),
+            weekday: Some("火".into()),
+            start: start.map(Into::into),
+            end: end.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn era_date_shows_both_years() {
+        let d = date(Some(("平成", 27)), "2015-02-10", None, None);
+        assert_eq!(date_ja(&d), "平成27年（2015年）2月10日（火）");
+    }
+
+    #[test]
+    fn western_date_has_no_era() {
+        let d = date(None, "2015-02-10", None, None);
+        assert_eq!(date_ja(&d), "2015年2月10日（火）");
+    }
+
+    // Guards against a garbled ISO date hiding the date altogether.
+    #[test]
+    fn unreadable_iso_date_falls_back_to_printed() {
+        let d = date(None, "20x5", None, None);
+        assert_eq!(date_ja(&d), "printed");
+    }
+
+    #[test]
+    fn time_span_from_iso() {
+        let d = date(
+            None,
+            "2015-02-10",
+            Some("2015-02-10T17:00:00+09:00"),
+            Some("2015-02-10T18:00:00+09:00"),
+        );
+        assert_eq!(time_span(&d).as_deref(), Some("17:00〜18:00"));
+        let open_ended = date(None, "2015-02-10", Some("2015-02-10T17:00:00+09:00"), None);
+        assert_eq!(time_span(&open_ended).as_deref(), Some("17:00"));
+        assert_eq!(time_span(&date(None, "2015-02-10", None, None)), None);
+    }
+}

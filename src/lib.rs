@@ -1,0 +1,24 @@
+//! The viewer: a Leptos client-side app that shows one meeting's minutes, embedded at
+//! build time. Pages live in `pages/`, reusable pieces in `components/`, and logic that
+//! plain `#[test]`s reach (formatting, look-ups) in `format.rs` and `data.rs`.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod format;
+pub mod pages;
+
+/// Mount the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook_lite();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Report a panic in the console instead of a bare `unreachable` trap. The release build
+/// uses `panic = "abort"`, so this only helps in debug builds and tests.
+fn console_error_panic_hook_lite() {
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}

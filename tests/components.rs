@@ -1,0 +1,110 @@
+//! Component tests: each mounts a piece of the viewer into a real DOM in headless
+//! Chromium (wasm-bindgen-test) and checks what a reader, or the public test contract,
+//! would see. Run with `./dev test`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use minutes_core::{Block, Minutes, Paragraph};
+use minutes_viewer::components::paragraph_view::ParagraphView;
+use minutes_viewer::components::speech_view::SpeechView;
+use minutes_viewer::components::table_of_contents::TableOfContents;
+use minutes_viewer::data;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mount `view` into a fresh `<div>` and return that element. The mount handle is
+/// forgotten so the view stays in the document for the test to inspect.
+fn mount<F, N>(view: F) -> HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), view).forget();
+    host
+}
+
+fn minutes() -> &'static Minutes {
+    data::minutes().expect("the embedded minutes parse")
+}
+
+#[wasm_bindgen_test]
+fn speech_carries_its_permalink_id_and_speaker() {
+    let (_, speech) = minutes().speeches().nth(1).expect("a second speech");
+    let host = mount(move || view! { <SpeechView minutes=minutes() speech=speech /> });
+    let article = host.query_selector("article").unwrap().expect("an article");
+    assert_eq!(article.id(), speech.id);
+    assert_eq!(
+        article.get_attribute("data-speaker"),
+        speech.speaker.clone(),
+        "data-speaker is the attendee id"
+    );
+    let speaker = minutes().attendee(speech.speaker.as_deref().unwrap()).unwrap();
+    let heading = article.query_selector("h3").unwrap().unwrap();
+    assert!(heading.text_content().unwrap().contains(&speaker.name));
+    let paragraphs = article.query_selector_all("p[data-paragraph]").unwrap();
+    assert_eq!(paragraphs.length() as usize, speech.paragraphs.len());
+}
+
+// Guards against minutes text being injected as markup: text from a data file must be
+// shown as text, never parsed as HTML.
+#[wasm_bindgen_test]
+fn paragraph_text_is_never_markup() {
+    let paragraph: &'static Paragraph = Box::leak(Box::new(Paragraph {
+        id: "p-test".into(),
+        text: "<img src=x onerror=alert(1)>「引用」".into(),
+        search: String::new(),
+        topics: vec![],
+        line: 1,
+    }));
+    let host = mount(move || view! { <ParagraphView paragraph=paragraph /> });
+    let p = host.query_selector("p").unwrap().unwrap();
+    assert_eq!(p.text_content().unwrap(), paragraph.text);
+    assert!(host.query_selector("img").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn narrative_paragraphs_are_set_apart() {
+    let narrative = minutes()
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Narrative(p) => Some(p),
+            _ => None,
+        })
+        .expect("the minutes have narrative");
+    let host = mount(move || view! { <ParagraphView paragraph=narrative narrative=true /> });
+    let p = host.query_selector("p").unwrap().unwrap();
+    assert!(p.class_name().contains("paragraph--narrative"));
+}
+
+#[wasm_bindgen_test]
+fn contents_link_every_section_and_every_speech_of_a_debate() {
+    let host = mount(|| view! { <TableOfContents minutes=minutes() /> });
+    let hrefs: Vec<String> = {
+        let links = host.query_selector_all("a").unwrap();
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("href"))
+            .collect()
+    };
+    for section in &minutes().sections {
+        assert!(hrefs.contains(&format!("#{}", section.id)), "{}", section.id);
+    }
+    for (section, speech) in minutes().speeches() {
+        let speeches_in_section = section
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Speech(_)))
+            .count();
+        if speeches_in_section > 1 {
+            assert!(hrefs.contains(&format!("#{}", speech.id)), "{}", speech.id);
+        }
+    }
+}
