@@ -12,7 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 /// and a viewer normalises a query the same way before looking it up, so that `ＩｏＴ`,
 /// `I o T` and `iot` all find each other.
 pub fn normalize_for_search(text: &str) -> String {
-    text.nfkc()
+    nfkc(text)
+        .chars()
         .flat_map(char::to_lowercase)
         .filter(|c| !c.is_whitespace())
         .collect()
@@ -22,7 +23,47 @@ pub fn normalize_for_search(text: &str) -> String {
 /// designations are compared (`情報通信技術（IT）政策担当大臣` equals
 /// `情報通信技術(I T)政策担当大臣`).
 pub fn compact(text: &str) -> String {
-    text.nfkc().filter(|c| !c.is_whitespace()).collect()
+    let mut out = nfkc(text);
+    out.retain(|c| !c.is_whitespace());
+    out
+}
+
+/// NFKC, with a fast path for the characters that make up nearly all of a Japanese text.
+///
+/// Printable ASCII, kana, the common CJK ideographs and punctuation are left unchanged by
+/// NFKC, and no composition takes them as its second character; so a run of them can be
+/// copied as it is, as long as its last character is not followed by a combining mark
+/// (which a non-stable neighbour might be). Everything else goes through the full
+/// algorithm, run by run. The test `fast_nfkc_equals_nfkc` checks the equivalence.
+pub(crate) fn nfkc(text: &str) -> String {
+    fn stable(c: char) -> bool {
+        matches!(c,
+            ' '..='~'
+            | '\u{3001}'..='\u{3002}'
+            | '\u{3005}'
+            | '\u{300C}'..='\u{300F}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A1}'..='\u{30FC}'
+            | '\u{4E00}'..='\u{9FFF}')
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run_start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_stable = chars.peek().is_none_or(|(_, n)| stable(*n));
+        if stable(c) && next_stable {
+            if let Some(s) = run_start.take() {
+                out.extend(text[s..i].nfkc());
+            }
+            out.push(c);
+        } else if run_start.is_none() {
+            run_start = Some(i);
+        }
+    }
+    if let Some(s) = run_start {
+        out.extend(text[s..].nfkc());
+    }
+    out
 }
 
 /// Parses a number written with ASCII or full-width digits (`12`, `１２`) or with simple
@@ -162,6 +203,20 @@ pub(crate) fn matching_close(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn fast_nfkc_equals_nfkc(text in "[a-zA-Z0-9 （）()ｱ-ﾝかがか\u{3099}\u{309A}ﾞﾟ①ｶﾞ〜～ー・。、「」㍻㌔é\u{0301}e\u{0300}本部員大臣平成\u{F900}\u{2F00}]{0,40}") {
+            let expected: String = text.nfkc().collect();
+            proptest::prop_assert_eq!(nfkc(&text), expected);
+        }
+    }
+
+    #[test]
+    fn fast_nfkc_on_the_seed() {
+        let seed = include_str!("../tests/data/seed-cshq-001.txt");
+        assert_eq!(nfkc(seed), seed.nfkc().collect::<String>());
+    }
 
     #[test]
     fn search_form_joins_pdf_spaced_letters() {

@@ -32,7 +32,7 @@ use crate::normalize::{
     compact, is_open_paren, matching_close, normalize_for_search, parse_japanese_number,
 };
 use crate::registry::Registry;
-use crate::topics::match_topics;
+use crate::topics::TopicMatcher;
 use attribution::{Context, Speaker};
 use proceedings::{RawBlock, RawPara};
 
@@ -259,10 +259,14 @@ pub fn parse(text: &str, registry: &Registry) -> Parsed {
 fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Minutes> {
     let lines = split_lines(text, diags);
     let Some(first) = nonblank(&lines).next().copied() else {
+        let what = if diags.0.is_empty() {
+            "the file is empty"
+        } else {
+            "the file has no readable text"
+        };
         diags.error(
             1,
-            "the file is empty: expected a 議事概要 that starts with its title block (e.g. サイバーセキュリティ戦略本部 / 第1回会合 議事概要)"
-                .to_owned(),
+            format!("{what}: expected a 議事概要 that starts with its title block (e.g. サイバーセキュリティ戦略本部 / 第1回会合 議事概要)"),
         );
         return None;
     };
@@ -588,6 +592,7 @@ fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Min
 
     // Ids, search forms, topics.
     let mut ids = Ids::default();
+    let matcher = TopicMatcher::new(&registry.topics);
     for a in &mut attendees {
         a.id = ids.unique(std::mem::take(&mut a.id));
     }
@@ -604,7 +609,7 @@ fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Min
                 RawBlock::Narrative(p) => {
                     narratives += 1;
                     let id = ids.unique(format!("{sec_id}-n{narratives}"));
-                    blocks.push(Block::Narrative(paragraph(id, p, registry)));
+                    blocks.push(Block::Narrative(paragraph(id, p, &matcher)));
                 }
                 RawBlock::Agenda(a) => {
                     let kind_slug = match a.kind {
@@ -667,7 +672,7 @@ fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Min
                         .into_iter()
                         .enumerate()
                         .map(|(j, p)| {
-                            paragraph(ids.unique(format!("{id}-p{}", j + 1)), p, registry)
+                            paragraph(ids.unique(format!("{id}-p{}", j + 1)), p, &matcher)
                         })
                         .collect::<Vec<_>>();
                     if paragraphs.is_empty() {
@@ -710,9 +715,9 @@ fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Min
     })
 }
 
-fn paragraph(id: String, p: RawPara, registry: &Registry) -> Paragraph {
+fn paragraph(id: String, p: RawPara, matcher: &TopicMatcher) -> Paragraph {
     let search = normalize_for_search(&p.text);
-    let topics = match_topics(&search, &registry.topics);
+    let topics = matcher.matches(&search);
     Paragraph {
         id,
         text: p.text,

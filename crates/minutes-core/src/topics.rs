@@ -10,25 +10,54 @@ use crate::normalize::normalize_for_search;
 
 /// The topics whose terms occur in `search` (a text already in search form), in topic-list
 /// order, each with the matching terms in the order the topic lists them.
+///
+/// Normalises the terms on every call; to tag many paragraphs, build a [`TopicMatcher`] once.
 pub fn match_topics(search: &str, topics: &[Topic]) -> Vec<TopicMatch> {
-    topics
-        .iter()
-        .filter_map(|topic| {
-            let terms: Vec<String> = topic
-                .terms
-                .iter()
-                .filter(|term| {
-                    let needle = normalize_for_search(term);
-                    !needle.is_empty() && search.contains(&needle)
-                })
-                .cloned()
-                .collect();
-            (!terms.is_empty()).then(|| TopicMatch {
-                topic: topic.id.clone(),
-                terms,
+    TopicMatcher::new(topics).matches(search)
+}
+
+/// The topic list with its terms normalised once, for tagging many paragraphs.
+#[derive(Debug, Clone)]
+pub struct TopicMatcher {
+    /// Each topic's id and its terms, as written and in search form.
+    topics: Vec<(String, Vec<(String, String)>)>,
+}
+
+impl TopicMatcher {
+    /// Prepares the topics for matching.
+    pub fn new(topics: &[Topic]) -> TopicMatcher {
+        let topics = topics
+            .iter()
+            .map(|t| {
+                let terms = t
+                    .terms
+                    .iter()
+                    .map(|term| (term.clone(), normalize_for_search(term)))
+                    .filter(|(_, needle)| !needle.is_empty())
+                    .collect();
+                (t.id.clone(), terms)
             })
-        })
-        .collect()
+            .collect();
+        TopicMatcher { topics }
+    }
+
+    /// See [`match_topics`].
+    pub fn matches(&self, search: &str) -> Vec<TopicMatch> {
+        self.topics
+            .iter()
+            .filter_map(|(id, terms)| {
+                let found: Vec<String> = terms
+                    .iter()
+                    .filter(|(_, needle)| search.contains(needle.as_str()))
+                    .map(|(term, _)| term.clone())
+                    .collect();
+                (!found.is_empty()).then(|| TopicMatch {
+                    topic: id.clone(),
+                    terms: found,
+                })
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ fn is_dash(c: char) -> bool {
 
 /// A line that is only a page number: `3`, `- 3 -`, `―3―`, `3/10`, `- 3/10 -`.
 pub(crate) fn is_page_number(line: &str) -> bool {
+    // Cheap rejection first: this runs on every line, and NFKC of long lines is not free.
+    if line.chars().count() > 16 {
+        return false;
+    }
     let c = compact(line);
     let core = c.trim_matches(is_dash);
     let mut parts = core.splitn(2, '/');
@@ -26,6 +30,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 
 /// The end mark `以上`, alone or between dashes (`— 以上 —`).
 pub(crate) fn end_mark(line: &str) -> Option<String> {
+    if line.chars().count() > 16 {
+        return None;
+    }
     let c = compact(line);
     (c.trim_matches(is_dash) == "以上").then(|| "以上".to_owned())
 }
