@@ -1,1 +1,16 @@
-fn main() {}
+//! `minutes`: reads the arguments, runs the conversion, exits with its code. See `lib.rs`.
+
+fn main() {
+    let code = match minutes_cli::parse_args(std::env::args().skip(1)) {
+        Ok(command) => minutes_cli::run(
+            &command,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Err(message) => {
+            eprintln!("minutes: {message}\n\n{}", minutes_cli::USAGE);
+            2
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,401 @@
+//! The `minutes` command: converts a published 議事概要 text into the viewer's JSON, or checks
+//! a committed JSON against its text. `main.rs` only forwards the arguments and the exit code;
+//! everything here is reachable from ordinary tests.
+#![deny(missing_docs)]
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use minutes_core::parse::Severity;
+use minutes_core::{Registry, parse, to_json};
+
+/// The usage text printed by `--help`.
+pub const USAGE: &str = "\
+minutes - convert a 議事概要 (meeting minutes) text into the viewer's JSON
+
+USAGE:
+    minutes INPUT.txt                    print the JSON to standard output
+    minutes INPUT.txt -o OUT.json        write the JSON to OUT.json (atomically)
+    minutes INPUT.txt --check OUT.json   exit 0 if OUT.json is what INPUT.txt converts to now
+    minutes --schema [-o PATH]           print (or write) the JSON Schema of the format
+
+OPTIONS:
+    -o, --output PATH   write to PATH instead of standard output
+    --check PATH        compare PATH with the conversion instead of writing
+    --people PATH       people register to use instead of the built-in data/people.json
+    --topics PATH       topic list to use instead of the built-in data/topics.json
+    -h, --help          print this help
+
+Diagnostics go to standard error as INPUT:LINE: error|warning: message.
+
+EXIT CODES:
+    0   converted (warnings only), or --check found the file up to date
+    1   the text has errors (nothing is written), or --check found a difference
+    2   usage error, or a file could not be read or written
+";
+
+/// What to do with the conversion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Print the JSON to standard output.
+    Stdout,
+    /// Write the JSON to this file.
+    Write(PathBuf),
+    /// Compare this file with the conversion.
+    Check(PathBuf),
+}
+
+/// The parsed command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Print the usage text.
+    Help,
+    /// Print or write the JSON Schema.
+    Schema {
+        /// `-o`, if given.
+        output: Option<PathBuf>,
+    },
+    /// Convert `input`.
+    Convert {
+        /// The 議事概要 text.
+        input: PathBuf,
+        /// Where the JSON goes.
+        mode: Mode,
+        /// `--people`, if given.
+        people: Option<PathBuf>,
+        /// `--topics`, if given.
+        topics: Option<PathBuf>,
+    },
+}
+
+/// Reads the arguments (without the program name).
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+    let mut input = None;
+    let mut mode = Mode::Stdout;
+    let mut people = None;
+    let mut topics = None;
+    let mut schema = false;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .map(PathBuf::from)
+                .ok_or_else(|| format!("{name} needs a path"))
+        };
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-o" | "--output" => {
+                if mode != Mode::Stdout {
+                    return Err("give only one of -o and --check".to_owned());
+                }
+                mode = Mode::Write(value(&arg)?);
+            }
+            "--check" => {
+                if mode != Mode::Stdout {
+                    return Err("give only one of -o and --check".to_owned());
+                }
+                mode = Mode::Check(value(&arg)?);
+            }
+            "--schema" => schema = true,
+            "--people" => people = Some(value(&arg)?),
+            "--topics" => topics = Some(value(&arg)?),
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            _ if input.is_some() => {
+                return Err(format!("unexpected argument {arg}: give one input file"));
+            }
+            _ => input = Some(PathBuf::from(arg)),
+        }
+    }
+    if schema {
+        return match (input, mode) {
+            (None, Mode::Stdout) => Ok(Command::Schema { output: None }),
+            (None, Mode::Write(path)) => Ok(Command::Schema { output: Some(path) }),
+            _ => Err("--schema takes no input file and no --check".to_owned()),
+        };
+    }
+    let input = input.ok_or("no input file given")?;
+    Ok(Command::Convert {
+        input,
+        mode,
+        people,
+        topics,
+    })
+}
+
+/// Runs a command, writing the JSON to `out` and messages to `err`; returns the exit code.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (input, mode, people, topics) = match command {
+        Command::Help => {
+            return if out.write_all(USAGE.as_bytes()).is_ok() {
+                0
+            } else {
+                2
+            };
+        }
+        Command::Schema { output } => {
+            let text = minutes_core::schema::json_schema_text();
+            return match output {
+                None => match out.write_all(text.as_bytes()) {
+                    Ok(()) => 0,
+                    Err(e) => fail(err, &format!("cannot write to standard output: {e}"), 2),
+                },
+                Some(path) => match write_atomically(path, text.as_bytes()) {
+                    Ok(()) => 0,
+                    Err(message) => fail(err, &message, 2),
+                },
+            };
+        }
+        Command::Convert {
+            input,
+            mode,
+            people,
+            topics,
+        } => (input, mode, people, topics),
+    };
+    let registry = match Registry::load(people.as_deref(), topics.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return fail(err, &e.to_string(), 2),
+    };
+    let text = match read_text(input) {
+        Ok(t) => t,
+        Err(message) => return fail(err, &message, 2),
+    };
+    let parsed = parse(&text, &registry);
+    let shown = input.display();
+    for d in &parsed.diagnostics {
+        // Best effort: a closed stderr must not turn a good conversion into a failure.
+        let _ = writeln!(err, "{shown}:{}: {}: {}", d.line, d.severity, d.message);
+    }
+    let errors = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let minutes = match (&parsed.minutes, errors) {
+        (Some(m), 0) => m,
+        _ => {
+            let message = format!(
+                "{shown}: {} error{}; nothing written",
+                errors.max(1),
+                if errors == 1 { "" } else { "s" }
+            );
+            return fail(err, &message, 1);
+        }
+    };
+    let json = to_json(minutes);
+    match mode {
+        Mode::Stdout => match out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => 0,
+            Err(e) => fail(err, &format!("cannot write to standard output: {e}"), 2),
+        },
+        Mode::Write(path) => match write_atomically(path, json.as_bytes()) {
+            Ok(()) => 0,
+            Err(message) => fail(err, &message, 2),
+        },
+        Mode::Check(path) => {
+            let existing = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(e) => return fail(err, &format!("{}: cannot read: {e}", path.display()), 2),
+            };
+            match check(&existing, &json) {
+                None => 0,
+                Some(difference) => {
+                    let message = format!(
+                        "{}: differs from the conversion of {shown}: {difference}\nregenerate with: minutes {shown} -o {}",
+                        path.display(),
+                        path.display()
+                    );
+                    fail(err, &message, 1)
+                }
+            }
+        }
+    }
+}
+
+fn fail(err: &mut dyn Write, message: &str, code: i32) -> i32 {
+    let _ = writeln!(err, "{message}");
+    code
+}
+
+/// Reads a text file, saying which file and, for bad UTF-8, at which byte offset.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not valid UTF-8 at byte offset {}",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
+/// that readers never see a partial file and a failed write leaves the old file in place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("{}: cannot write: {e}", path.display())
+    })
+}
+
+/// Compares a committed file with a fresh conversion. `None` when they are identical;
+/// otherwise the first differing JSON path and both values, or a note that only the
+/// formatting differs.
+pub fn check(existing: &[u8], fresh: &str) -> Option<String> {
+    if existing == fresh.as_bytes() {
+        return None;
+    }
+    let old: serde_json::Value = match serde_json::from_slice(existing) {
+        Ok(v) => v,
+        Err(e) => return Some(format!("the file is not valid JSON ({e})")),
+    };
+    let new: serde_json::Value = match serde_json::from_str(fresh) {
+        Ok(v) => v,
+        Err(e) => return Some(format!("the conversion is not valid JSON ({e})")),
+    };
+    Some(
+        first_difference("$", &old, &new)
+            .unwrap_or_else(|| "same data, different formatting".to_owned()),
+    )
+}
+
+/// The first place where two JSON values differ, as `path: file has X, conversion gives Y`.
+pub fn first_difference(
+    path: &str,
+    old: &serde_json::Value,
+    new: &serde_json::Value,
+) -> Option<String> {
+    use serde_json::Value;
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, va) in a {
+                let p = format!("{path}.{k}");
+                match b.get(k) {
+                    Some(vb) => {
+                        if let Some(d) = first_difference(&p, va, vb) {
+                            return Some(d);
+                        }
+                    }
+                    None => return Some(format!("{p}: the conversion has no such field")),
+                }
+            }
+            b.keys()
+                .find(|k| !a.contains_key(*k))
+                .map(|k| format!("{path}.{k}: missing from the file"))
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, (va, vb)) in a.iter().zip(b).enumerate() {
+                if let Some(d) = first_difference(&format!("{path}[{i}]"), va, vb) {
+                    return Some(d);
+                }
+            }
+            (a.len() != b.len()).then(|| {
+                format!(
+                    "{path}: the file has {} entries, the conversion {}",
+                    a.len(),
+                    b.len()
+                )
+            })
+        }
+        _ if old == new => None,
+        _ => {
+            let mut s = String::new();
+            let _ = write!(
+                s,
+                "{path}: the file has {}, the conversion gives {}",
+                short(old),
+                short(new)
+            );
+            Some(s)
+        }
+    }
+}
+
+fn short(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 80 {
+        format!("{}…", s.chars().take(80).collect::<String>())
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Command, String> {
+        parse_args(list.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn arguments() {
+        assert_eq!(args(&["--help"]), Ok(Command::Help));
+        assert_eq!(
+            args(&["in.txt", "-o", "out.json", "--people", "p.json"]),
+            Ok(Command::Convert {
+                input: "in.txt".into(),
+                mode: Mode::Write("out.json".into()),
+                people: Some("p.json".into()),
+                topics: None
+            })
+        );
+        assert_eq!(args(&[]), Err("no input file given".to_owned()));
+        assert_eq!(
+            args(&["a", "b"]),
+            Err("unexpected argument b: give one input file".to_owned())
+        );
+        assert_eq!(args(&["a", "-o"]), Err("-o needs a path".to_owned()));
+        assert_eq!(
+            args(&["a", "-o", "x", "--check", "y"]),
+            Err("give only one of -o and --check".to_owned())
+        );
+        assert_eq!(
+            args(&["a", "--frobnicate"]),
+            Err("unknown option --frobnicate".to_owned())
+        );
+    }
+
+    #[test]
+    fn first_difference_names_the_path() {
+        let a = serde_json::json!({"sections": [{"title": "討議", "n": 1}]});
+        let b = serde_json::json!({"sections": [{"title": "討 議", "n": 1}]});
+        assert_eq!(
+            first_difference("$", &a, &b),
+            Some(
+                "$.sections[0].title: the file has \"討議\", the conversion gives \"討 議\""
+                    .to_owned()
+            )
+        );
+        assert_eq!(first_difference("$", &a, &a), None);
+        let c = serde_json::json!({"sections": []});
+        assert_eq!(
+            first_difference("$", &a, &c),
+            Some("$.sections: the file has 1 entries, the conversion 0".to_owned())
+        );
+    }
+
+    #[test]
+    fn formatting_only_difference_is_reported() {
+        assert_eq!(
+            check(b"{\"a\":1}", "{\n  \"a\": 1\n}\n"),
+            Some("same data, different formatting".to_owned())
+        );
+        assert_eq!(check(b"{\n  \"a\": 1\n}\n", "{\n  \"a\": 1\n}\n"), None);
+    }
+}

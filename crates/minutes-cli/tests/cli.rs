@@ -1,0 +1,191 @@
+//! The `minutes` binary as a user runs it: exit codes, files written or not, messages.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_minutes"))
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed() -> PathBuf {
+    repo().join("crates/minutes-core/tests/data/seed-cshq-001.txt")
+}
+
+fn run(args: &[&Path]) -> Output {
+    bin()
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run minutes: {e}"))
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("minutes-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn seed_to_stdout_is_the_committed_json() {
+    let o = run(&[&seed()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let committed = std::fs::read(repo().join("data/cshq-001.json")).unwrap_or_default();
+    assert!(
+        o.stdout == committed,
+        "stdout differs from data/cshq-001.json"
+    );
+    assert!(o.stdout.ends_with(b"}\n"), "trailing newline");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("サイバーセキュリティ戦略本部"),
+        "UTF-8 is not escaped"
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "no diagnostics on the seed: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_passes_on_the_committed_json_and_fails_on_an_edit() {
+    let o = run(&[
+        &seed(),
+        Path::new("--check"),
+        &repo().join("data/cshq-001.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let dir = scratch("check");
+    let edited = dir.join("edited.json");
+    let text = std::fs::read_to_string(repo().join("data/cshq-001.json")).unwrap_or_default();
+    std::fs::write(&edited, text.replacen("総理大臣官邸2階小ホール", "官邸", 1))
+        .unwrap_or_default();
+    let o = run(&[&seed(), Path::new("--check"), &edited]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "$.place: the file has \"官邸\", the conversion gives \"総理大臣官邸2階小ホール\""
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = scratch("write");
+    let out = dir.join("out.json");
+    let o = run(&[&seed(), Path::new("-o"), &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&out).ok(),
+        std::fs::read(repo().join("data/cshq-001.json")).ok()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+}
+
+#[test]
+fn errors_write_nothing_and_exit_1() {
+    let dir = scratch("errors");
+    let input = dir.join("bad.txt");
+    let seed_text = std::fs::read_to_string(seed()).unwrap_or_default();
+    std::fs::write(
+        &input,
+        seed_text.replacen("平成27年2月10日(火)", "平成27年2月10日(水)", 1),
+    )
+    .unwrap_or_default();
+    let out = dir.join("out.json");
+    let o = run(&[&input, Path::new("-o"), &out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists(), "no output on error");
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{}:8: error: ", input.display())),
+        "INPUT:LINE: error: message: {err}"
+    );
+    assert!(err.contains("but the document prints (水)"), "{err}");
+}
+
+#[test]
+fn bad_utf8_names_the_byte_offset_and_exits_2() {
+    let dir = scratch("utf8");
+    let input = dir.join("latin1.txt");
+    std::fs::write(&input, b"abc\xff\xfe").unwrap_or_default();
+    let o = run(&[&input]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}: not valid UTF-8 at byte offset 3",
+            input.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn missing_file_exits_2_with_the_path() {
+    let o = run(&[Path::new("/nonexistent/minutes.txt")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/nonexistent/minutes.txt: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn people_override_changes_ids_and_bad_register_exits_2() {
+    let dir = scratch("people");
+    let people = dir.join("people.json");
+    std::fs::write(
+        &people,
+        r#"{"people": [{"name": "村井純", "slug": "jun-murai"}]}"#,
+    )
+    .unwrap_or_default();
+    let o = run(&[&seed(), Path::new("--people"), &people]);
+    // Everyone else is now missing from the register: warnings, not errors.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"id\": \"sec-2-jun-murai\""));
+    assert!(stderr(&o).contains(": warning: 安倍 晋三 is not in the people register"));
+
+    std::fs::write(&people, "{").unwrap_or_default();
+    let o = run(&[&seed(), Path::new("--people"), &people]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid JSON"), "{}", stderr(&o));
+}
+
+#[test]
+fn help_and_usage_errors() {
+    let o = bin()
+        .arg("--help")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("USAGE"));
+    let o = bin().output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no input file given"));
+}
+
+#[test]
+fn schema_option_prints_the_committed_schema() {
+    let o = bin()
+        .arg("--schema")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout == std::fs::read(repo().join("data/minutes.schema.json")).unwrap_or_default());
+}
