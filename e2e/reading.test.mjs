@@ -128,6 +128,23 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test('on a phone the contents start folded, open with a tap and still jump', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  await page.goto(server.url);
+  await waitForMeeting(page);
+  const toc = page.getByRole('navigation', { name: '目次' });
+  const link = toc.getByRole('link', { name: '村井 純' });
+  assert.equal(await link.isVisible(), false, 'contents folded on a phone');
+  await toc.getByText('目次').tap();
+  await link.tap();
+  const speech = speechesOf(minutes).find((s) => s.speaker === 'murai-jun');
+  await page.waitForFunction((id) => location.hash === `#${id}`, speech.id);
+  assert.ok(await inViewport(page, speech.id));
+  await screenshot(page, 'reading-360-permalink');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 async function inViewport(page, id) {
   return page.evaluate((id) => {
     const r = document.getElementById(id).getBoundingClientRect();

@@ -58,14 +58,20 @@ fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
 
 fn hm(iso: &str) -> Option<&str> {
     // `2015-02-10T17:00:00+09:00` → `17:00`
-    iso.get(11..16).filter(|s| s.as_bytes().get(2) == Some(&b':'))
+    iso.get(11..16)
+        .filter(|s| s.as_bytes().get(2) == Some(&b':'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn date(era: Option<(&str, u32)>, iso: &str, start: Option<&str>, end: Option<&str>) -> MeetingDate {
+    fn date(
+        era: Option<(&str, u32)>,
+        iso: &str,
+        start: Option<&str>,
+        end: Option<&str>,
+    ) -> MeetingDate {
         MeetingDate {
             printed: "printed".into(),
             era: era.map(|e| e.0.to_string()),

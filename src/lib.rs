@@ -3,6 +3,7 @@
 //! plain `#[test]`s reach (formatting, look-ups) in `format.rs` and `data.rs`.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod data;
 pub mod format;

@@ -44,7 +44,9 @@ fn speech_carries_its_permalink_id_and_speaker() {
         speech.speaker.clone(),
         "data-speaker is the attendee id"
     );
-    let speaker = minutes().attendee(speech.speaker.as_deref().unwrap()).unwrap();
+    let speaker = minutes()
+        .attendee(speech.speaker.as_deref().unwrap())
+        .unwrap();
     let heading = article.query_selector("h3").unwrap().unwrap();
     assert!(heading.text_content().unwrap().contains(&speaker.name));
     let paragraphs = article.query_selector_all("p[data-paragraph]").unwrap();
@@ -95,7 +97,11 @@ fn contents_link_every_section_and_every_speech_of_a_debate() {
             .collect()
     };
     for section in &minutes().sections {
-        assert!(hrefs.contains(&format!("#{}", section.id)), "{}", section.id);
+        assert!(
+            hrefs.contains(&format!("#{}", section.id)),
+            "{}",
+            section.id
+        );
     }
     for (section, speech) in minutes().speeches() {
         let speeches_in_section = section

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
+use crate::browser;
 use crate::format::{group_key, group_label};
 
 /// Everyone present, in printed order, with their group.
@@ -11,10 +12,13 @@ pub fn AttendeeTable(
     /// The minutes whose attendees to list.
     minutes: &'static Minutes,
 ) -> impl IntoView {
-    let note = minutes.attendees_note.as_deref().map(|n| format!("（{n}）"));
+    let note = minutes
+        .attendees_note
+        .as_deref()
+        .map(|n| format!("（{n}）"));
     view! {
         <section class="attendees" id="attendees" aria-labelledby="attendees-heading">
-            <details open>
+            <details open=browser::is_wide_screen()>
                 <summary>
                     <h2 id="attendees-heading">
                         "出席者" {note} <span class="count">{format!("{}名", minutes.attendees.len())}</span>

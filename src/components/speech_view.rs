@@ -15,7 +15,10 @@ pub fn SpeechView(
     /// The speech to show.
     speech: &'static Speech,
 ) -> impl IntoView {
-    let speaker = speech.speaker.as_deref().and_then(|id| minutes.attendee(id));
+    let speaker = speech
+        .speaker
+        .as_deref()
+        .and_then(|id| minutes.attendee(id));
     let heading_id = format!("{}-heading", speech.id);
     let labelled_by = heading_id.clone();
     let group = speaker.map(|a| group_key(a.group)).unwrap_or("unknown");

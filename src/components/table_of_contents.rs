@@ -1,5 +1,6 @@
 //! The table of contents: every section, and under it every speaker, as in-page links.
 
+use crate::browser;
 use leptos::prelude::*;
 use minutes_core::{Block, Minutes};
 
@@ -12,7 +13,7 @@ pub fn TableOfContents(
 ) -> impl IntoView {
     view! {
         <nav class="toc" aria-labelledby="toc-heading">
-            <details open>
+            <details open=browser::is_wide_screen()>
                 <summary>
                     <h2 id="toc-heading">"目次"</h2>
                 </summary>

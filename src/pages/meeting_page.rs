@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use minutes_core::{Block, Minutes, Section};
 
+use crate::browser;
 use crate::components::agenda_list::AgendaList;
 use crate::components::attendee_table::AttendeeTable;
 use crate::components::meeting_header::MeetingHeader;
@@ -16,9 +17,7 @@ pub fn MeetingPage(
     /// The minutes to show.
     minutes: &'static Minutes,
 ) -> impl IntoView {
-    // The browser's own jump to `#id` happens before the app has drawn anything, so a
-    // shared permalink would open at the top. Repeat the jump once the content exists.
-    Effect::new(|_| scroll_to_fragment());
+    Effect::new(|_| browser::scroll_to_fragment());
 
     view! {
         <a class="skip-link" href="#proceedings">"本文へ移動"</a>
@@ -75,21 +74,5 @@ fn SectionView(
                 })
                 .collect_view()}
         </section>
-    }
-}
-
-/// Scroll to the element named by the URL fragment, if there is one.
-fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(hash) = window.location().hash() else { return };
-    let Some(raw) = hash.strip_prefix('#').filter(|h| !h.is_empty()) else { return };
-    // A hand-typed or mangled fragment may be percent-encoded or not decodable at all;
-    // either way an unknown id just leaves the page at the top.
-    let id = js_sys::decode_uri_component(raw)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| raw.to_string());
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
-        el.scroll_into_view();
     }
 }
