@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title, provide_meta_context};
 use leptos_router::components::Router;
 
+use crate::browser;
 use crate::data;
 use crate::pages::meeting_page::MeetingPage;
+use crate::state::provide_view;
 
 /// The whole app. There are no path routes on purpose: the page is served as one static
 /// file, and everything a shared link must reproduce lives in the query string and the
@@ -21,7 +23,7 @@ pub fn App() -> impl IntoView {
                     view! {
                         <Title text=title.clone() />
                         <Meta name="description" content=format!("{title}（{}）", minutes.date.printed) />
-                        <MeetingPage minutes=minutes />
+                        <Provided minutes=minutes />
                     }
                         .into_any()
                 }
@@ -29,6 +31,16 @@ pub fn App() -> impl IntoView {
             }}
         </Router>
     }
+}
+
+/// The view state needs the router's location, so it is created inside `<Router>`.
+#[component]
+fn Provided(
+    /// The minutes to show.
+    minutes: &'static minutes_core::Minutes,
+) -> impl IntoView {
+    provide_view(minutes, browser::nfkc);
+    view! { <MeetingPage /> }
 }
 
 /// Shown instead of the meeting when the embedded data cannot be read.

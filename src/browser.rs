@@ -36,3 +36,37 @@ pub fn scroll_to_fragment() {
         el.scroll_into_view();
     }
 }
+
+/// NFKC by the browser's own `String.prototype.normalize`, so the WASM ships no Unicode
+/// tables.
+pub fn nfkc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFKC").into()
+}
+
+/// Scroll the `n`-th search hit (0-based) into view and mark it as the current one.
+/// Returns how many hits the page has.
+pub fn focus_hit(n: usize) -> usize {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(hits) = document.query_selector_all("mark[data-hit]") else {
+        return 0;
+    };
+    let count = hits.length() as usize;
+    for i in 0..hits.length() {
+        if let Some(el) = hits
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        {
+            if i as usize == n {
+                let _ = el.set_attribute("data-current", "");
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            } else {
+                let _ = el.remove_attribute("data-current");
+            }
+        }
+    }
+    count
+}

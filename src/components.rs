@@ -2,7 +2,12 @@
 
 pub mod agenda_list;
 pub mod attendee_table;
+pub mod copy_buttons;
+pub mod filter_panel;
+pub mod link_notices;
 pub mod meeting_header;
 pub mod paragraph_view;
+pub mod result_summary;
+pub mod search_box;
 pub mod speech_view;
 pub mod table_of_contents;

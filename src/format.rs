@@ -1,6 +1,6 @@
 //! How model values are written for readers. Pure functions, tested natively.
 
-use minutes_core::{Group, MeetingDate};
+use minutes_core::{Group, MeetingDate, Minutes, Paragraph, Speech};
 
 /// The Japanese label of a group.
 pub fn group_label(group: Group) -> &'static str {
@@ -46,6 +46,39 @@ pub fn time_span(date: &MeetingDate) -> Option<String> {
         Some(end) => format!("{start}〜{end}"),
         None => start.to_string(),
     })
+}
+
+/// A Japanese citation: the quoted paragraph (when one is cited), the speaker and role,
+/// the body, meeting and date, and the permalink.
+///
+/// ```text
+/// 「…」
+/// — 村井 純（慶應義塾大学教授）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）
+/// https://example.org/#sec-2-murai-jun-p3
+/// ```
+pub fn citation(
+    minutes: &Minutes,
+    speech: Option<&Speech>,
+    paragraph: Option<&Paragraph>,
+    url: &str,
+) -> String {
+    let who = speech.map(
+        |s| match s.speaker.as_deref().and_then(|id| minutes.attendee(id)) {
+            Some(a) => format!("{}（{}）の発言、", a.name, a.role),
+            None => format!("{}の発言、", s.designation),
+        },
+    );
+    let source = format!(
+        "{}{} {}、{}",
+        who.unwrap_or_default(),
+        minutes.body,
+        minutes.title,
+        date_ja(&minutes.date)
+    );
+    match paragraph {
+        Some(p) => format!("「{}」\n— {source}\n{url}", p.text),
+        None => format!("{source}\n{url}"),
+    }
 }
 
 fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
@@ -100,6 +133,29 @@ mod tests {
     fn unreadable_iso_date_falls_back_to_printed() {
         let d = date(None, "20x5", None, None);
         assert_eq!(date_ja(&d), "printed");
+    }
+
+    #[test]
+    fn citation_of_a_paragraph_quotes_it_and_names_speaker_role_meeting_date_link() {
+        let m = crate::data::minutes().unwrap();
+        let (_, speech) = m
+            .speeches()
+            .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
+            .unwrap();
+        let p = &speech.paragraphs[0];
+        let c = citation(m, Some(speech), Some(p), "https://example.org/#x");
+        assert_eq!(
+            c,
+            format!(
+                "「{}」\n— 村井 純（慶應義塾大学教授）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\nhttps://example.org/#x",
+                p.text
+            )
+        );
+        let whole = citation(m, Some(speech), None, "u");
+        assert!(
+            whole.starts_with("村井 純（慶應義塾大学教授）の発言、"),
+            "{whole}"
+        );
     }
 
     #[test]

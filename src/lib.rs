@@ -6,8 +6,12 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod filter;
 pub mod format;
 pub mod pages;
+pub mod query;
+pub mod search;
+pub mod state;
 
 /// Mount the app on `<body>`.
 pub fn mount() {

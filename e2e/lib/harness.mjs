@@ -89,7 +89,7 @@ export async function newPage(browser, options = {}) {
 
 /** Wait until the app has drawn the meeting (the first speech is in the document). */
 export async function waitForMeeting(page) {
-  await page.locator('article[data-speaker]').first().waitFor({ timeout: 15000 });
+  await page.locator('article[data-speaker]').first().waitFor({ state: 'attached', timeout: 15000 });
 }
 
 /** Save a screenshot under e2e/artifacts/ and return its path. */

@@ -3,16 +3,25 @@
 use leptos::prelude::*;
 use minutes_core::Agenda;
 
+use crate::state::use_view;
+
 /// The list's heading as printed, and its items.
 #[component]
 pub fn AgendaList(
     /// The agenda list to show.
     agenda: &'static Agenda,
 ) -> impl IntoView {
+    let view = use_view();
+    let id = agenda.id.as_str();
     let heading_id = format!("{}-heading", agenda.id);
     let labelled_by = heading_id.clone();
     view! {
-        <section class="agenda" id=agenda.id.clone() aria-labelledby=labelled_by>
+        <section
+            class="agenda"
+            id=id
+            aria-labelledby=labelled_by
+            hidden=move || !view.outcome.with(|o| o.visible.contains(id))
+        >
             <h3 id=heading_id>{format!("【{}】", agenda.heading)}</h3>
             <ul>
                 {agenda

@@ -5,6 +5,7 @@ use minutes_core::Minutes;
 
 use crate::browser;
 use crate::format::{group_key, group_label};
+use crate::state::use_view;
 
 /// Everyone present, in printed order, with their group.
 #[component]
@@ -12,12 +13,20 @@ pub fn AttendeeTable(
     /// The minutes whose attendees to list.
     minutes: &'static Minutes,
 ) -> impl IntoView {
+    // While filtering, the list of who attended is not a result: it steps aside so the
+    // matching remarks start on the first screen.
+    let view = use_view();
     let note = minutes
         .attendees_note
         .as_deref()
         .map(|n| format!("（{n}）"));
     view! {
-        <section class="attendees" id="attendees" aria-labelledby="attendees-heading">
+        <section
+            class="attendees"
+            id="attendees"
+            aria-labelledby="attendees-heading"
+            hidden=move || view.state.with(|s| s.is_filtered())
+        >
             <details open=browser::is_wide_screen()>
                 <summary>
                     <h2 id="attendees-heading">

@@ -1,24 +1,92 @@
-//! One paragraph, with its permalink id.
+//! One paragraph, with its permalink id, search highlights, topic marks and copy buttons.
 
 use leptos::prelude::*;
-use minutes_core::Paragraph;
+use minutes_core::{Paragraph, Speech};
 
-/// A paragraph of a speech, or of the narrative when `narrative` is set.
+use crate::components::copy_buttons::CopyButtons;
+use crate::format::citation;
+use crate::search;
+use crate::state::use_view;
+
+/// A paragraph of a speech (`speech` set), or of the narrative.
 #[component]
 pub fn ParagraphView(
     /// The paragraph to show.
     paragraph: &'static Paragraph,
-    /// Whether this is the secretariat's narrative rather than someone's remark.
+    /// The speech it belongs to; `None` for the secretariat's narrative.
     #[prop(optional)]
-    narrative: bool,
+    speech: Option<&'static Speech>,
 ) -> impl IntoView {
+    let view = use_view();
+    let id = paragraph.id.as_str();
+    let text = paragraph.text.as_str();
+
+    // Only this paragraph's hits; the memo keeps the DOM untouched when they do not change.
+    let hits = Memo::new(move |_| {
+        let q = view.query.get();
+        if q.is_empty() || !paragraph.search.contains(&q) {
+            return Vec::new();
+        }
+        search::find(text, &q, view.nfkc)
+    });
+    let matched = Memo::new(move |_| view.outcome.with(|o| o.matched.contains(id)));
+    let dimmed = Memo::new(move |_| view.outcome.with(|o| o.dimmed.contains(id)));
+    let targeted = Memo::new(move |_| view.target.with(|t| t == id));
+    // For a topic filter, the terms that made this paragraph match, so the reader sees why.
+    let reasons = Memo::new(move |_| {
+        if !matched.get() {
+            return Vec::new();
+        }
+        view.state.with(|s| {
+            paragraph
+                .topics
+                .iter()
+                .filter(|m| s.topics.contains(&m.topic))
+                .filter_map(|m| {
+                    let topic = view.minutes.topics.iter().find(|t| t.id == m.topic)?;
+                    Some(format!("{}：{}", topic.ja, m.terms.join("、")))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let cite =
+        Callback::new(move |url: String| citation(view.minutes, speech, Some(paragraph), &url));
+    // For a narrative paragraph, hiding belongs to the paragraph itself.
+    let hidden = move || speech.is_none() && !view.outcome.with(|o| o.visible.contains(id));
+
     view! {
-        <p
-            id=paragraph.id.clone()
-            class=if narrative { "paragraph paragraph--narrative" } else { "paragraph" }
-            data-paragraph=""
+        <div
+            class="paragraph"
+            class:paragraph--narrative=speech.is_none()
+            class:paragraph--matched=matched
+            class:paragraph--dimmed=dimmed
+            class:is-target=targeted
+            hidden=hidden
+            data-paragraph=id
+            data-matched=move || matched.get().then_some("")
+            data-dimmed=move || dimmed.get().then_some("")
+            data-target=move || targeted.get().then_some("")
         >
-            {paragraph.text.clone()}
-        </p>
+            <p id=id>
+                {move || {
+                    let hits = hits.get();
+                    let mut at = 0;
+                    let mut parts = Vec::new();
+                    for (a, b) in hits {
+                        parts.push(text[at..a].to_string().into_any());
+                        parts.push(view! { <mark data-hit="">{text[a..b].to_string()}</mark> }.into_any());
+                        at = b;
+                    }
+                    parts.push(text[at..].to_string().into_any());
+                    parts.collect_view()
+                }}
+            </p>
+            {move || {
+                let reasons = reasons.get();
+                (!reasons.is_empty())
+                    .then(|| view! { <p class="paragraph__reasons" data-topic-reasons="">{reasons.join(" ／ ")}</p> })
+            }}
+            <CopyButtons id=id citation=cite what="段落" />
+        </div>
     }
 }

@@ -1,34 +1,41 @@
 //! One remark: the speaker's name, role and group, then the paragraphs.
 
 use leptos::prelude::*;
-use minutes_core::{Minutes, Speech};
+use minutes_core::Speech;
 
+use crate::components::copy_buttons::CopyButtons;
 use crate::components::paragraph_view::ParagraphView;
-use crate::format::{group_key, group_label};
+use crate::format::{citation, group_key, group_label};
+use crate::state::use_view;
 
 /// A speech. Its element carries the public test contract: `id` = the permalink id and
 /// `data-speaker` = the speaker's attendee id (empty when the minutes cannot say who).
 #[component]
 pub fn SpeechView(
-    /// The minutes the speech belongs to (to look the speaker up).
-    minutes: &'static Minutes,
     /// The speech to show.
     speech: &'static Speech,
 ) -> impl IntoView {
+    let view = use_view();
+    let minutes = view.minutes;
+    let id = speech.id.as_str();
     let speaker = speech
         .speaker
         .as_deref()
         .and_then(|id| minutes.attendee(id));
-    let heading_id = format!("{}-heading", speech.id);
+    let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let group = speaker.map(|a| group_key(a.group)).unwrap_or("unknown");
+    let cite = Callback::new(move |url: String| citation(minutes, Some(speech), None, &url));
     view! {
         <article
             class="speech"
-            id=speech.id.clone()
+            id=id
             data-speaker=speech.speaker.clone().unwrap_or_default()
             data-group=group
             aria-labelledby=labelled_by
+            hidden=move || !view.outcome.with(|o| o.visible.contains(id))
+            class:is-target=move || view.target.with(|t| t == id)
+            data-target=move || view.target.with(|t| t == id).then_some("")
         >
             <header class="speech__header">
                 <h3 id=heading_id class="speech__speaker">
@@ -49,11 +56,12 @@ pub fn SpeechView(
                 <span class="speech__designation" title=speech.attribution.clone()>
                     {format!("表記：{}", speech.designation)}
                 </span>
+                <CopyButtons id=id citation=cite what="発言" />
             </header>
             {speech
                 .paragraphs
                 .iter()
-                .map(|p| view! { <ParagraphView paragraph=p /> })
+                .map(|p| view! { <ParagraphView paragraph=p speech=speech /> })
                 .collect_view()}
         </article>
     }

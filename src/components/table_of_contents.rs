@@ -1,6 +1,5 @@
 //! The table of contents: every section, and under it every speaker, as in-page links.
 
-use crate::browser;
 use leptos::prelude::*;
 use minutes_core::{Block, Minutes};
 
@@ -13,10 +12,8 @@ pub fn TableOfContents(
 ) -> impl IntoView {
     view! {
         <nav class="toc" aria-labelledby="toc-heading">
-            <details open=browser::is_wide_screen()>
-                <summary>
-                    <h2 id="toc-heading">"目次"</h2>
-                </summary>
+            <div>
+                <h2 id="toc-heading">"目次"</h2>
                 <ol>
                     <li>
                         <a href="#attendees">"出席者"</a>
@@ -70,7 +67,7 @@ pub fn TableOfContents(
                         })
                         .collect_view()}
                 </ol>
-            </details>
+            </div>
         </nav>
     }
 }

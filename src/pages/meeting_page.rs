@@ -1,37 +1,52 @@
-//! The reading view: the whole meeting in printed order.
+//! The reading view: the whole meeting in printed order, with search, filters and the
+//! contents beside it.
 
 use leptos::prelude::*;
-use minutes_core::{Block, Minutes, Section};
+use minutes_core::{Block, Section};
 
 use crate::browser;
 use crate::components::agenda_list::AgendaList;
 use crate::components::attendee_table::AttendeeTable;
+use crate::components::filter_panel::FilterPanel;
+use crate::components::link_notices::LinkNotices;
 use crate::components::meeting_header::MeetingHeader;
 use crate::components::paragraph_view::ParagraphView;
+use crate::components::result_summary::ResultSummary;
+use crate::components::search_box::SearchBox;
 use crate::components::speech_view::SpeechView;
 use crate::components::table_of_contents::TableOfContents;
+use crate::state::use_view;
 
-/// The meeting: header, contents, attendees and proceedings.
+/// The meeting: header, tools (search, filters, contents), attendees and proceedings.
 #[component]
-pub fn MeetingPage(
-    /// The minutes to show.
-    minutes: &'static Minutes,
-) -> impl IntoView {
+pub fn MeetingPage() -> impl IntoView {
+    let view = use_view();
+    let minutes = view.minutes;
+    // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
 
     view! {
         <a class="skip-link" href="#proceedings">"本文へ移動"</a>
         <MeetingHeader minutes=minutes />
         <div class="layout">
-            <TableOfContents minutes=minutes />
+            <aside class="tools" aria-label="検索と絞り込み">
+                <SearchBox />
+                <details class="tools__more" open=browser::is_wide_screen()>
+                    <summary>"絞り込み・目次"</summary>
+                    <FilterPanel />
+                    <TableOfContents minutes=minutes />
+                </details>
+            </aside>
             <main class="proceedings" id="proceedings" tabindex="-1">
+                <LinkNotices />
+                <ResultSummary />
                 <AttendeeTable minutes=minutes />
                 <section class="minutes" aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading" class="visually-hidden">"議事概要"</h2>
                     {minutes
                         .sections
                         .iter()
-                        .map(|section| view! { <SectionView minutes=minutes section=section /> })
+                        .map(|section| view! { <SectionView section=section /> })
                         .collect_view()}
                 </section>
                 {minutes
@@ -43,20 +58,25 @@ pub fn MeetingPage(
     }
 }
 
-/// One numbered section and its blocks.
+/// One numbered section and its blocks; hidden when a filter leaves nothing in it.
 #[component]
 fn SectionView(
-    /// The minutes the section belongs to (to look speakers up).
-    minutes: &'static Minutes,
     /// The section to show.
     section: &'static Section,
 ) -> impl IntoView {
+    let view = use_view();
+    let number = section.number;
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
     view! {
-        <section class="section" id=section.id.clone() aria-labelledby=labelled_by>
+        <section
+            class="section"
+            id=section.id.clone()
+            aria-labelledby=labelled_by
+            hidden=move || !view.outcome.with(|o| o.sections.contains(&number))
+        >
             <h2 id=heading_id>
-                <span class="section__number">{format!("({})", section.number)}</span>
+                <span class="section__number">{format!("({number})")}</span>
                 " "
                 {section.title.clone()}
             </h2>
@@ -65,12 +85,8 @@ fn SectionView(
                 .iter()
                 .map(|block| match block {
                     Block::Agenda(agenda) => view! { <AgendaList agenda=agenda /> }.into_any(),
-                    Block::Narrative(p) => {
-                        view! { <ParagraphView paragraph=p narrative=true /> }.into_any()
-                    }
-                    Block::Speech(speech) => {
-                        view! { <SpeechView minutes=minutes speech=speech /> }.into_any()
-                    }
+                    Block::Narrative(p) => view! { <ParagraphView paragraph=p /> }.into_any(),
+                    Block::Speech(speech) => view! { <SpeechView speech=speech /> }.into_any(),
                 })
                 .collect_view()}
         </section>

@@ -1,0 +1,257 @@
+// Filter, search and share, as a reader does it: open shared links, type, tick filters,
+// copy links and citations, and survive hostile links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveStatic, launch, newPage, waitForMeeting, screenshot, minutesData, speechesOf,
+} from './lib/harness.mjs';
+
+let server;
+let browser;
+let minutes;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launch();
+  minutes = await minutesData();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const WIDE = { viewport: { width: 1440, height: 900 } };
+
+async function open(path, options = WIDE) {
+  const page = await newPage(browser, options);
+  await page.goto(server.url + path);
+  await waitForMeeting(page);
+  return page;
+}
+
+/** The speeches the reader can see, as [id, speaker] pairs. */
+function visibleSpeeches(page) {
+  return page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) =>
+    els.map((el) => el.dataset.speaker),
+  );
+}
+
+function paragraphsWithTopic(topic) {
+  return speechesOf(minutes).flatMap((s) => s.paragraphs.filter((p) => p.topics.some((t) => t.topic === topic)));
+}
+
+test('a speaker link shows only that speaker, with the filter ticked', async () => {
+  const page = await open('?speaker=murai-jun');
+  assert.deepEqual(await visibleSpeeches(page), ['murai-jun']);
+  assert.equal(await page.getByRole('checkbox', { name: /村井 純/ }).isChecked(), true);
+  assert.match(await page.locator('[data-result-summary]').innerText(), /1件の発言を表示中/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a topic link marks matching paragraphs, dims the rest, and says why', async () => {
+  const page = await open('?topic=log-retention');
+  const expected = paragraphsWithTopic('log-retention').map((p) => p.id).sort();
+  const matched = (await page.locator('[data-paragraph][data-matched]:not([hidden])').evaluateAll((els) =>
+    els.map((el) => el.dataset.paragraph))).sort();
+  assert.deepEqual(matched, expected);
+  const speakers = await visibleSpeeches(page);
+  assert.ok(speakers.includes('maeda-masahide') && speakers.includes('yamatani-eriko'), speakers.join());
+  assert.ok(await page.locator('[data-paragraph][data-dimmed]').count() > 0, 'other paragraphs dimmed');
+  const reason = await page.locator('[data-topic-reasons]').first().innerText();
+  const topic = minutes.topics.find((t) => t.id === 'log-retention');
+  assert.ok(reason.startsWith(topic.ja), reason);
+  await screenshot(page, 'topic-log-retention');
+  await page.locator('[data-paragraph][data-matched]').first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'topic-log-retention-match');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('IoT, ＩｏＴ and iot find the same paragraphs, including the artefact "I o T"', async () => {
+  const seen = [];
+  for (const q of ['IoT', 'ＩｏＴ', 'iot']) {
+    const page = await open(`?q=${encodeURIComponent(q)}`);
+    const marks = await page.locator('mark[data-hit]').allInnerTexts();
+    assert.ok(marks.includes('I o T'), `${q}: ${marks.join('|')}`);
+    assert.ok(marks.every((m) => m.replace(/\s/g, '').normalize('NFKC').toLowerCase() === 'iot'), marks.join('|'));
+    assert.equal(await page.getByLabel('発言を検索').inputValue(), q);
+    await page.waitForFunction(() => /件/.test(document.querySelector('[data-search-count]')?.textContent ?? ''));
+    assert.match(await page.locator('[data-search-count]').innerText(), new RegExp(`^${marks.length}件$`));
+    seen.push(marks.length);
+    if (q === 'IoT') await screenshot(page, 'search-iot');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+  assert.equal(new Set(seen).size, 1, `same hits for every spelling: ${seen}`);
+});
+
+test('speaker names match by kanji, reading and Latin script', async () => {
+  for (const q of ['村井', 'むらい', 'Murai']) {
+    const page = await open(`?q=${encodeURIComponent(q)}`);
+    assert.ok((await visibleSpeeches(page)).includes('murai-jun'), q);
+    await page.context().close();
+  }
+});
+
+test('typing searches as you type, writes the URL once to history, and back undoes it', async () => {
+  const page = await open('');
+  const before = await page.evaluate(() => history.length);
+  const box = page.getByLabel('発言を検索');
+  await box.pressSequentially('ログ', { delay: 30 });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'ログ');
+  await box.pressSequentially('の保存', { delay: 30 });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'ログの保存');
+  assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry for the whole search');
+  const speakers = await visibleSpeeches(page);
+  assert.ok(speakers.includes('yamatani-eriko'), speakers.join());
+  assert.ok(await page.locator('mark[data-hit]').count() > 0);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal((await visibleSpeeches(page)).length, speechesOf(minutes).length);
+  assert.equal(await box.inputValue(), '');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('Enter and the arrows move between hits', async () => {
+  const page = await open('?q=IoT');
+  const box = page.getByLabel('発言を検索');
+  await box.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^1 \/ \d+件$/.test(document.querySelector('[data-search-count]').textContent));
+  await page.getByRole('button', { name: '次の一致' }).click();
+  await page.waitForFunction(() => /^2 \/ \d+件$/.test(document.querySelector('[data-search-count]').textContent));
+  const current = page.locator('mark[data-current]');
+  assert.equal(await current.count(), 1);
+  const box2 = await current.boundingBox();
+  assert.ok(box2.y >= 0 && box2.y < 900, 'current hit is on screen');
+  await page.getByRole('button', { name: '前の一致' }).click();
+  await page.waitForFunction(() => /^1 \/ \d+件$/.test(document.querySelector('[data-search-count]').textContent));
+  await page.context().close();
+});
+
+test('filters combine, counts update live, and one control clears them all', async () => {
+  const page = await open('');
+  const murai = page.getByRole('checkbox', { name: /村井 純/ });
+  const iotCount = () => page.locator('label', { has: page.locator('input[name="topic"][value="iot"]') })
+    .locator('.filter-option__count').innerText();
+  const allIot = paragraphsWithTopic('iot').length;
+  assert.equal(Number((await iotCount()).replace(/\D/g, '')), allIot);
+  await murai.check();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('speaker') === 'murai-jun');
+  const muraiIot = speechesOf(minutes).filter((s) => s.speaker === 'murai-jun')
+    .flatMap((s) => s.paragraphs).filter((p) => p.topics.some((t) => t.topic === 'iot')).length;
+  assert.equal(Number((await iotCount()).replace(/\D/g, '')), muraiIot, 'topic count follows the speaker filter');
+  await page.locator('input[name="topic"][value="iot"]').check();
+  await page.waitForFunction(() => location.search === '?speaker=murai-jun&topic=iot');
+  assert.deepEqual(await visibleSpeeches(page), ['murai-jun']);
+  await page.getByRole('checkbox', { name: /小野寺 正/ }).check();
+  const both = await visibleSpeeches(page);
+  assert.ok(both.length >= 1 && both.every((s) => s === 'murai-jun' || s === 'onodera-tadashi'), both.join());
+  await screenshot(page, 'filters-combined');
+  await page.getByRole('button', { name: '条件をすべて解除' }).click();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal((await visibleSpeeches(page)).length, speechesOf(minutes).length);
+  assert.equal(await murai.isChecked(), false);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('onodera-tadashi'));
+  assert.equal(await murai.isChecked(), true, 'back restores the filters');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an empty result says so and offers to clear the filters', async () => {
+  const page = await open('?speaker=murai-jun&section=4');
+  const summary = page.locator('[data-result-summary]');
+  assert.match(await summary.innerText(), /条件に合う発言はありません/);
+  assert.equal(await visibleSpeeches(page).then((v) => v.length), 0);
+  await summary.getByRole('button').click();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal((await visibleSpeeches(page)).length, speechesOf(minutes).length);
+  await page.context().close();
+});
+
+test('a paragraph permalink opens on that paragraph and marks it, also with filters', async () => {
+  const speech = speechesOf(minutes).find((s) => s.speaker === 'maeda-masahide');
+  const p = speech.paragraphs[2];
+  for (const path of [`#${p.id}`, `?speaker=murai-jun#${p.id}`]) {
+    const page = await open(path);
+    const el = page.locator(`[data-paragraph="${p.id}"]`);
+    assert.equal(await el.getAttribute('data-target'), '', path);
+    await page.waitForFunction((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return r.top >= 0 && r.top < innerHeight;
+    }, p.id);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test('copy link and copy citation put the right text on the clipboard, with confirmation', async () => {
+  const page = await newPage(browser, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(server.url);
+  await waitForMeeting(page);
+  const speech = speechesOf(minutes).find((s) => s.speaker === 'yamatani-eriko');
+  const p = speech.paragraphs.at(-1);
+  const para = page.locator(`[data-paragraph="${p.id}"]`);
+
+  await para.getByRole('button', { name: 'この段落へのリンクをコピー' }).click();
+  await para.getByText('リンクをコピーしました').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, `${server.url}#${p.id}`);
+
+  await para.getByRole('button', { name: 'この段落の引用をコピー' }).click();
+  await para.getByText('引用をコピーしました').waitFor();
+  const citation = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(citation,
+    `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${server.url}#${p.id}`);
+
+  const article = page.locator(`article[id="${speech.id}"]`);
+  await article.getByRole('button', { name: 'この発言の引用をコピー' }).click();
+  await article.locator('header').getByText('引用をコピーしました').waitFor();
+  const whole = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(whole.startsWith('山谷 えり子（国家公安委員会委員長）の発言、') && whole.endsWith(`#${speech.id}`), whole);
+
+  // The copied link opens exactly that paragraph in a fresh page.
+  const other = await open(link.slice(server.url.length));
+  assert.equal(await other.locator(`[data-paragraph="${p.id}"]`).getAttribute('data-target'), '');
+  await other.context().close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+const HOSTILE = [
+  ['unknown speaker', '?speaker=nobody', /発言者「nobody」/],
+  ['unknown topic', '?topic=%3Cb%3Ebold%3C%2Fb%3E', /テーマ「<b>bold<\/b>」/],
+  ['empty keys', '?speaker=&topic=&section=&q=', null],
+  ['repeated keys', '?speaker=murai-jun&speaker=murai-jun&q=a&q=IoT', null],
+  ['bad percent-encoding', '?q=%E3%81&speaker=%zz', /文字として読めない/],
+  ['section not a number', '?section=abc', /section「abc」/],
+  ['very long query', `?q=${'%E3%81%82'.repeat(600)}`, /検索語が長すぎる/],
+  ['markup in the query', `?q=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}`, null],
+  ['script in a speaker id', `?speaker=${encodeURIComponent('"><script>window.__pwned=1</script>')}`, /発言者/],
+  ['unknown fragment', '#no-such-remark', /リンク先「#no-such-remark」/],
+  ['percent-encoded fragment garbage', '#%E3%81%zz', /リンク先/],
+  ['javascript URL as a value', '?q=javascript:window.__pwned=1', null],
+];
+
+for (const [name, path, notice] of HOSTILE) {
+  test(`a hostile link never breaks the page: ${name}`, async () => {
+    const page = await open(path);
+    assert.ok(await page.locator('article[data-speaker]').count() >= speechesOf(minutes).length - 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing from the link ran');
+    assert.equal(await page.locator('img[src="x"]').count(), 0, 'markup stayed text');
+    assert.equal(await page.locator('script', { hasText: '__pwned' }).count(), 0, 'no script from the link');
+    const notes = page.locator('[data-link-notices]');
+    if (notice) {
+      assert.match(await notes.innerText(), notice);
+    } else {
+      assert.equal(await notes.count(), 0, `no notice expected for ${path}`);
+    }
+    if (name === 'unknown speaker') await screenshot(page, 'hostile-unknown-speaker');
+    assert.deepEqual(page.errors, [], path);
+    await page.context().close();
+  });
+}

@@ -1,0 +1,79 @@
+//! "Copy link" and "copy citation", with a visible confirmation.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+/// Two buttons that copy the permalink of `id`, or a citation built from it.
+#[component]
+pub fn CopyButtons(
+    /// The id the permalink points at.
+    id: &'static str,
+    /// The citation for a given permalink URL.
+    citation: Callback<String, String>,
+    /// What is being copied, for screen readers ("発言" or "段落").
+    what: &'static str,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let copy = move |text: String, done: &'static str| {
+        spawn_local(async move {
+            let ok = write_clipboard(&text).await;
+            status.set(if ok {
+                done.to_string()
+            } else {
+                "コピーできませんでした".to_string()
+            });
+            set_timeout(
+                move || status.set(String::new()),
+                std::time::Duration::from_secs(3),
+            );
+        });
+    };
+    view! {
+        <span class="copy-buttons">
+            <button
+                type="button"
+                class="copy-button"
+                data-copy="link"
+                aria-label=format!("この{what}へのリンクをコピー")
+                on:click=move |_| copy(permalink(id), "リンクをコピーしました")
+            >
+                "リンク"
+            </button>
+            <button
+                type="button"
+                class="copy-button"
+                data-copy="citation"
+                aria-label=format!("この{what}の引用をコピー")
+                on:click=move |_| copy(citation.run(permalink(id)), "引用をコピーしました")
+            >
+                "引用"
+            </button>
+            <span class="copy-status" role="status" aria-live="polite">
+                {move || status.get()}
+            </span>
+        </span>
+    }
+}
+
+/// The address that opens exactly `id`: this page without filters, and the fragment.
+pub fn permalink(id: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}#{id}")
+}
+
+async fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}

@@ -1,0 +1,161 @@
+//! Filters by speaker (grouped), topic and section, each with a live count, and one
+//! control that clears everything.
+
+use leptos::prelude::*;
+use minutes_core::Group;
+
+use crate::format::{group_key, group_label};
+use crate::state::{toggle, use_view};
+
+/// The three filter groups. Every choice is a checkbox, so several can be combined; the
+/// counts say how many speeches (or, for topics, paragraphs) choosing it would show.
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let view = use_view();
+    let minutes = view.minutes;
+    let groups = [Group::Expert, Group::Minister, Group::Official];
+
+    let speaker_groups = groups
+        .into_iter()
+        .filter_map(|group| {
+            // Only people who speak are filters; the rest would always count zero.
+            let speakers: Vec<_> = minutes
+                .attendees
+                .iter()
+                .filter(|a| a.group == group)
+                .filter(|a| minutes.speeches().any(|(_, s)| s.speaker.as_deref() == Some(&a.id)))
+                .collect();
+            (!speakers.is_empty()).then(|| {
+                view! {
+                    <fieldset class="filter-group" data-group=group_key(group)>
+                        <legend>{group_label(group)}</legend>
+                        {speakers
+                            .into_iter()
+                            .map(|a| {
+                                let id = a.id.as_str();
+                                view! {
+                                    <FilterOption
+                                        name="speaker"
+                                        value=id
+                                        label=a.name.clone()
+                                        checked=Signal::derive(move || view.state.with(|s| s.speakers.contains(id)))
+                                        count=Signal::derive(move || {
+                                            view.outcome.with(|o| o.speaker_counts.get(id).copied().unwrap_or(0))
+                                        })
+                                        on_toggle=move || view.update(|s| toggle(&mut s.speakers, id.to_string()))
+                                    />
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                }
+            })
+        })
+        .collect_view();
+
+    let topics = minutes
+        .topics
+        .iter()
+        .map(|t| {
+            let id = t.id.as_str();
+            view! {
+                <FilterOption
+                    name="topic"
+                    value=id
+                    label=t.ja.clone()
+                    checked=Signal::derive(move || view.state.with(|s| s.topics.contains(id)))
+                    count=Signal::derive(move || view.outcome.with(|o| o.topic_counts.get(id).copied().unwrap_or(0)))
+                    on_toggle=move || view.update(|s| toggle(&mut s.topics, id.to_string()))
+                />
+            }
+        })
+        .collect_view();
+
+    let sections = minutes
+        .sections
+        .iter()
+        .map(|sec| {
+            let n = sec.number;
+            view! {
+                <FilterOption
+                    name="section"
+                    value=sec.id.as_str()
+                    label=format!("({n}) {}", sec.title)
+                    checked=Signal::derive(move || view.state.with(|s| s.sections.contains(&n)))
+                    count=Signal::derive(move || view.outcome.with(|o| o.section_counts.get(&n).copied().unwrap_or(0)))
+                    on_toggle=move || view.update(|s| toggle(&mut s.sections, n))
+                />
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="filters" aria-labelledby="filters-heading">
+            <h2 id="filters-heading" class="filters__heading">"絞り込み"</h2>
+            <button
+                type="button"
+                class="clear-button"
+                data-clear-filters=""
+                disabled=move || !view.state.with(|s| s.is_filtered())
+                on:click=move |_| view.clear()
+            >
+                "条件をすべて解除"
+            </button>
+            <details class="filters__section" open=true>
+                <summary>"発言者"</summary>
+                {speaker_groups}
+            </details>
+            <details class="filters__section" open=true>
+                <summary>"テーマ"</summary>
+                <fieldset class="filter-group">
+                    <legend class="visually-hidden">"テーマ"</legend>
+                    {topics}
+                </fieldset>
+            </details>
+            <details class="filters__section">
+                <summary>"議事"</summary>
+                <fieldset class="filter-group">
+                    <legend class="visually-hidden">"議事"</legend>
+                    {sections}
+                </fieldset>
+            </details>
+        </section>
+    }
+}
+
+/// One checkbox with its label and live count.
+#[component]
+fn FilterOption(
+    /// The query-string key this option sets (`speaker`, `topic`, `section`).
+    name: &'static str,
+    /// The id this option stands for.
+    value: &'static str,
+    /// What the reader sees.
+    label: String,
+    /// Whether it is chosen.
+    checked: Signal<bool>,
+    /// How many results choosing it would show.
+    count: Signal<usize>,
+    /// Called when the reader ticks or unticks it.
+    on_toggle: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <label
+            class="filter-option"
+            class:filter-option--empty=move || count.get() == 0 && !checked.get()
+        >
+            <input
+                type="checkbox"
+                name=name
+                value=value
+                prop:checked=checked
+                on:change=move |_| on_toggle()
+            />
+            <span class="filter-option__label">{label}</span>
+            <span class="filter-option__count">
+                {count}
+                <span class="visually-hidden">"件"</span>
+            </span>
+        </label>
+    }
+}

@@ -1,0 +1,34 @@
+//! What a shared link asked for that the page did not understand.
+
+use leptos::prelude::*;
+
+use crate::state::use_view;
+
+/// A note listing each part of the link that was ignored. The meeting is shown anyway;
+/// nothing a link says can stop the page from working.
+#[component]
+pub fn LinkNotices() -> impl IntoView {
+    let view = use_view();
+    let dismissed = RwSignal::new(false);
+    // A new link (a new set of notices) shows the note again.
+    Effect::new(move |_| {
+        view.notices.track();
+        dismissed.set(false);
+    });
+    move || {
+        let notices = view.notices.get();
+        (!notices.is_empty() && !dismissed.get()).then(|| {
+            view! {
+                <div class="link-notices" role="status" data-link-notices="">
+                    <p class="link-notices__title">"リンクの一部を解釈できませんでした"</p>
+                    <ul>
+                        {notices.into_iter().map(|n| view! { <li>{n.0}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" on:click=move |_| dismissed.set(true)>
+                        "閉じる"
+                    </button>
+                </div>
+            }
+        })
+    }
+}

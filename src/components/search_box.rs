@@ -1,0 +1,114 @@
+//! The search field: as you type, with a hit counter and next/previous.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+use crate::browser;
+use crate::state::use_view;
+
+/// Search over every paragraph. Typing updates the URL in place (one history entry per
+/// search, not per keystroke); Enter and the arrows move between hits.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let view = use_view();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let current = RwSignal::new(None::<usize>);
+    let hits = RwSignal::new(0usize);
+
+    // Count the hits once the page has drawn them; a new query starts from none selected.
+    Effect::new(move |_| {
+        view.query.track();
+        view.outcome.track();
+        current.set(None);
+        request_animation_frame(move || hits.set(browser::focus_hit(usize::MAX)));
+    });
+    // Back/forward or a shared link changes `q`: show it in the field, unless the field
+    // already says it (rewriting the value while typing would break IME composition).
+    Effect::new(move |_| {
+        let q = view.state.with(|s| s.q.clone());
+        if let Some(el) = input.get()
+            && el.value() != q
+        {
+            el.set_value(&q);
+        }
+    });
+
+    let apply = move |el: &HtmlInputElement| {
+        let q = el.value();
+        let mut next = view.state.get_untracked();
+        let starting = next.q.is_empty();
+        next.q = q;
+        // The first keystroke of a search adds a history entry; the rest rewrite it.
+        view.set(next, !starting);
+    };
+    let step = move |forward: bool| {
+        let n = hits.get_untracked();
+        if n == 0 {
+            return;
+        }
+        let next = match (current.get_untracked(), forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        current.set(Some(next));
+        browser::focus_hit(next);
+    };
+
+    view! {
+        <div class="search" role="search">
+            <label for="search-input" class="search__label">"発言を検索"</label>
+            <div class="search__row">
+                <input
+                    id="search-input"
+                    node_ref=input
+                    type="search"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    placeholder="例：IoT、ログ、村井"
+                    value=view.state.get_untracked().q
+                    aria-describedby="search-count"
+                    on:input=move |e| {
+                        let composing = e
+                            .dyn_ref::<web_sys::InputEvent>()
+                            .is_some_and(web_sys::InputEvent::is_composing);
+                        if !composing {
+                            apply(&event_target::<HtmlInputElement>(&e));
+                        }
+                    }
+                    on:compositionend=move |e: ev::CompositionEvent| {
+                        apply(&event_target::<HtmlInputElement>(&e))
+                    }
+                    on:keydown=move |e: ev::KeyboardEvent| {
+                        if e.key() == "Enter" {
+                            e.prevent_default();
+                            step(!e.shift_key());
+                        }
+                    }
+                />
+                <button type="button" class="search__step" aria-label="前の一致" on:click=move |_| step(false)>
+                    "↑"
+                </button>
+                <button type="button" class="search__step" aria-label="次の一致" on:click=move |_| step(true)>
+                    "↓"
+                </button>
+            </div>
+            <p id="search-count" class="search__count" aria-live="polite" data-search-count="">
+                {move || {
+                    if view.query.with(String::is_empty) {
+                        String::new()
+                    } else {
+                        match (hits.get(), current.get()) {
+                            (0, _) => "一致なし".to_string(),
+                            (n, Some(i)) => format!("{} / {n}件", i + 1),
+                            (n, None) => format!("{n}件"),
+                        }
+                    }
+                }}
+            </p>
+        </div>
+    }
+}

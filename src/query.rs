@@ -1,0 +1,300 @@
+//! The view as a query string: the URL is the state, so a copied address reproduces what
+//! the reader saw. Pure functions, tested natively.
+//!
+//! Keys (documented in README):
+//! - `speaker`: attendee ids, e.g. `speaker=murai-jun`;
+//! - `topic`: topic ids, e.g. `topic=iot`;
+//! - `section`: section numbers, e.g. `section=2`;
+//! - `q`: the search text.
+//!
+//! A key may repeat or hold a comma-separated list; both read the same. Reading never fails:
+//! whatever cannot be understood is left out and described in a [`Notice`].
+
+use std::collections::BTreeSet;
+
+/// The longest search text kept from a link, in characters. Longer queries are cut, with
+/// a notice: nobody types more, and a huge one would only slow every keystroke.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// The reader's view: which speakers, topics and sections, and what text to search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// Attendee ids; empty means everyone.
+    pub speakers: BTreeSet<String>,
+    /// Topic ids; empty means every topic.
+    pub topics: BTreeSet<String>,
+    /// Section numbers; empty means every section.
+    pub sections: BTreeSet<u32>,
+    /// The search text as typed.
+    pub q: String,
+}
+
+impl ViewState {
+    /// Whether any filter or search is active.
+    pub fn is_filtered(&self) -> bool {
+        !self.speakers.is_empty()
+            || !self.topics.is_empty()
+            || !self.sections.is_empty()
+            || !self.q.trim().is_empty()
+    }
+}
+
+/// Something in a link that was not understood, said so the reader can act on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice(pub String);
+
+/// Read a query string (with or without the leading `?`).
+pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
+    let mut state = ViewState::default();
+    let mut notices = Vec::new();
+    let search = search.strip_prefix('?').unwrap_or(search);
+    for pair in search.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+            notices.push(Notice(format!(
+                "リンクの「{}」は文字として読めないため無視しました。",
+                shorten(pair)
+            )));
+            continue;
+        };
+        match key.as_str() {
+            "speaker" => state.speakers.extend(list(&value).map(str::to_string)),
+            "topic" => state.topics.extend(list(&value).map(str::to_string)),
+            "section" => {
+                for item in list(&value) {
+                    match item.trim_start_matches("sec-").parse::<u32>() {
+                        Ok(n) => {
+                            state.sections.insert(n);
+                        }
+                        Err(_) => notices.push(Notice(format!(
+                            "section「{}」は議事の番号ではないため無視しました。",
+                            shorten(item)
+                        ))),
+                    }
+                }
+            }
+            "q" => {
+                // A repeated `q` keeps the last, as a form submission would.
+                state.q = value;
+            }
+            // Unknown keys are common in shared links (tracking parameters); they change
+            // nothing, so they are dropped without a notice.
+            _ => {}
+        }
+    }
+    if state.q.chars().count() > MAX_QUERY_CHARS {
+        state.q = state.q.chars().take(MAX_QUERY_CHARS).collect();
+        notices.push(Notice(format!(
+            "検索語が長すぎるため、先頭の{MAX_QUERY_CHARS}文字で検索しています。"
+        )));
+    }
+    (state, notices)
+}
+
+/// Write the state as a query string with a leading `?`, or `""` when nothing is set.
+/// Keys come in a fixed order and lists are sorted, so one view has one address.
+pub fn to_query(state: &ViewState) -> String {
+    let mut parts = Vec::new();
+    let join = |items: Vec<String>| items.join(",");
+    if !state.speakers.is_empty() {
+        parts.push(format!(
+            "speaker={}",
+            encode(&join(state.speakers.iter().cloned().collect()))
+        ));
+    }
+    if !state.topics.is_empty() {
+        parts.push(format!(
+            "topic={}",
+            encode(&join(state.topics.iter().cloned().collect()))
+        ));
+    }
+    if !state.sections.is_empty() {
+        parts.push(format!(
+            "section={}",
+            join(state.sections.iter().map(u32::to_string).collect())
+        ));
+    }
+    if !state.q.is_empty() {
+        parts.push(format!("q={}", encode(&state.q)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// Percent-decode, with `+` as a space. `None` for a broken escape or bytes that are not
+/// UTF-8.
+pub fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hex = std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Percent-encode everything but unreserved characters (RFC 3986) and the comma that
+/// separates list items.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn state(speakers: &[&str], topics: &[&str], sections: &[u32], q: &str) -> ViewState {
+        ViewState {
+            speakers: speakers.iter().map(|s| s.to_string()).collect(),
+            topics: topics.iter().map(|s| s.to_string()).collect(),
+            sections: sections.iter().copied().collect(),
+            q: q.into(),
+        }
+    }
+
+    fn check(search: &str, expected: ViewState, notices: usize) {
+        let (got, n) = parse(search);
+        assert_eq!(got, expected, "{search}");
+        assert_eq!(n.len(), notices, "{search}: {n:?}");
+    }
+
+    #[test]
+    fn reads_each_documented_key() {
+        check("?speaker=murai-jun", state(&["murai-jun"], &[], &[], ""), 0);
+        check("?topic=iot", state(&[], &["iot"], &[], ""), 0);
+        check("?section=2", state(&[], &[], &[2], ""), 0);
+        check("?q=IoT", state(&[], &[], &[], "IoT"), 0);
+        check("", ViewState::default(), 0);
+    }
+
+    #[test]
+    fn repeated_and_listed_keys_read_the_same() {
+        let both = state(&["a", "b"], &[], &[], "");
+        check("speaker=a&speaker=b", both.clone(), 0);
+        check("speaker=a,b", both.clone(), 0);
+        check("speaker=a,,b,&speaker=", both, 0);
+    }
+
+    #[test]
+    fn japanese_query_round_trips_percent_encoding() {
+        let s = state(&[], &[], &[], "ＩｏＴ ログ");
+        let q = to_query(&s);
+        assert_eq!(q, "?q=%EF%BC%A9%EF%BD%8F%EF%BC%B4%20%E3%83%AD%E3%82%B0");
+        check(&q, s, 0);
+        check(
+            "?q=%E3%83%AD%E3%82%B0+%E4%BF%9D%E5%AD%98",
+            state(&[], &[], &[], "ログ 保存"),
+            0,
+        );
+    }
+
+    // Guards against a mangled link (cut in a chat message) taking the page down.
+    #[test]
+    fn bad_percent_encoding_is_a_notice_not_a_failure() {
+        check("?q=%E3%83&speaker=a", state(&["a"], &[], &[], ""), 1);
+        check("?q=%zz", ViewState::default(), 1);
+        check("?q=%", ViewState::default(), 1);
+        check("?%FF=1", ViewState::default(), 1);
+    }
+
+    #[test]
+    fn section_that_is_not_a_number_is_a_notice() {
+        check("?section=two&section=sec-4", state(&[], &[], &[4], ""), 1);
+        check("?section=99999999999999", ViewState::default(), 1);
+    }
+
+    #[test]
+    fn very_long_query_is_cut_with_a_notice() {
+        let long = "あ".repeat(10_000);
+        let (s, n) = parse(&format!("?q={}", encode(&long)));
+        assert_eq!(s.q.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn markup_stays_text() {
+        check(
+            "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            state(&[], &[], &[], "<script>alert(1)</script>"),
+            0,
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored() {
+        check("?utm_source=x&fbclid=y&q=a", state(&[], &[], &[], "a"), 0);
+    }
+
+    #[test]
+    fn empty_state_writes_nothing() {
+        assert_eq!(to_query(&ViewState::default()), "");
+    }
+
+    #[test]
+    fn keys_have_one_order() {
+        let s = state(&["b", "a"], &["iot"], &[2, 1], "x");
+        assert_eq!(to_query(&s), "?speaker=a,b&topic=iot&section=1,2&q=x");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn to_query_then_parse_round_trips(
+            speakers in proptest::collection::btree_set("[a-z][a-z0-9-]{0,12}", 0..4),
+            topics in proptest::collection::btree_set("[a-z][a-z0-9-]{0,12}", 0..4),
+            sections in proptest::collection::btree_set(0u32..100, 0..4),
+            q in "\\PC{0,40}",
+        ) {
+            let s = ViewState { speakers, topics, sections, q };
+            let (back, notices) = parse(&to_query(&s));
+            prop_assert!(notices.is_empty(), "{notices:?}");
+            prop_assert_eq!(back, s);
+        }
+
+        #[test]
+        fn parse_never_panics(search in "\\PC{0,80}|[%&=?,+a-z0-9]{0,40}") {
+            let _ = parse(&search);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Japanese-aware matching: width and case folded (NFKC), white space ignored, so `IoT`,
+//! `ＩｏＴ`, `iot` and the PDF artefact `I o T` all meet. Pure functions, tested natively.
+//!
+//! NFKC itself comes from the caller: in the browser it is `String.prototype.normalize`
+//! (no Unicode tables shipped in the WASM), in native tests the `unicode-normalization`
+//! crate. The rest (case, white space, kana for names) is here.
+
+/// A function giving the NFKC form of a string.
+pub type Nfkc = fn(&str) -> String;
+
+/// The search form of a query, as `minutes_core::normalize::normalize_for_search` gives
+/// the paragraphs' `search` field: NFKC, lower case, no white space.
+pub fn fold(text: &str, nfkc: Nfkc) -> String {
+    nfkc(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The search form of one character, with a fast path for the characters NFKC leaves as
+/// they are (ASCII, kana, common kanji), so a paragraph is mapped without a call per char.
+fn fold_char(c: char, nfkc: Nfkc, out: &mut String) {
+    match c {
+        c if c.is_whitespace() => {}
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => out.push(c),
+        c => {
+            let mut buf = [0u8; 4];
+            for f in nfkc(c.encode_utf8(&mut buf)).to_lowercase().chars() {
+                if !f.is_whitespace() {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// Where a folded query occurs in `text`, as byte ranges of the original text, in order and
+/// without overlap. An empty query matches nothing.
+pub fn find(text: &str, folded_query: &str, nfkc: Nfkc) -> Vec<(usize, usize)> {
+    if folded_query.is_empty() {
+        return Vec::new();
+    }
+    // The folded text, and for each original char the range of folded bytes it became.
+    let mut folded = String::with_capacity(text.len());
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len());
+    for (start, c) in text.char_indices() {
+        let at = folded.len();
+        fold_char(c, nfkc, &mut folded);
+        if folded.len() > at {
+            spans.push((at, start, start + c.len_utf8()));
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = folded.get(from..).and_then(|rest| rest.find(folded_query)) {
+        let (a, b) = (from + pos, from + pos + folded_query.len());
+        // The first original char that produced folded byte `a`, the last that produced `b - 1`.
+        let first = spans.partition_point(|s| s.0 <= a).saturating_sub(1);
+        let last = spans.partition_point(|s| s.0 < b).saturating_sub(1);
+        if let (Some(f), Some(l)) = (spans.get(first), spans.get(last)) {
+            ranges.push((f.1, l.2));
+        }
+        from = b;
+    }
+    ranges
+}
+
+/// Fold a name for matching by kanji, reading or Latin script: search form, katakana as
+/// hiragana (ムライ finds むらい), Latin diacritics dropped (Endo finds Endō).
+pub fn fold_name(text: &str, nfkc: Nfkc) -> String {
+    fold(text, nfkc)
+        .chars()
+        .filter_map(|c| match c {
+            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60),
+            'ā' | 'â' => Some('a'),
+            'ē' | 'ê' => Some('e'),
+            'ī' | 'î' => Some('i'),
+            'ō' | 'ô' => Some('o'),
+            'ū' | 'û' => Some('u'),
+            '\'' | '’' | '-' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn nfkc(s: &str) -> String {
+        s.nfkc().collect()
+    }
+
+    fn marked(text: &str, query: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (a, b) in find(text, &fold(query, nfkc), nfkc) {
+            out.push_str(&text[at..a]);
+            out.push('[');
+            out.push_str(&text[a..b]);
+            out.push(']');
+            at = b;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn iot_in_every_width_case_and_spacing() {
+        let text = "IoTの進展。I o Tという新しい世界。ＩｏＴ機器。";
+        for q in ["IoT", "ＩｏＴ", "iot", "I o T", "ｉｏｔ"] {
+            assert_eq!(
+                marked(text, q),
+                "[IoT]の進展。[I o T]という新しい世界。[ＩｏＴ]機器。",
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn japanese_phrase_across_full_width_digits() {
+        assert_eq!(
+            marked("２０２０年の東京大会", "2020年"),
+            "[２０２０年]の東京大会"
+        );
+    }
+
+    #[test]
+    fn artefact_inside_a_word_is_bridged() {
+        assert_eq!(marked("KDD I株式会社", "kddi"), "[KDD I]株式会社");
+    }
+
+    #[test]
+    fn no_match_and_empty_query() {
+        assert!(find("ログの保存", &fold("保険", nfkc), nfkc).is_empty());
+        assert!(find("ログの保存", "", nfkc).is_empty());
+        assert!(find("", "a", nfkc).is_empty());
+    }
+
+    #[test]
+    fn matches_do_not_overlap() {
+        assert_eq!(marked("ああああ", "ああ"), "[ああ][ああ]");
+    }
+
+    // Guards against the highlight landing mid-character when one source character folds
+    // to several (㈱ → (株)).
+    #[test]
+    fn one_char_folding_to_many_is_marked_whole() {
+        assert_eq!(marked("㈱イプシ", "株"), "[㈱]イプシ");
+    }
+
+    #[test]
+    fn fold_matches_the_converters_search_form() {
+        for text in [
+            "I o T (Internet of Things)",
+            "ＫＤＤＩ　株式会社",
+            "JPCERT/CC、IPA",
+        ] {
+            assert_eq!(
+                fold(text, nfkc),
+                minutes_core::normalize::normalize_for_search(text)
+            );
+        }
+    }
+
+    #[test]
+    fn names_fold_across_scripts() {
+        assert_eq!(fold_name("Endō Kōichi", nfkc), "endokoichi");
+        assert_eq!(fold_name("ムライ", nfkc), fold_name("むらい", nfkc));
+        assert_eq!(fold_name("Yamaguchi Shun'ichi", nfkc), "yamaguchishunichi");
+        assert_eq!(fold_name("村井 純", nfkc), "村井純");
+    }
+}

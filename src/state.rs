@@ -1,0 +1,185 @@
+//! The view's reactive state, derived from the URL. The router's location is the one
+//! source of truth: controls write the URL, and everything else is a `Memo` of it, so back,
+//! forward, a reload and a copied address all give the same view.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+use minutes_core::Minutes;
+
+use crate::filter::{self, Index, Outcome};
+use crate::query::{self, Notice, ViewState};
+use crate::search::Nfkc;
+
+/// The router's navigate function, stored so that `View` stays `Copy`.
+type Navigate = Box<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
+/// Everything a component needs to read or change the view. `Copy`, handed down by
+/// context (`provide_view`, `use_view`).
+#[derive(Clone, Copy)]
+pub struct View {
+    /// The minutes shown.
+    pub minutes: &'static Minutes,
+    /// The filters and search, as read from the query string.
+    pub state: Memo<ViewState>,
+    /// What the link asked for that the page did not understand.
+    pub notices: Memo<Vec<Notice>>,
+    /// The id in the URL fragment (decoded), or empty.
+    pub target: Memo<String>,
+    /// What the current state shows.
+    pub outcome: Memo<Outcome>,
+    /// The search text folded for matching (empty when there is none).
+    pub query: Memo<String>,
+    /// The normaliser used for queries.
+    pub nfkc: Nfkc,
+    navigate: StoredValue<Navigate>,
+    path: Memo<String>,
+    hash: Memo<String>,
+}
+
+/// Create the view state for `minutes` and provide it to the components below.
+pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
+    let location = use_location();
+    let index: &'static Index = Box::leak(Box::new(Index::new(minutes, nfkc)));
+    // What the link says, less what these minutes do not have: an unknown id is dropped
+    // (with a notice) rather than filtering the meeting down to nothing.
+    let parsed = Memo::new(move |_| {
+        let (mut state, mut notices) = location.search.with(|s| query::parse(s));
+        notices.extend(drop_unknown_ids(minutes, &mut state));
+        (state, notices)
+    });
+    let state = Memo::new(move |_| parsed.with(|(s, _)| s.clone()));
+    let target = Memo::new(move |_| location.hash.with(|h| decode_fragment(h)));
+    let notices = Memo::new(move |_| {
+        let mut notices = parsed.with(|(_, n)| n.clone());
+        let target = target.get();
+        if !target.is_empty() && !has_anchor(minutes, &target) {
+            notices.push(Notice(format!(
+                "リンク先「#{}」はこの議事概要にありません。会議の全体を表示しています。",
+                target.chars().take(60).collect::<String>()
+            )));
+        }
+        notices
+    });
+    let outcome =
+        Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc))));
+    let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc)));
+    let navigate = use_navigate();
+    let view = View {
+        minutes,
+        state,
+        notices,
+        target,
+        outcome,
+        query,
+        nfkc,
+        navigate: StoredValue::new(Box::new(navigate)),
+        path: location.pathname,
+        hash: location.hash,
+    };
+    provide_context(view);
+    view
+}
+
+/// The view state provided by [`provide_view`].
+pub fn use_view() -> View {
+    use_context::<View>().expect("use_view() called outside provide_view()")
+}
+
+impl View {
+    /// Show `next`. `replace` rewrites the current history entry instead of adding one:
+    /// used while typing, so each keystroke does not become a step back.
+    pub fn set(&self, next: ViewState, replace: bool) {
+        if next == self.state.get_untracked() {
+            return;
+        }
+        let url = format!(
+            "{}{}{}",
+            self.path.get_untracked(),
+            query::to_query(&next),
+            self.hash.get_untracked()
+        );
+        self.navigate.with_value(|nav| {
+            nav(
+                &url,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
+    }
+
+    /// Change the state with `f` and show the result as a new history entry.
+    pub fn update(&self, f: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        f(&mut next);
+        self.set(next, false);
+    }
+
+    /// Clear every filter and the search.
+    pub fn clear(&self) {
+        self.set(ViewState::default(), false);
+    }
+}
+
+/// Add or remove `item` from `set`.
+pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// Remove from `state` the ids these minutes do not have, with a notice for each.
+pub fn drop_unknown_ids(minutes: &Minutes, state: &mut ViewState) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    state.speakers.retain(|id| {
+        let known = minutes.attendee(id).is_some();
+        if !known {
+            notices.push(Notice(format!(
+                "発言者「{id}」はこの会議の出席者にいません。"
+            )));
+        }
+        known
+    });
+    state.topics.retain(|id| {
+        let known = minutes.topics.iter().any(|t| &t.id == id);
+        if !known {
+            notices.push(Notice(format!("テーマ「{id}」はありません。")));
+        }
+        known
+    });
+    state.sections.retain(|n| {
+        let known = minutes.sections.iter().any(|s| s.number == *n);
+        if !known {
+            notices.push(Notice(format!("議事（{n}）はありません。")));
+        }
+        known
+    });
+    notices
+}
+
+/// Whether `id` names something on the page: a section, agenda list or item, speech or
+/// paragraph, or one of the page's own landmarks.
+fn has_anchor(minutes: &Minutes, id: &str) -> bool {
+    use minutes_core::Block;
+    const PAGE: [&str; 3] = ["attendees", "proceedings", "top"];
+    PAGE.contains(&id)
+        || minutes.sections.iter().any(|s| {
+            s.id == id
+                || s.blocks.iter().any(|b| match b {
+                    Block::Agenda(a) => a.id == id || a.items.iter().any(|i| i.id == id),
+                    Block::Narrative(p) => p.id == id,
+                    Block::Speech(sp) => sp.id == id || sp.paragraphs.iter().any(|p| p.id == id),
+                })
+        })
+}
+
+/// The id named by a URL fragment (`#sec-2-murai-jun`), percent-decoded when it can be.
+pub fn decode_fragment(hash: &str) -> String {
+    let raw = hash.strip_prefix('#').unwrap_or(hash);
+    query::decode(raw).unwrap_or_else(|| raw.to_string())
+}
