@@ -4,11 +4,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use minutes_core::{Block, Minutes, Paragraph};
+use minutes_viewer::browser;
 use minutes_viewer::components::paragraph_view::ParagraphView;
 use minutes_viewer::components::speech_view::SpeechView;
 use minutes_viewer::components::table_of_contents::TableOfContents;
 use minutes_viewer::data;
+use minutes_viewer::state::provide_view;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -29,6 +32,31 @@ where
     host
 }
 
+/// Mount `view` inside the router and the view state, as the app does.
+fn mount_in_app<F, N>(view: F) -> HtmlElement
+where
+    F: FnOnce() -> N + Send + 'static,
+    N: IntoView + 'static,
+{
+    mount(move || {
+        view! {
+            <Router>
+                <InApp view=view />
+            </Router>
+        }
+    })
+}
+
+#[component]
+fn InApp<F, N>(view: F) -> impl IntoView
+where
+    F: FnOnce() -> N + Send + 'static,
+    N: IntoView + 'static,
+{
+    provide_view(minutes(), browser::nfkc);
+    view()
+}
+
 fn minutes() -> &'static Minutes {
     data::minutes().expect("the embedded minutes parse")
 }
@@ -36,7 +64,7 @@ fn minutes() -> &'static Minutes {
 #[wasm_bindgen_test]
 fn speech_carries_its_permalink_id_and_speaker() {
     let (_, speech) = minutes().speeches().nth(1).expect("a second speech");
-    let host = mount(move || view! { <SpeechView minutes=minutes() speech=speech /> });
+    let host = mount_in_app(move || view! { <SpeechView speech=speech /> });
     let article = host.query_selector("article").unwrap().expect("an article");
     assert_eq!(article.id(), speech.id);
     assert_eq!(
@@ -49,7 +77,7 @@ fn speech_carries_its_permalink_id_and_speaker() {
         .unwrap();
     let heading = article.query_selector("h3").unwrap().unwrap();
     assert!(heading.text_content().unwrap().contains(&speaker.name));
-    let paragraphs = article.query_selector_all("p[data-paragraph]").unwrap();
+    let paragraphs = article.query_selector_all("[data-paragraph]").unwrap();
     assert_eq!(paragraphs.length() as usize, speech.paragraphs.len());
 }
 
@@ -64,7 +92,7 @@ fn paragraph_text_is_never_markup() {
         topics: vec![],
         line: 1,
     }));
-    let host = mount(move || view! { <ParagraphView paragraph=paragraph /> });
+    let host = mount_in_app(move || view! { <ParagraphView paragraph=paragraph /> });
     let p = host.query_selector("p").unwrap().unwrap();
     assert_eq!(p.text_content().unwrap(), paragraph.text);
     assert!(host.query_selector("img").unwrap().is_none());
@@ -81,8 +109,8 @@ fn narrative_paragraphs_are_set_apart() {
             _ => None,
         })
         .expect("the minutes have narrative");
-    let host = mount(move || view! { <ParagraphView paragraph=narrative narrative=true /> });
-    let p = host.query_selector("p").unwrap().unwrap();
+    let host = mount_in_app(move || view! { <ParagraphView paragraph=narrative /> });
+    let p = host.query_selector("[data-paragraph]").unwrap().unwrap();
     assert!(p.class_name().contains("paragraph--narrative"));
 }
 
@@ -113,4 +141,44 @@ fn contents_link_every_section_and_every_speech_of_a_debate() {
             assert!(hrefs.contains(&format!("#{}", speech.id)), "{}", speech.id);
         }
     }
+}
+
+/// Point the page's URL at `search` without reloading, as a shared link would.
+fn set_search(search: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        )
+        .unwrap();
+}
+
+// Guards against the PDF artefact "I o T" escaping a search for "iot": the highlight must
+// cover the spaced-out letters in the printed text.
+#[wasm_bindgen_test]
+fn search_from_the_url_highlights_the_printed_artefact() {
+    let paragraph = minutes()
+        .paragraphs()
+        .find(|p| p.text.contains("I o T"))
+        .expect("the seed prints I o T");
+    set_search("?q=iot");
+    let host = mount_in_app(move || view! { <ParagraphView paragraph=paragraph /> });
+    set_search("");
+    let marks = host.query_selector_all("mark[data-hit]").unwrap();
+    let texts: Vec<String> = (0..marks.length())
+        .filter_map(|i| marks.item(i))
+        .filter_map(|n| n.text_content())
+        .collect();
+    assert!(texts.iter().any(|t| t == "I o T"), "{texts:?}");
+    let p = host.query_selector("p").unwrap().unwrap();
+    assert_eq!(
+        p.text_content().unwrap(),
+        paragraph.text,
+        "highlighting loses no text"
+    );
 }
