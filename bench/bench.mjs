@@ -67,6 +67,47 @@ async function timeToContent(browser, url, sentence) {
   return ms;
 }
 
+/**
+ * Keystroke-to-paint: from dispatching an input (or a click) to the frame after the DOM
+ * has been updated (requestAnimationFrame, then a task: the paint has happened). Runs
+ * alternate between a query and an empty field so every run changes the page.
+ */
+async function interactionLatency(browser, url, runs) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('#search-input').waitFor();
+  const result = await page.evaluate(async (runs) => {
+    const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const input = document.getElementById('search-input');
+    const type = (value) => {
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    };
+    const search = [];
+    const filter = [];
+    for (let i = 0; i < runs; i++) {
+      let t0 = performance.now();
+      type(i % 2 ? 'IoT' : 'ログ');
+      await nextPaint();
+      search.push(performance.now() - t0);
+      type('');
+      await nextPaint();
+
+      const box = document.querySelector('input[name="speaker"][value="murai-jun"]');
+      t0 = performance.now();
+      box.click();
+      await nextPaint();
+      filter.push(performance.now() - t0);
+      box.click();
+      await nextPaint();
+    }
+    return { search, filter };
+  }, runs);
+  await context.close();
+  return result;
+}
+
 const fmt = (n) => n.toLocaleString('en-US');
 
 const minutes = await minutesData();
@@ -78,6 +119,8 @@ try {
   const total = files.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const ttc = [];
   for (let i = 0; i < RUNS; i++) ttc.push(await timeToContent(browser, server.url, sentence));
+  const latency = await interactionLatency(browser, server.url, RUNS * 2);
+  const row = (name, xs) => `| ${name} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`;
 
   const lines = [
     '# Benchmark results',
@@ -97,7 +140,16 @@ try {
     '',
     '| page | median ms | min ms | max ms |',
     '|---|---:|---:|---:|',
-    `| app | ${median(ttc).toFixed(1)} | ${Math.min(...ttc).toFixed(1)} | ${Math.max(...ttc).toFixed(1)} |`,
+    row('app', ttc),
+    '',
+    '## Keystroke to paint',
+    '',
+    'From the input event (or the checkbox click) to the next frame after the DOM update.',
+    '',
+    '| interaction | median ms | min ms | max ms |',
+    '|---|---:|---:|---:|',
+    row('search: type a query (ログ / IoT)', latency.search),
+    row('filter: tick a speaker', latency.filter),
     '',
   ];
   const table = lines.join('\n');
