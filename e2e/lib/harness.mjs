@@ -25,12 +25,21 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serve `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveStatic(dir = DIST) {
-  const base = resolve(dir);
+/**
+ * Serve `dir` on 127.0.0.1 at a free port, under `prefix` (e.g. '/minutes/', as a sub-path
+ * deployment would be). Resolves to { url, close, setRoot }; `setRoot` swaps the folder
+ * served, as a new deploy does.
+ */
+export async function serveStatic(dir = DIST, { prefix = '/' } = {}) {
+  let base = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const path = full.slice(prefix.length - 1);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -51,25 +60,38 @@ export async function serveStatic(dir = DIST) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((ok) => server.close(ok)),
+    setRoot: (next) => {
+      base = resolve(next);
+    },
   };
 }
 
-/** Launch Debian's Chromium headless, with the flags this machine's closed network needs. */
-export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
+const CHROMIUM_OPTIONS = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+    '--no-first-run',
+  ],
+};
+
+/** Launch Debian's Chromium headless, with the flags this machine's closed network needs. */
+export async function launch() {
+  return chromium.launch(CHROMIUM_OPTIONS);
+}
+
+/**
+ * A Chromium with a real profile in `userDataDir` (not incognito), for what Chromium only
+ * does in a normal profile, such as judging a site installable.
+ */
+export async function launchPersistent(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, CHROMIUM_OPTIONS);
 }
 
 /**

@@ -1,0 +1,172 @@
+// Offline and deploy, as a reader meets them: visit once, lose the network, keep reading;
+// a new deploy arrives and the reader ends up on it whole; the same at a sub-path; all
+// under the strict Content-Security-Policy with no violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  serveStatic, launch, launchPersistent, newPage, waitForMeeting, screenshot, minutesData, speechesOf, DIST, ROOT,
+} from './lib/harness.mjs';
+
+let browser;
+let minutes;
+let v2;
+
+before(async () => {
+  browser = await launch();
+  minutes = await minutesData();
+  // A second deploy: the same build with one file changed, finished by the same post-build
+  // step the real build runs, so it gets its own version and file list.
+  v2 = await mkdtemp(join(tmpdir(), 'minutes-v2-'));
+  await cp(DIST, v2, { recursive: true });
+  const favicon = join(v2, 'favicon.svg');
+  await writeFile(favicon, (await readFile(favicon, 'utf8')).replace('</svg>', '<!-- v2 --></svg>'));
+  execFileSync('node', [join(ROOT, 'tools', 'postbuild.mjs'), v2]);
+});
+
+after(async () => {
+  await browser?.close();
+  await rm(v2, { recursive: true, force: true });
+});
+
+const buildOf = (page) => page.locator('meta[name="minutes-build"]').getAttribute('content');
+
+/** Open the site and wait until its service worker controls the page. */
+async function visitOnce(page, url) {
+  await page.goto(url);
+  await waitForMeeting(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
+async function cspViolations(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+for (const prefix of ['/', '/minutes/']) {
+  test(`served at ${prefix}: after one visit the meeting, a ?speaker= link and a #permalink work offline`, async () => {
+    const server = await serveStatic(DIST, { prefix });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await cspViolations(page);
+    try {
+      await visitOnce(page, server.url);
+      await page.context().setOffline(true);
+
+      await page.reload();
+      await waitForMeeting(page);
+      assert.equal(await page.locator('article[data-speaker]').count(), speechesOf(minutes).length);
+
+      await page.goto(`${server.url}?speaker=murai-jun`);
+      await waitForMeeting(page);
+      assert.deepEqual(
+        await page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.speaker)),
+        ['murai-jun'],
+      );
+
+      const p = speechesOf(minutes).find((s) => s.speaker === 'kishida-fumio').paragraphs[1];
+      await page.goto(`${server.url}#${p.id}`);
+      await waitForMeeting(page);
+      await page.waitForFunction((id) => {
+        const r = document.getElementById(id)?.getBoundingClientRect();
+        return r && r.top >= 0 && r.top < innerHeight;
+      }, p.id);
+      if (prefix !== '/') await screenshot(page, 'offline-subpath-permalink');
+
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      assert.equal(scope, server.url, 'the worker is scoped to the sub-path');
+      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.context().close();
+      await server.close();
+    }
+  });
+
+  test(`served at ${prefix}: a new deploy replaces the old one whole, after the reader is told`, async () => {
+    const server = await serveStatic(DIST, { prefix });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await cspViolations(page);
+    try {
+      await visitOnce(page, server.url);
+      const v1 = await buildOf(page);
+
+      server.setRoot(v2);
+      const v2Build = await readFile(join(v2, 'index.html'), 'utf8').then((h) => h.match(/name="minutes-build" content="(\w+)"/)[1]);
+      assert.notEqual(v1, v2Build);
+
+      // The old version still answers this navigation; the browser finds the new worker.
+      await page.reload();
+      await waitForMeeting(page);
+      const banner = page.locator('[data-update-ready]');
+      await banner.waitFor({ timeout: 15000 });
+      assert.match(await banner.innerText(), /新しい版/);
+      await screenshot(page, `update-ready${prefix === '/' ? '' : '-subpath'}`);
+
+      await Promise.all([
+        page.waitForEvent('load'),
+        banner.getByRole('button', { name: '更新する' }).click(),
+      ]);
+      await waitForMeeting(page);
+      assert.equal(await buildOf(page), v2Build, 'the page is the new build');
+
+      const caches = await page.evaluate(() => caches.keys());
+      assert.deepEqual(caches, [`minutes-viewer-${v2Build}`], 'old caches deleted');
+      // Every file the page uses now comes from the new deploy: the favicon v2 changed.
+      const favicon = await page.evaluate(async () => (await fetch('favicon.svg')).text());
+      assert.ok(favicon.includes('v2'), 'no stale file served');
+
+      // And the new version works offline too.
+      await page.context().setOffline(true);
+      await page.reload();
+      await waitForMeeting(page);
+      assert.equal(await buildOf(page), v2Build);
+      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.context().close();
+      await server.close();
+    }
+  });
+}
+
+test('the manifest meets Chromium\'s installability criteria', async () => {
+  const server = await serveStatic();
+  // Installability is never granted in incognito, Playwright's default: use a real profile.
+  const profile = await mkdtemp(join(tmpdir(), 'minutes-profile-'));
+  const context = await launchPersistent(profile);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.errors = [];
+  page.on('console', (msg) => msg.type() === 'error' && page.errors.push(msg.text()));
+  page.on('pageerror', (err) => page.errors.push(err.message));
+  try {
+    await visitOnce(page, server.url);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const { url, errors, data } = await cdp.send('Page.getAppManifest');
+    assert.ok(url.endsWith('manifest.webmanifest'));
+    assert.deepEqual(errors, []);
+    const manifest = JSON.parse(data);
+    assert.equal(manifest.lang, 'ja');
+    assert.match(manifest.name, /議事概要/);
+    const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+    for (const want of ['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']) {
+      assert.ok(sizes.includes(want), `${want} in ${sizes}`);
+    }
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});

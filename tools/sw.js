@@ -1,0 +1,46 @@
+// The viewer's service worker: it keeps one complete copy of a build so the minutes open
+// with no network. Generated per build by tools/postbuild.mjs, which replaces the two
+// placeholders below with the build's version and its full file list.
+const VERSION = '__BUILD_VERSION__';
+const FILES = __BUILD_FILES__;
+const CACHE = `minutes-viewer-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // `cache: 'reload'` bypasses the HTTP cache, so a new version never mixes in old files.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  // A version replaces the previous one whole: every other cache of ours goes.
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('minutes-viewer-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  // The page asks for this when the reader accepts the new version.
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  if (request.mode === 'navigate') {
+    // Any navigation in scope (with a query string or not) is the one page of the app.
+    event.respondWith(
+      caches.open(CACHE)
+        .then((cache) => cache.match('./'))
+        .then((hit) => hit ?? fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE)
+      .then((cache) => cache.match(request))
+      .then((hit) => hit ?? fetch(request)),
+  );
+});
