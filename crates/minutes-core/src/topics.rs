@@ -4,6 +4,10 @@
 //! ([`normalize_for_search`]), each term normalised the same way, so `IoT`, `ＩｏＴ` and the
 //! PDF artefact `I o T` all match the term `IoT`. Matching is plain and explainable: every
 //! tag carries the terms that caused it.
+//!
+//! A term that starts or ends in katakana or a Latin letter must not run on into more of
+//! the same script: `ログ` matches ログの保存 but not プログラミング, `IPA` not `IPAddress`.
+//! Kanji compounds freely in Japanese, so kanji terms match anywhere.
 
 use crate::model::{Topic, TopicMatch};
 use crate::normalize::normalize_for_search;
@@ -48,7 +52,7 @@ impl TopicMatcher {
             .filter_map(|(id, terms)| {
                 let found: Vec<String> = terms
                     .iter()
-                    .filter(|(_, needle)| search.contains(needle.as_str()))
+                    .filter(|(_, needle)| contains_term(search, needle))
                     .map(|(term, _)| term.clone())
                     .collect();
                 (!found.is_empty()).then(|| TopicMatch {
@@ -58,6 +62,25 @@ impl TopicMatcher {
             })
             .collect()
     }
+}
+
+/// Whether `needle` occurs in `haystack` as a term: see the module docs for the boundary rule.
+fn contains_term(haystack: &str, needle: &str) -> bool {
+    let (Some(first), Some(last)) = (needle.chars().next(), needle.chars().next_back()) else {
+        return false;
+    };
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        !before.is_some_and(|c| same_run(c, first)) && !after.is_some_and(|c| same_run(c, last))
+    })
+}
+
+/// Whether `a` and `b` would form one word: both katakana, or both Latin letters or digits.
+fn same_run(a: char, b: char) -> bool {
+    let katakana = |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー');
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    (katakana(a) && katakana(b)) || (latin(a) && latin(b))
 }
 
 #[cfg(test)]
@@ -144,5 +167,27 @@ mod tests {
     #[test]
     fn empty_text_has_no_topics() {
         assert!(tags("").is_empty());
+    }
+
+    // Guards against ログ (log) tagging プログラミング教育 (programming education) as log retention.
+    #[test]
+    fn katakana_term_does_not_match_inside_a_longer_katakana_word() {
+        assert!(contains_term("ログの保存", "ログ"));
+        assert!(!contains_term("プログラミング教育", "ログ"));
+        assert!(!contains_term("カタログ", "ログ"));
+        assert!(contains_term("日本はログをとっていない", "ログ"));
+    }
+
+    #[test]
+    fn latin_term_does_not_match_inside_a_longer_latin_word() {
+        assert!(contains_term("jpcert/cc、ipa等", "ipa"));
+        assert!(!contains_term("ipaddress", "ipa"));
+        assert!(contains_term("iotの進展", "iot"));
+    }
+
+    #[test]
+    fn kanji_term_matches_inside_a_compound() {
+        assert!(contains_term("サイバー保険の普及", "保険"));
+        assert!(contains_term("中小企業対策", "中小企業"));
     }
 }
