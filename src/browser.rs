@@ -70,3 +70,66 @@ pub fn focus_hit(n: usize) -> usize {
     }
     count
 }
+
+/// Move focus to the next (`forward`) or previous visible speech, relative to the top of
+/// the screen, and bring it into view. Used by the `j`/`k` keys.
+pub fn step_speech(forward: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = document.query_selector_all("article[data-speaker]:not([hidden])") else {
+        return;
+    };
+    let speeches: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
+        .collect();
+    // From the focused speech when there is one; otherwise from the screen's top, where a
+    // speech counts as "here" within the scroll margin (1rem) plus a little slack.
+    let focused = document.active_element().map(|a| a.id());
+    let at = focused.and_then(|id| speeches.iter().position(|el| el.id() == id));
+    const SLACK: f64 = 24.0;
+    let top = |el: &web_sys::HtmlElement| el.get_bounding_client_rect().top();
+    let next = match (at, forward) {
+        (Some(i), true) => speeches.get(i + 1),
+        (Some(i), false) => i.checked_sub(1).and_then(|j| speeches.get(j)),
+        (None, true) => speeches.iter().find(|el| top(el) > SLACK),
+        (None, false) => speeches.iter().rev().find(|el| top(el) < -SLACK),
+    };
+    if let Some(el) = next {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
+/// Whether keyboard focus is in a text field, where letters are typing, not shortcuts.
+pub fn typing_in_field() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Focus the search field and select its text.
+pub fn focus_search() {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("search-input"))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// Move keyboard focus to the element with this id and bring it into view.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}

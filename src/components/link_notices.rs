@@ -24,7 +24,7 @@ pub fn LinkNotices() -> impl IntoView {
                     <ul>
                         {notices.into_iter().map(|n| view! { <li>{n.0}</li> }).collect_view()}
                     </ul>
-                    <button type="button" on:click=move |_| dismissed.set(true)>
+                    <button type="button" class="clear-button" on:click=move |_| dismissed.set(true)>
                         "閉じる"
                     </button>
                 </div>

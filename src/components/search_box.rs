@@ -96,6 +96,16 @@ pub fn SearchBox() -> impl IntoView {
                     "↓"
                 </button>
             </div>
+            <p class="search__hint">
+                <kbd>"/"</kbd>
+                "で検索　"
+                <kbd>"j"</kbd>
+                "・"
+                <kbd>"k"</kbd>
+                "で発言を移動　"
+                <kbd>"Esc"</kbd>
+                "で解除"
+            </p>
             <p id="search-count" class="search__count" aria-live="polite" data-search-count="">
                 {move || {
                     if view.query.with(String::is_empty) {

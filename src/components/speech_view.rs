@@ -33,6 +33,7 @@ pub fn SpeechView(
             data-speaker=speech.speaker.clone().unwrap_or_default()
             data-group=group
             aria-labelledby=labelled_by
+            tabindex="-1"
             hidden=move || !view.outcome.with(|o| o.visible.contains(id))
             class:is-target=move || view.target.with(|t| t == id)
             data-target=move || view.target.with(|t| t == id).then_some("")

@@ -24,9 +24,21 @@ pub fn MeetingPage() -> impl IntoView {
     let minutes = view.minutes;
     // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
+    keyboard_shortcuts();
 
     view! {
-        <a class="skip-link" href="#proceedings">"本文へ移動"</a>
+        // The router turns fragment links into history entries without the browser's own
+        // focus move, so the skip link moves focus itself.
+        <a
+            class="skip-link"
+            href="#proceedings"
+            on:click=|e| {
+                e.prevent_default();
+                browser::focus_by_id("proceedings");
+            }
+        >
+            "本文へ移動"
+        </a>
         <MeetingHeader minutes=minutes />
         <div class="layout">
             <aside class="tools" aria-label="検索と絞り込み">
@@ -56,6 +68,35 @@ pub fn MeetingPage() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// `/` focuses search, `j`/`k` move between speeches, `Esc` clears the search (in the
+/// field) or every filter (elsewhere). Letters typed into a field stay typing.
+fn keyboard_shortcuts() {
+    let view = use_view();
+    let handle = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
+            return;
+        }
+        let in_field = browser::typing_in_field();
+        match e.key().as_str() {
+            "/" if !in_field => {
+                e.prevent_default();
+                browser::focus_search();
+            }
+            "j" if !in_field => browser::step_speech(true),
+            "k" if !in_field => browser::step_speech(false),
+            "Escape" => {
+                if in_field && !view.state.with_untracked(|s| s.q.is_empty()) {
+                    view.update(|s| s.q.clear());
+                } else {
+                    view.clear();
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// One numbered section and its blocks; hidden when a filter leaves nothing in it.

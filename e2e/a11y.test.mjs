@@ -1,0 +1,59 @@
+// Accessibility audit: axe-core on the main views, light and dark, desktop and phone,
+// expecting zero violations of WCAG 2.x A and AA (colour contrast included).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic, launch, newPage, waitForMeeting, ROOT } from './lib/harness.mjs';
+
+let server;
+let browser;
+let axeSource;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launch();
+  axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VIEWS = [
+  ['the whole meeting', ''],
+  ['a topic filter', '?topic=iot'],
+  ['a search with hits', '?q=IoT'],
+  ['an empty result', '?q=zzzz'],
+  ['a link with notices', '?speaker=nobody#nowhere'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const [width, device] of [[1280, 'desktop'], [360, 'phone']]) {
+    for (const [name, path] of VIEWS) {
+      test(`axe: ${name}, ${scheme}, ${device}`, async () => {
+        // axe is injected as a script; the page's CSP would rightly refuse it.
+        const page = await newPage(browser, {
+          viewport: { width, height: 800 },
+          colorScheme: scheme,
+          bypassCSP: true,
+        });
+        await page.goto(server.url + path);
+        await waitForMeeting(page);
+        await page.evaluate(axeSource);
+        const result = await page.evaluate(() =>
+          // eslint-disable-next-line no-undef
+          axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+        );
+        const violations = result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary.split('\n')[1] ?? ''}`),
+        }));
+        assert.deepEqual(violations, []);
+        await page.context().close();
+      });
+    }
+  }
+}
