@@ -27,6 +27,7 @@ const VIEWS = [
   ['a search with hits', '?q=IoT'],
   ['an empty result', '?q=zzzz'],
   ['a link with notices', '?speaker=nobody#nowhere'],
+  ['a speaker view', '?speaker=murai-jun'],
 ];
 
 for (const scheme of ['light', 'dark']) {

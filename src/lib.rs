@@ -12,6 +12,7 @@ pub mod pages;
 pub mod query;
 pub mod search;
 pub mod state;
+pub mod stats;
 
 /// Mount the app on `<body>`.
 pub fn mount() {

@@ -6,7 +6,15 @@ use minutes_core::Speech;
 use crate::components::copy_buttons::CopyButtons;
 use crate::components::paragraph_view::ParagraphView;
 use crate::format::{citation, group_key, group_label};
+use crate::query::{ViewState, to_query};
 use crate::state::use_view;
+
+/// The address of a person's speaker view.
+fn speaker_link(id: &str) -> String {
+    let mut state = ViewState::default();
+    state.speakers.insert(id.to_string());
+    to_query(&state)
+}
 
 /// A speech. Its element carries the public test contract: `id` = the permalink id and
 /// `data-speaker` = the speaker's attendee id (empty when the minutes cannot say who).
@@ -43,7 +51,9 @@ pub fn SpeechView(
                     {match speaker {
                         Some(a) => {
                             view! {
-                                <span class="speech__name">{a.name.clone()}</span>
+                                <a class="speech__name" href=speaker_link(&a.id) title="この人の発言をすべて見る">
+                                    {a.name.clone()}
+                                </a>
                                 <span class="speech__role">{a.role.clone()}</span>
                             }
                                 .into_any()

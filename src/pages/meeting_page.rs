@@ -10,9 +10,11 @@ use crate::components::attendee_table::AttendeeTable;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::link_notices::LinkNotices;
 use crate::components::meeting_header::MeetingHeader;
+use crate::components::meeting_stats::MeetingStats;
 use crate::components::paragraph_view::ParagraphView;
 use crate::components::result_summary::ResultSummary;
 use crate::components::search_box::SearchBox;
+use crate::components::speaker_card::SpeakerCard;
 use crate::components::speech_view::SpeechView;
 use crate::components::table_of_contents::TableOfContents;
 use crate::state::use_view;
@@ -52,7 +54,9 @@ pub fn MeetingPage() -> impl IntoView {
             <main class="proceedings" id="proceedings" tabindex="-1">
                 <LinkNotices />
                 <ResultSummary />
+                <SpeakerCard />
                 <AttendeeTable minutes=minutes />
+                <MeetingStats />
                 <section class="minutes" aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading" class="visually-hidden">"議事概要"</h2>
                     {minutes
