@@ -3,6 +3,7 @@
 pub mod agenda_list;
 pub mod attendee_table;
 pub mod copy_buttons;
+pub mod export_menu;
 pub mod filter_panel;
 pub mod link_notices;
 pub mod meeting_header;

@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod pages;

@@ -7,6 +7,7 @@ use minutes_core::{Block, Section};
 use crate::browser;
 use crate::components::agenda_list::AgendaList;
 use crate::components::attendee_table::AttendeeTable;
+use crate::components::export_menu::ExportMenu;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::link_notices::LinkNotices;
 use crate::components::meeting_header::MeetingHeader;
@@ -48,6 +49,7 @@ pub fn MeetingPage() -> impl IntoView {
                 <details class="tools__more" open=browser::is_wide_screen()>
                     <summary>"絞り込み・目次"</summary>
                     <FilterPanel />
+                    <ExportMenu />
                     <TableOfContents minutes=minutes />
                 </details>
             </aside>
