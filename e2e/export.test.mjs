@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf } from './lib/harness.mjs';
+import { serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot } from './lib/harness.mjs';
 
 let server;
 let browser;
@@ -112,4 +112,19 @@ test('Akoma Ntoso export: debate → debateBody → debateSection → speech, by
     assert.ok(result.people.includes(s.by.slice(1)), `${s.by} names a TLCPerson`);
   }
   assert.deepEqual(page.errors, []);
+});
+
+test('printing the view drops the tools and prints each speech\'s permalink', async () => {
+  const print = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await print.goto(`${server.url}?speaker=murai-jun`);
+  await waitForMeeting(print);
+  await print.emulateMedia({ media: 'print' });
+  assert.equal(await print.getByRole('complementary', { name: '検索と絞り込み' }).isVisible(), false, 'no search or filters on paper');
+  assert.equal(await print.getByRole('button', { name: 'この発言へのリンクをコピー' }).first().isVisible(), false);
+  const after = await print.locator('article[data-speaker="murai-jun"] header').evaluate((h) => getComputedStyle(h, '::after').content);
+  assert.equal(after, JSON.stringify(`${server.url}#sec-2-murai-jun`));
+  await screenshot(print, 'print', { fullPage: false });
+  const pdf = await print.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000, 'a PDF of the view is produced');
+  await print.context().close();
 });

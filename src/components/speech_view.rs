@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use minutes_core::Speech;
 
-use crate::components::copy_buttons::CopyButtons;
+use crate::components::copy_buttons::{CopyButtons, permalink};
 use crate::components::paragraph_view::ParagraphView;
 use crate::format::{citation, group_key, group_label};
 use crate::query::{ViewState, to_query};
@@ -46,7 +46,7 @@ pub fn SpeechView(
             class:is-target=move || view.target.with(|t| t == id)
             data-target=move || view.target.with(|t| t == id).then_some("")
         >
-            <header class="speech__header">
+            <header class="speech__header" data-permalink=permalink(id)>
                 <h3 id=heading_id class="speech__speaker">
                     {match speaker {
                         Some(a) => {
