@@ -1,24 +1,15 @@
 // Accessibility audit: axe-core on the main views, light and dark, desktop and phone,
 // expecting zero violations of WCAG 2.x A and AA (colour contrast included).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveStatic, launch, newPage, waitForMeeting, ROOT } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, ROOT } from './lib/harness.mjs';
 
-let server;
-let browser;
 let axeSource;
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
+const site = useSite(async () => {
   axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const VIEWS = [
@@ -35,12 +26,12 @@ for (const scheme of ['light', 'dark']) {
     for (const [name, path] of VIEWS) {
       test(`axe: ${name}, ${scheme}, ${device}`, async () => {
         // axe is injected as a script; the page's CSP would rightly refuse it.
-        const page = await newPage(browser, {
+        const page = await newPage(site.browser, {
           viewport: { width, height: 800 },
           colorScheme: scheme,
           bypassCSP: true,
         });
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         await waitForMeeting(page);
         await page.evaluate(axeSource);
         const result = await page.evaluate(() =>

@@ -1,28 +1,17 @@
 // Export the current view: each format is downloaded as a reader would, parsed back, and
 // compared with the data narrowed by the same filters.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot } from './lib/harness.mjs';
 
-let server;
-let browser;
-let minutes;
+// One page for the whole file (closed with the browser): every export reads the same view.
 let page;
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
-  minutes = await minutesData();
+const site = useSite(async ({ browser, server }) => {
   page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.goto(`${server.url}?topic=iot`);
   await waitForMeeting(page);
-});
-
-after(async () => {
-  await page?.context().close();
-  await browser?.close();
-  await server?.close();
 });
 
 /** Click an export button and return the downloaded file's name and text. */
@@ -32,7 +21,7 @@ async function download(ext) {
 }
 
 /** The IoT paragraphs of the data, as the view shows them (speech paragraphs and narrative). */
-const iotParagraphs = () => minutes.sections.flatMap((s) => s.blocks.flatMap((b) => {
+const iotParagraphs = () => site.minutes.sections.flatMap((s) => s.blocks.flatMap((b) => {
   const ps = b.type === 'speech' ? b.paragraphs.map((p) => ({ ...p, speech: b })) : b.type === 'narrative' ? [b] : [];
   return ps.filter((p) => p.topics.some((t) => t.topic === 'iot'));
 }));
@@ -59,8 +48,8 @@ test('JSON export is the model narrowed to the view', async () => {
   const { name, text } = await download('json');
   assert.equal(name, 'cshq-001-filtered.json');
   const data = JSON.parse(text);
-  assert.equal(data.schema_version, minutes.schema_version);
-  assert.deepEqual(data.attendees, minutes.attendees);
+  assert.equal(data.schema_version, site.minutes.schema_version);
+  assert.deepEqual(data.attendees, site.minutes.attendees);
   const ids = data.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'speech' ? b.paragraphs : b.type === 'narrative' ? [b] : []))).map((p) => p.id);
   assert.deepEqual(ids, iotParagraphs().map((p) => p.id));
 });
@@ -73,7 +62,7 @@ test('CSV export: one row per paragraph with speech id, speaker, role, topics, t
   const expected = iotParagraphs();
   assert.equal(rows.length, expected.length);
   for (const [i, p] of expected.entries()) {
-    const a = minutes.attendees.find((x) => x.id === p.speech?.speaker);
+    const a = site.minutes.attendees.find((x) => x.id === p.speech?.speaker);
     assert.deepEqual(rows[i], [
       p.speech?.id ?? '', p.id, p.speech?.speaker ?? '', a?.name ?? '', a?.role ?? '',
       p.topics.map((t) => t.topic).join(';'), p.text,
@@ -83,7 +72,7 @@ test('CSV export: one row per paragraph with speech id, speaker, role, topics, t
 
 test('Markdown export names each speaker and role and keeps the text', async () => {
   const { text } = await download('md');
-  assert.ok(text.startsWith(`# ${minutes.body} ${minutes.title}`));
+  assert.ok(text.startsWith(`# ${site.minutes.body} ${site.minutes.title}`));
   for (const p of iotParagraphs()) assert.ok(text.includes(p.text), p.id);
   assert.ok(text.includes('### 村井 純（慶應義塾大学教授）'));
 });
@@ -105,7 +94,7 @@ test('Akoma Ntoso export: debate → debateBody → debateSection → speech, by
   }, text);
   assert.equal(result.error, undefined, result.error);
   assert.equal(result.root, 'akomaNtoso');
-  const expected = speechesOf(minutes).filter((s) => s.paragraphs.some((p) => p.topics.some((t) => t.topic === 'iot')));
+  const expected = speechesOf(site.minutes).filter((s) => s.paragraphs.some((p) => p.topics.some((t) => t.topic === 'iot')));
   assert.deepEqual(result.speeches.map((s) => s.id), expected.map((s) => s.id));
   for (const s of result.speeches) {
     assert.deepEqual(s.path, ['debateSection', 'debateBody', 'debate']);
@@ -115,14 +104,14 @@ test('Akoma Ntoso export: debate → debateBody → debateSection → speech, by
 });
 
 test('printing the view drops the tools and prints each speech\'s permalink', async () => {
-  const print = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await print.goto(`${server.url}?speaker=murai-jun`);
+  const print = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await print.goto(`${site.server.url}?speaker=murai-jun`);
   await waitForMeeting(print);
   await print.emulateMedia({ media: 'print' });
   assert.equal(await print.getByRole('complementary', { name: '検索と絞り込み' }).isVisible(), false, 'no search or filters on paper');
   assert.equal(await print.getByRole('button', { name: 'この発言へのリンクをコピー' }).first().isVisible(), false);
   const after = await print.locator('article[data-speaker="murai-jun"] header').evaluate((h) => getComputedStyle(h, '::after').content);
-  assert.equal(after, JSON.stringify(`${server.url}#sec-2-murai-jun`));
+  assert.equal(after, JSON.stringify(`${site.server.url}#sec-2-murai-jun`));
   await screenshot(print, 'print', { fullPage: false });
   const pdf = await print.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000, 'a PDF of the view is produced');

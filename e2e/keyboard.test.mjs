@@ -1,29 +1,16 @@
 // The keyboard, as a reader without a mouse uses it: a skip link, "/" to search, j/k to
 // move between speeches, Esc to clear.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot } from './lib/harness.mjs';
 
-let server;
-let browser;
-let minutes;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
-  minutes = await minutesData();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const active = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 test('the first Tab reaches a skip link that moves focus to the minutes', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url);
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(site.server.url);
   await waitForMeeting(page);
   await page.keyboard.press('Tab');
   const link = page.getByRole('link', { name: '本文へ移動' });
@@ -34,8 +21,8 @@ test('the first Tab reaches a skip link that moves focus to the minutes', async 
 });
 
 test('"/" focuses search, Esc clears it, Esc again clears the filters', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.url}?speaker=murai-jun`);
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${site.server.url}?speaker=murai-jun`);
   await waitForMeeting(page);
   await page.keyboard.press('/');
   assert.equal(await active(page), 'search-input');
@@ -51,8 +38,8 @@ test('"/" focuses search, Esc clears it, Esc again clears the filters', async ()
 });
 
 test('j and k move focus from speech to speech, skipping hidden ones', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.url}?topic=iot`);
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${site.server.url}?topic=iot`);
   await waitForMeeting(page);
   const shown = await page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) => els.map((e) => e.id));
   assert.ok(shown.length >= 3, shown.join());
@@ -74,10 +61,10 @@ test('j and k move focus from speech to speech, skipping hidden ones', async () 
 });
 
 test('every speech can be reached with j from the top', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url);
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(site.server.url);
   await waitForMeeting(page);
-  const all = speechesOf(minutes).map((s) => s.id);
+  const all = speechesOf(site.minutes).map((s) => s.id);
   for (const id of all) {
     await page.keyboard.press('j');
     await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 3000 });

@@ -1,31 +1,16 @@
 // Filter, search and share, as a reader does it: open shared links, type, tick filters,
 // copy links and citations, and survive hostile links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  serveStatic, launch, newPage, waitForMeeting, screenshot, minutesData, speechesOf,
-} from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, screenshot, speechesOf } from './lib/harness.mjs';
 
-let server;
-let browser;
-let minutes;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
-  minutes = await minutesData();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const WIDE = { viewport: { width: 1440, height: 900 } };
 
 async function open(path, options = WIDE) {
-  const page = await newPage(browser, options);
-  await page.goto(server.url + path);
+  const page = await newPage(site.browser, options);
+  await page.goto(site.server.url + path);
   await waitForMeeting(page);
   return page;
 }
@@ -38,7 +23,7 @@ function visibleSpeeches(page) {
 }
 
 function paragraphsWithTopic(topic) {
-  return speechesOf(minutes).flatMap((s) => s.paragraphs.filter((p) => p.topics.some((t) => t.topic === topic)));
+  return speechesOf(site.minutes).flatMap((s) => s.paragraphs.filter((p) => p.topics.some((t) => t.topic === topic)));
 }
 
 test('a speaker link shows only that speaker, with the filter ticked', async () => {
@@ -60,7 +45,7 @@ test('a topic link marks matching paragraphs, dims the rest, and says why', asyn
   assert.ok(speakers.includes('maeda-masahide') && speakers.includes('yamatani-eriko'), speakers.join());
   assert.ok(await page.locator('[data-paragraph][data-dimmed]').count() > 0, 'other paragraphs dimmed');
   const reason = await page.locator('[data-topic-reasons]').first().innerText();
-  const topic = minutes.topics.find((t) => t.id === 'log-retention');
+  const topic = site.minutes.topics.find((t) => t.id === 'log-retention');
   assert.ok(reason.startsWith(topic.ja), reason);
   await screenshot(page, 'topic-log-retention');
   await page.locator('[data-paragraph][data-matched]').first().scrollIntoViewIfNeeded();
@@ -109,7 +94,7 @@ test('typing searches as you type, writes the URL once to history, and back undo
   assert.ok(await page.locator('mark[data-hit]').count() > 0);
   await page.goBack();
   await page.waitForFunction(() => location.search === '');
-  assert.equal((await visibleSpeeches(page)).length, speechesOf(minutes).length);
+  assert.equal((await visibleSpeeches(page)).length, speechesOf(site.minutes).length);
   assert.equal(await box.inputValue(), '');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -141,7 +126,7 @@ test('filters combine, counts update live, and one control clears them all', asy
   assert.equal(Number((await iotCount()).replace(/\D/g, '')), allIot);
   await murai.check();
   await page.waitForFunction(() => new URLSearchParams(location.search).get('speaker') === 'murai-jun');
-  const muraiIot = speechesOf(minutes).filter((s) => s.speaker === 'murai-jun')
+  const muraiIot = speechesOf(site.minutes).filter((s) => s.speaker === 'murai-jun')
     .flatMap((s) => s.paragraphs).filter((p) => p.topics.some((t) => t.topic === 'iot')).length;
   assert.equal(Number((await iotCount()).replace(/\D/g, '')), muraiIot, 'topic count follows the speaker filter');
   await page.locator('input[name="topic"][value="iot"]').check();
@@ -153,7 +138,7 @@ test('filters combine, counts update live, and one control clears them all', asy
   await screenshot(page, 'filters-combined');
   await page.getByRole('button', { name: '条件をすべて解除' }).click();
   await page.waitForFunction(() => location.search === '');
-  assert.equal((await visibleSpeeches(page)).length, speechesOf(minutes).length);
+  assert.equal((await visibleSpeeches(page)).length, speechesOf(site.minutes).length);
   assert.equal(await murai.isChecked(), false);
   await page.goBack();
   await page.waitForFunction(() => location.search.includes('onodera-tadashi'));
@@ -169,12 +154,12 @@ test('an empty result says so and offers to clear the filters', async () => {
   assert.equal(await visibleSpeeches(page).then((v) => v.length), 0);
   await summary.getByRole('button').click();
   await page.waitForFunction(() => location.search === '');
-  assert.equal((await visibleSpeeches(page)).length, speechesOf(minutes).length);
+  assert.equal((await visibleSpeeches(page)).length, speechesOf(site.minutes).length);
   await page.context().close();
 });
 
 test('a paragraph permalink opens on that paragraph and marks it, also with filters', async () => {
-  const speech = speechesOf(minutes).find((s) => s.speaker === 'maeda-masahide');
+  const speech = speechesOf(site.minutes).find((s) => s.speaker === 'maeda-masahide');
   const p = speech.paragraphs[2];
   for (const path of [`#${p.id}`, `?speaker=murai-jun#${p.id}`]) {
     const page = await open(path);
@@ -190,23 +175,23 @@ test('a paragraph permalink opens on that paragraph and marks it, also with filt
 });
 
 test('copy link and copy citation put the right text on the clipboard, with confirmation', async () => {
-  const page = await newPage(browser, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(server.url);
+  const page = await newPage(site.browser, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(site.server.url);
   await waitForMeeting(page);
-  const speech = speechesOf(minutes).find((s) => s.speaker === 'yamatani-eriko');
+  const speech = speechesOf(site.minutes).find((s) => s.speaker === 'yamatani-eriko');
   const p = speech.paragraphs.at(-1);
   const para = page.locator(`[data-paragraph="${p.id}"]`);
 
   await para.getByRole('button', { name: 'この段落へのリンクをコピー' }).click();
   await para.getByText('リンクをコピーしました').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(link, `${server.url}#${p.id}`);
+  assert.equal(link, `${site.server.url}#${p.id}`);
 
   await para.getByRole('button', { name: 'この段落の引用をコピー' }).click();
   await para.getByText('引用をコピーしました').waitFor();
   const citation = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(citation,
-    `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${server.url}#${p.id}`);
+    `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${site.server.url}#${p.id}`);
 
   const article = page.locator(`article[id="${speech.id}"]`);
   await article.getByRole('button', { name: 'この発言の引用をコピー' }).click();
@@ -215,7 +200,7 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   assert.ok(whole.startsWith('山谷 えり子（国家公安委員会委員長）の発言、') && whole.endsWith(`#${speech.id}`), whole);
 
   // The copied link opens exactly that paragraph in a fresh page.
-  const other = await open(link.slice(server.url.length));
+  const other = await open(link.slice(site.server.url.length));
   assert.equal(await other.locator(`[data-paragraph="${p.id}"]`).getAttribute('data-target'), '');
   await other.context().close();
   assert.deepEqual(page.errors, []);
@@ -240,7 +225,7 @@ const HOSTILE = [
 for (const [name, path, notice] of HOSTILE) {
   test(`a hostile link never breaks the page: ${name}`, async () => {
     const page = await open(path);
-    assert.ok(await page.locator('article[data-speaker]').count() >= speechesOf(minutes).length - 0);
+    assert.ok(await page.locator('article[data-speaker]').count() >= speechesOf(site.minutes).length - 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing from the link ran');
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'markup stayed text');
     assert.equal(await page.locator('script', { hasText: '__pwned' }).count(), 0, 'no script from the link');

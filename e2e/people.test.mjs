@@ -1,28 +1,15 @@
 // People and numbers: the speaker view reached from a speaker's name, and the meeting's
 // statistics with their text alternative, checked against the data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot } from './lib/harness.mjs';
 
-let server;
-let browser;
-let minutes;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
-  minutes = await minutesData();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const chars = (text) => [...text].filter((c) => !/\s/.test(c)).length;
 
 function numbersOf(id) {
-  const all = speechesOf(minutes).filter((s) => s.speaker);
+  const all = speechesOf(site.minutes).filter((s) => s.speaker);
   const total = all.flatMap((s) => s.paragraphs).reduce((n, p) => n + chars(p.text), 0);
   const mine = all.filter((s) => s.speaker === id);
   const c = mine.flatMap((s) => s.paragraphs).reduce((n, p) => n + chars(p.text), 0);
@@ -30,8 +17,8 @@ function numbersOf(id) {
 }
 
 test('a speaker\'s name opens their view: role, group, how much they spoke, topics raised', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.server.url);
   await waitForMeeting(page);
   await page.locator('article[data-speaker="maeda-masahide"] header').getByRole('link', { name: '前田 雅英' }).click();
   await page.waitForFunction(() => location.search === '?speaker=maeda-masahide');
@@ -58,24 +45,24 @@ test('a speaker\'s name opens their view: role, group, how much they spoke, topi
 });
 
 test('the statistics chart each speaker\'s share, with a table that says the same in text', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.server.url);
   await waitForMeeting(page);
   await page.getByText('発言の統計').click();
   const rows = await page.locator('[data-stats-table="share"] tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  const speakers = [...new Set(speechesOf(minutes).map((s) => s.speaker))];
+  const speakers = [...new Set(speechesOf(site.minutes).map((s) => s.speaker))];
   assert.equal(rows.length, speakers.length);
   let sum = 0;
   for (const [i, id] of speakers.entries()) {
     const n = numbersOf(id);
-    const name = minutes.attendees.find((a) => a.id === id).name;
+    const name = site.minutes.attendees.find((a) => a.id === id).name;
     assert.deepEqual(rows[i], [name, String(n.speeches), String(n.chars), `${(n.share * 100).toFixed(1)}%`]);
     sum += n.share;
   }
   assert.ok(Math.abs(sum - 1) < 1e-9);
   assert.equal(await page.locator('[data-chart="share"] rect').count(), speakers.length);
-  assert.equal(await page.locator('[data-chart="topics"] rect').count(), minutes.topics.length);
+  assert.equal(await page.locator('[data-chart="topics"] rect').count(), site.minutes.topics.length);
   assert.equal(await page.locator('[data-chart="share"]').getAttribute('role'), 'img');
   await page.locator('[data-chart="share"]').scrollIntoViewIfNeeded();
   await screenshot(page, 'stats');

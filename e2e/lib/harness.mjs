@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -130,4 +131,26 @@ export async function minutesData() {
 /** Every speech in the data, in printed order. */
 export function speechesOf(minutes) {
   return minutes.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'speech'));
+}
+
+/**
+ * The usual set-up of a test file: `dist/` served on loopback, one Chromium, and the
+ * minutes data, ready in `before` and closed in `after`. Returns an object whose
+ * `server`, `browser` and `minutes` are filled in before the first test runs; `setup`, if
+ * given, runs next with that object, for a file's own preparations (one `before` keeps
+ * their order certain).
+ */
+export function useSite(setup) {
+  const site = {};
+  before(async () => {
+    site.server = await serveStatic();
+    site.browser = await launch();
+    site.minutes = await minutesData();
+    await setup?.(site);
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
