@@ -1,6 +1,6 @@
 //! How model values are written for readers. Pure functions, tested natively.
 
-use minutes_core::{Group, MeetingDate, Minutes, Paragraph, Speech};
+use minutes_core::{Attendee, Group, MeetingDate, Minutes, Paragraph, Speech};
 
 /// The Japanese label of a group.
 pub fn group_label(group: Group) -> &'static str {
@@ -18,6 +18,13 @@ pub fn group_key(group: Group) -> &'static str {
         Group::Expert => "expert",
         Group::Official => "official",
     }
+}
+
+/// An attendee's offices in the headquarters as printed beside the role, `（本部長）`;
+/// `None` when they hold none.
+pub fn offices(attendee: &Attendee) -> Option<String> {
+    let names: Vec<&str> = attendee.offices.iter().map(|o| o.name.as_str()).collect();
+    (!names.is_empty()).then(|| format!("（{}）", names.join("・")))
 }
 
 /// The date with era and Western year, e.g. `平成27年（2015年）2月10日（火）`.

@@ -146,7 +146,7 @@ pub fn drop_unknown_ids(minutes: &Minutes, state: &mut ViewState) -> Vec<Notice>
         known
     });
     state.topics.retain(|id| {
-        let known = minutes.topics.iter().any(|t| &t.id == id);
+        let known = minutes.topic(id).is_some();
         if !known {
             notices.push(Notice(format!("テーマ「{id}」はありません。")));
         }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use minutes_core::Minutes;
 
 use crate::browser;
-use crate::format::{group_key, group_label};
+use crate::format::{group_key, group_label, offices};
 use crate::state::use_view;
 
 /// Everyone present, in printed order, with their group.
@@ -55,16 +55,7 @@ pub fn AttendeeTable(
                                             </th>
                                             <td>
                                                 {a.role.clone()}
-                                                {(!a.offices.is_empty())
-                                                    .then(|| {
-                                                        let offices = a
-                                                            .offices
-                                                            .iter()
-                                                            .map(|o| o.name.as_str())
-                                                            .collect::<Vec<_>>()
-                                                            .join("・");
-                                                        view! { <span class="offices">{format!("（{offices}）")}</span> }
-                                                    })}
+                                                {offices(a).map(|o| view! { <span class="offices">{o}</span> })}
                                             </td>
                                             <td>
                                                 <span class="group-badge">{group_label(a.group)}</span>

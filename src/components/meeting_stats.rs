@@ -60,7 +60,7 @@ pub fn MeetingStats() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, (id, speeches, _))| {
-            let label = minutes.topics.iter().find(|t| t.id == *id).map(|t| t.ja.clone()).unwrap_or_default();
+            let label = minutes.topic(id).map(|t| t.ja.clone()).unwrap_or_default();
             let y = i as f64 * ROW;
             let w = BAR * *speeches as f64 / max_topic;
             view! {
@@ -75,12 +75,7 @@ pub fn MeetingStats() -> impl IntoView {
     let topic_rows = topics
         .iter()
         .map(|(id, speeches, paragraphs)| {
-            let label = minutes
-                .topics
-                .iter()
-                .find(|t| t.id == *id)
-                .map(|t| t.ja.clone())
-                .unwrap_or_default();
+            let label = minutes.topic(id).map(|t| t.ja.clone()).unwrap_or_default();
             view! {
                 <tr>
                     <th scope="row">{label}</th>

@@ -43,7 +43,7 @@ pub fn ParagraphView(
                 .iter()
                 .filter(|m| s.topics.contains(&m.topic))
                 .filter_map(|m| {
-                    let topic = view.minutes.topics.iter().find(|t| t.id == m.topic)?;
+                    let topic = view.minutes.topic(&m.topic)?;
                     Some(format!("{}：{}", topic.ja, m.terms.join("、")))
                 })
                 .collect::<Vec<_>>()

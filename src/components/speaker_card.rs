@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::{group_key, group_label};
+use crate::format::{group_key, group_label, offices};
 use crate::query::{ViewState, to_query};
 use crate::state::use_view;
 use crate::stats::{self, SpeakerStats, percent};
@@ -21,17 +21,11 @@ pub fn SpeakerCard() -> impl IntoView {
         })?;
         let s = all.iter().find(|s| s.attendee.id == id)?;
         let a = s.attendee;
-        let offices = a
-            .offices
-            .iter()
-            .map(|o| o.name.as_str())
-            .collect::<Vec<_>>()
-            .join("・");
         let topics = s
             .topics
             .iter()
             .filter_map(|(t, n)| {
-                let topic = view.minutes.topics.iter().find(|x| x.id == *t)?;
+                let topic = view.minutes.topic(t)?;
                 let mut state = ViewState::default();
                 state.speakers.insert(a.id.clone());
                 state.topics.insert(topic.id.clone());
@@ -52,7 +46,7 @@ pub fn SpeakerCard() -> impl IntoView {
                 {a.latin.clone().map(|l| view! { <p class="speaker-card__latin" lang="en">{l}</p> })}
                 <p>
                     {a.role.clone()}
-                    {(!offices.is_empty()).then(|| format!("（{offices}）"))}
+                    {offices(a)}
                     " "
                     <span class="group-badge">{group_label(a.group)}</span>
                 </p>

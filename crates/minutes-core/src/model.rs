@@ -236,6 +236,11 @@ impl Minutes {
         self.attendees.iter().find(|a| a.id == id)
     }
 
+    /// The topic with this id, from the document's topic list.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
     /// Every speech, with its section, in printed order.
     pub fn speeches(&self) -> impl Iterator<Item = (&Section, &Speech)> {
         self.sections.iter().flat_map(|s| {
