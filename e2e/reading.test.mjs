@@ -126,6 +126,12 @@ test('on a phone the contents start folded, open with a tap and still jump', asy
   await page.waitForFunction((id) => location.hash === `#${id}`, speech.id);
   assert.ok(await inViewport(page, speech.id));
   await screenshot(page, 'reading-360-permalink');
+  // The sticky search bar must not cover the speech it jumped to.
+  const { bar, top } = await page.evaluate((id) => ({
+    bar: document.querySelector('[role="search"]').closest('aside').getBoundingClientRect().bottom,
+    top: document.getElementById(id).getBoundingClientRect().top,
+  }), speech.id);
+  assert.ok(top >= bar - 1, `speech top ${top} is under the search bar (bottom ${bar})`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

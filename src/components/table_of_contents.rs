@@ -1,6 +1,8 @@
 //! The table of contents: every section, and under it every speaker, as in-page links.
 
 use leptos::prelude::*;
+
+use crate::browser;
 use minutes_core::{Block, Minutes};
 
 /// Links to each section and speech. Plain fragment links: they jump without script and
@@ -11,7 +13,7 @@ pub fn TableOfContents(
     minutes: &'static Minutes,
 ) -> impl IntoView {
     view! {
-        <nav class="toc" aria-labelledby="toc-heading">
+        <nav class="toc" aria-labelledby="toc-heading" on:click=fold_tools_on_phone>
             <div>
                 <h2 id="toc-heading">"目次"</h2>
                 <ol>
@@ -69,5 +71,25 @@ pub fn TableOfContents(
                 </ol>
             </div>
         </nav>
+    }
+}
+
+/// On a phone the contents live in a fold over the page; once a link is chosen, close the
+/// fold so the reader sees where the link went.
+fn fold_tools_on_phone(e: leptos::ev::MouseEvent) {
+    if browser::is_wide_screen() {
+        return;
+    }
+    let Some(target) = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    else {
+        return;
+    };
+    if target.closest("a").ok().flatten().is_none() {
+        return;
+    }
+    if let Some(details) = target.closest("details").ok().flatten() {
+        let _ = details.remove_attribute("open");
     }
 }
