@@ -14,6 +14,15 @@ const LABEL: f64 = 150.0;
 /// Width of the longest bar.
 const BAR: f64 = 250.0;
 
+/// One bar: its label, its length as a share of the longest bar, the value printed after
+/// it, and the group it takes its colour from (`None`: the chart's own colour).
+struct Bar {
+    label: String,
+    length: f64,
+    value: String,
+    group: Option<&'static str>,
+}
+
 /// The statistics section, folded by default and stepping aside while filtering.
 #[component]
 pub fn MeetingStats() -> impl IntoView {
@@ -27,67 +36,47 @@ pub fn MeetingStats() -> impl IntoView {
         .fold(0.0, f64::max)
         .max(f64::EPSILON);
     let max_topic = topics.iter().map(|t| t.1).max().unwrap_or(1).max(1) as f64;
+    let topic_label = |id: &str| minutes.topic(id).map(|t| t.ja.clone()).unwrap_or_default();
 
     let share_bars = speakers
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let y = i as f64 * ROW;
-            let w = BAR * s.share / max_share;
-            view! {
-                <g data-group=group_key(s.attendee.group)>
-                    <text x=LABEL - 6.0 y=y + 15.0 text-anchor="end">{s.attendee.name.clone()}</text>
-                    <rect x=LABEL y=y + 4.0 width=w height=ROW - 8.0 class="bar" />
-                    <text x=LABEL + w + 4.0 y=y + 15.0 class="bar-value">{percent(s.share)}</text>
-                </g>
-            }
+        .map(|s| Bar {
+            label: s.attendee.name.clone(),
+            length: s.share / max_share,
+            value: percent(s.share),
+            group: Some(group_key(s.attendee.group)),
         })
-        .collect_view();
+        .collect();
     let share_rows = speakers
         .iter()
         .map(|s| {
-            view! {
-                <tr>
-                    <th scope="row">{s.attendee.name.clone()}</th>
-                    <td>{s.speeches}</td>
-                    <td>{s.chars}</td>
-                    <td>{percent(s.share)}</td>
-                </tr>
-            }
+            vec![
+                s.attendee.name.clone(),
+                s.speeches.to_string(),
+                s.chars.to_string(),
+                percent(s.share),
+            ]
         })
-        .collect_view();
+        .collect();
     let topic_bars = topics
         .iter()
-        .enumerate()
-        .map(|(i, (id, speeches, _))| {
-            let label = minutes.topic(id).map(|t| t.ja.clone()).unwrap_or_default();
-            let y = i as f64 * ROW;
-            let w = BAR * *speeches as f64 / max_topic;
-            view! {
-                <g>
-                    <text x=LABEL - 6.0 y=y + 15.0 text-anchor="end">{label}</text>
-                    <rect x=LABEL y=y + 4.0 width=w height=ROW - 8.0 class="bar bar--topic" />
-                    <text x=LABEL + w + 4.0 y=y + 15.0 class="bar-value">{format!("{speeches}")}</text>
-                </g>
-            }
+        .map(|(id, speeches, _)| Bar {
+            label: topic_label(id),
+            length: *speeches as f64 / max_topic,
+            value: speeches.to_string(),
+            group: None,
         })
-        .collect_view();
+        .collect();
     let topic_rows = topics
         .iter()
         .map(|(id, speeches, paragraphs)| {
-            let label = minutes.topic(id).map(|t| t.ja.clone()).unwrap_or_default();
-            view! {
-                <tr>
-                    <th scope="row">{label}</th>
-                    <td>{*speeches}</td>
-                    <td>{*paragraphs}</td>
-                </tr>
-            }
+            vec![
+                topic_label(id),
+                speeches.to_string(),
+                paragraphs.to_string(),
+            ]
         })
-        .collect_view();
-    let share_height = speakers.len() as f64 * ROW;
-    let topic_height = topics.len() as f64 * ROW;
-    let width = LABEL + BAR + 60.0;
+        .collect();
 
     view! {
         <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || view.state.with(|s| s.is_filtered())>
@@ -95,56 +84,97 @@ pub fn MeetingStats() -> impl IntoView {
                 <summary>
                     <h2 id="stats-heading">"発言の統計"</h2>
                 </summary>
-                <h3 id="share-heading">"発言者ごとの発言量（文字数の割合）"</h3>
-                <svg
-                    class="chart"
-                    viewBox=format!("0 0 {width} {share_height}")
-                    role="img"
-                    aria-labelledby="share-heading"
-                    aria-describedby="share-table"
-                    data-chart="share"
-                >
-                    {share_bars}
-                </svg>
-                <div class="table-scroll">
-                    <table id="share-table" data-stats-table="share">
-                        <caption class="visually-hidden">"発言者ごとの発言量"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"発言者"</th>
-                                <th scope="col">"発言回数"</th>
-                                <th scope="col">"文字数"</th>
-                                <th scope="col">"割合"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{share_rows}</tbody>
-                    </table>
-                </div>
-                <h3 id="topics-heading">"テーマごとの発言数"</h3>
-                <svg
-                    class="chart"
-                    viewBox=format!("0 0 {width} {topic_height}")
-                    role="img"
-                    aria-labelledby="topics-heading"
-                    aria-describedby="topics-table"
-                    data-chart="topics"
-                >
-                    {topic_bars}
-                </svg>
-                <div class="table-scroll">
-                    <table id="topics-table" data-stats-table="topics">
-                        <caption class="visually-hidden">"テーマごとの発言数"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"テーマ"</th>
-                                <th scope="col">"発言数"</th>
-                                <th scope="col">"段落数"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{topic_rows}</tbody>
-                    </table>
-                </div>
+                <BarChart
+                    key="share"
+                    title="発言者ごとの発言量（文字数の割合）"
+                    bars=share_bars
+                    columns=&["発言者", "発言回数", "文字数", "割合"]
+                    rows=share_rows
+                />
+                <BarChart
+                    key="topics"
+                    title="テーマごとの発言数"
+                    bars=topic_bars
+                    columns=&["テーマ", "発言数", "段落数"]
+                    rows=topic_rows
+                />
             </details>
         </section>
+    }
+}
+
+/// A horizontal bar chart in SVG, and after it a table with the same numbers as text,
+/// which the chart names as its description.
+#[component]
+fn BarChart(
+    /// Names the chart's ids and its `data-chart` / `data-stats-table` attributes.
+    key: &'static str,
+    /// The chart's heading, also its accessible name.
+    title: &'static str,
+    /// The bars, top to bottom.
+    bars: Vec<Bar>,
+    /// The table's column headings; the first column heads each row.
+    columns: &'static [&'static str],
+    /// The table's rows, first cell the row's label.
+    rows: Vec<Vec<String>>,
+) -> impl IntoView {
+    let heading_id = format!("{key}-heading");
+    let table_id = format!("{key}-table");
+    let height = bars.len() as f64 * ROW;
+    let width = LABEL + BAR + 60.0;
+    let bars = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let y = i as f64 * ROW;
+            let w = BAR * bar.length;
+            let class = if bar.group.is_some() {
+                "bar"
+            } else {
+                "bar bar--topic"
+            };
+            view! {
+                <g data-group=bar.group>
+                    <text x=LABEL - 6.0 y=y + 15.0 text-anchor="end">{bar.label}</text>
+                    <rect x=LABEL y=y + 4.0 width=w height=ROW - 8.0 class=class />
+                    <text x=LABEL + w + 4.0 y=y + 15.0 class="bar-value">{bar.value}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|cells| {
+            let mut cells = cells.into_iter();
+            let head = cells.next().unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{head}</th>
+                    {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 id=heading_id.clone()>{title}</h3>
+        <svg
+            class="chart"
+            viewBox=format!("0 0 {width} {height}")
+            role="img"
+            aria-labelledby=heading_id
+            aria-describedby=table_id.clone()
+            data-chart=key
+        >
+            {bars}
+        </svg>
+        <div class="table-scroll">
+            <table id=table_id data-stats-table=key>
+                <caption class="visually-hidden">{title}</caption>
+                <thead>
+                    <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
