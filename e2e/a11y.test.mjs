@@ -1,5 +1,6 @@
-// Accessibility audit: axe-core on the main views, light and dark, desktop and phone,
-// expecting zero violations of WCAG 2.x A and AA (colour contrast included).
+// Accessibility audit: axe-core on the main views, in Japanese and English, light and
+// dark, desktop and phone, expecting zero violations of WCAG 2.x A and AA (colour contrast
+// included).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -21,10 +22,18 @@ const VIEWS = [
   ['a speaker view', '?speaker=murai-jun'],
 ];
 
-for (const scheme of ['light', 'dark']) {
+/** `path` with `lang=en` added to its query string (before any fragment). */
+function inEnglish(path) {
+  const [rest, fragment] = path.split('#');
+  const withLang = rest ? `${rest}&lang=en` : '?lang=en';
+  return fragment === undefined ? withLang : `${withLang}#${fragment}`;
+}
+
+for (const lang of ['ja', 'en']) for (const scheme of ['light', 'dark']) {
   for (const [width, device] of [[1280, 'desktop'], [360, 'phone']]) {
-    for (const [name, path] of VIEWS) {
-      test(`axe: ${name}, ${scheme}, ${device}`, async () => {
+    for (const [name, jaPath] of VIEWS) {
+      const path = lang === 'en' ? inEnglish(jaPath) : jaPath;
+      test(`axe: ${name}, ${lang}, ${scheme}, ${device}`, async () => {
         // axe is injected as a script; the page's CSP would rightly refuse it.
         const page = await newPage(site.browser, {
           viewport: { width, height: 800 },
@@ -33,6 +42,7 @@ for (const scheme of ['light', 'dark']) {
         });
         await page.goto(site.server.url + path);
         await waitForMeeting(page);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
         await page.evaluate(axeSource);
         const result = await page.evaluate(() =>
           // eslint-disable-next-line no-undef

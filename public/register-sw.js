@@ -19,11 +19,15 @@
     bar.className = 'update-banner';
     bar.setAttribute('role', 'status');
     bar.dataset.updateReady = '';
+    // The app keeps <html lang> equal to the interface language.
+    const english = document.documentElement.lang === 'en';
     const text = document.createElement('span');
-    text.textContent = '新しい版の議事概要ビューアーがあります。';
+    text.textContent = english
+      ? 'A new version of the minutes viewer is ready.'
+      : '新しい版の議事概要ビューアーがあります。';
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = '更新する';
+    button.textContent = english ? 'Update' : '更新する';
     button.addEventListener('click', () => {
       button.disabled = true;
       worker.postMessage('skip-waiting');

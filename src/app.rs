@@ -43,7 +43,8 @@ fn Provided(
     view! { <MeetingPage /> }
 }
 
-/// Shown instead of the meeting when the embedded data cannot be read.
+/// Shown instead of the meeting when the embedded data cannot be read, in both languages:
+/// the reader's choice is not known yet.
 #[component]
 fn DataError(
     /// What went wrong, in words a reader can pass on.
@@ -51,7 +52,7 @@ fn DataError(
 ) -> impl IntoView {
     view! {
         <main class="page page--error">
-            <h1>"議事録を表示できません"</h1>
+            <h1>"議事録を表示できません" <span lang="en">"/ The minutes cannot be shown"</span></h1>
             <p role="alert">{message}</p>
         </main>
     }

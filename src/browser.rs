@@ -159,3 +159,33 @@ pub fn download(name: &str, mime: &str, text: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Where the reader's choice of interface language is remembered.
+const LANG_KEY: &str = "minutes-viewer.lang";
+
+/// The interface language the reader chose on an earlier visit, if any. Storage may be
+/// switched off (private browsing, strict settings): then there is simply no choice.
+pub fn stored_lang() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(LANG_KEY)
+        .ok()?
+}
+
+/// Remember the interface language for later visits; without storage, it lasts the page.
+pub fn store_lang(code: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LANG_KEY, code);
+    }
+}
+
+/// Set `<html lang>`, which screen readers and the browser's fonts and hyphenation follow.
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}

@@ -19,11 +19,13 @@ pub fn minutes() -> Result<&'static Minutes, &'static str> {
 
 /// Parse minutes JSON, turning a failure into a message a reader can act on.
 pub fn parse(json: &str) -> Result<Minutes, String> {
-    let minutes: Minutes = serde_json::from_str(json)
-        .map_err(|e| format!("議事録データを読み込めませんでした（{e}）"))?;
+    let minutes: Minutes = serde_json::from_str(json).map_err(|e| {
+        format!("議事録データを読み込めませんでした（{e}） / The minutes data could not be read.")
+    })?;
     if minutes.schema_version != minutes_core::SCHEMA_VERSION {
         return Err(format!(
-            "議事録データの形式（版 {}）はこのビューアー（版 {}）と合いません",
+            "議事録データの形式（版 {0}）はこのビューアー（版 {1}）と合いません / The minutes \
+             data is in format version {0}; this viewer reads version {1}.",
             minutes.schema_version,
             minutes_core::SCHEMA_VERSION
         ));

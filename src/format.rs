@@ -2,14 +2,7 @@
 
 use minutes_core::{Attendee, Group, MeetingDate, Minutes, Paragraph, Speech};
 
-/// The Japanese label of a group.
-pub fn group_label(group: Group) -> &'static str {
-    match group {
-        Group::Minister => "閣僚",
-        Group::Expert => "有識者本部員",
-        Group::Official => "政府関係者",
-    }
-}
+use crate::i18n::Lang;
 
 /// The group's token for `data-group` attributes and CSS.
 pub fn group_key(group: Group) -> &'static str {
@@ -20,11 +13,26 @@ pub fn group_key(group: Group) -> &'static str {
     }
 }
 
-/// An attendee's offices in the headquarters as printed beside the role, `（本部長）`;
-/// `None` when they hold none.
-pub fn offices(attendee: &Attendee) -> Option<String> {
-    let names: Vec<&str> = attendee.offices.iter().map(|o| o.name.as_str()).collect();
-    (!names.is_empty()).then(|| format!("（{}）", names.join("・")))
+/// An attendee's offices in the headquarters, written beside the role: `（本部長）`,
+/// ` (Head)`; `None` when they hold none.
+pub fn offices(attendee: &Attendee, lang: Lang) -> Option<String> {
+    let names: Vec<String> = attendee
+        .offices
+        .iter()
+        .map(|o| lang.office(&o.name))
+        .collect();
+    (!names.is_empty()).then(|| match lang {
+        Lang::Ja => format!("（{}）", names.join("・")),
+        Lang::En => format!(" ({})", names.join(", ")),
+    })
+}
+
+/// The meeting's date in `lang`: [`date_ja`], or `Tuesday, 10 February 2015 (Heisei 27)`.
+pub fn date(date: &MeetingDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => date_ja(date),
+        Lang::En => date_en(date),
+    }
 }
 
 /// The date with era and Western year, e.g. `平成27年（2015年）2月10日（火）`.
@@ -46,21 +54,90 @@ pub fn date_ja(date: &MeetingDate) -> String {
     }
 }
 
-/// The time span, e.g. `17:00〜18:00`, from the ISO start and end.
-pub fn time_span(date: &MeetingDate) -> Option<String> {
+/// The date in English, e.g. `Tuesday, 10 February 2015 (Heisei 27)`; the printed line
+/// when the ISO date cannot be read.
+fn date_en(date: &MeetingDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some((y, m, d)) = ymd(&date.date) else {
+        return date.printed.clone();
+    };
+    let Some(month) = m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) else {
+        return date.printed.clone();
+    };
+    let era = match (date.era.as_deref().and_then(era_en), date.era_year) {
+        (Some(era), Some(ey)) => format!(" ({era} {ey})"),
+        _ => String::new(),
+    };
+    format!("{}, {d} {month} {y}{era}", weekday_en(y, m, d))
+}
+
+/// The Latin name of a Japanese era.
+fn era_en(era: &str) -> Option<&'static str> {
+    Some(match era {
+        "明治" => "Meiji",
+        "大正" => "Taishō",
+        "昭和" => "Shōwa",
+        "平成" => "Heisei",
+        "令和" => "Reiwa",
+        _ => return None,
+    })
+}
+
+/// The day of the week of a Gregorian date (Sakamoto's method).
+fn weekday_en(y: u32, m: u32, d: u32) -> &'static str {
+    const DAYS: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y.saturating_sub(1) } else { y };
+    let month = T[(m.clamp(1, 12) - 1) as usize];
+    DAYS[((y + y / 4 - y / 100 + y / 400 + month + d) % 7) as usize]
+}
+
+/// The time span, e.g. `17:00〜18:00` (`17:00–18:00` in English), from the ISO start and
+/// end.
+pub fn time_span(date: &MeetingDate, lang: Lang) -> Option<String> {
     let start = hm(date.start.as_deref()?)?;
+    let dash = match lang {
+        Lang::Ja => "〜",
+        Lang::En => "–",
+    };
     Some(match date.end.as_deref().and_then(hm) {
-        Some(end) => format!("{start}〜{end}"),
+        Some(end) => format!("{start}{dash}{end}"),
         None => start.to_string(),
     })
 }
 
-/// A Japanese citation: the quoted paragraph (when one is cited), the speaker and role,
-/// the body, meeting and date, and the permalink.
+/// A citation: the quoted paragraph (when one is cited), the speaker and role, the body,
+/// meeting and date, and the permalink. The quote and the document's title stay as
+/// printed; the rest follows `lang`.
 ///
 /// ```text
 /// 「…」
 /// — 村井 純（慶應義塾大学教授）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）
+/// https://example.org/#sec-2-murai-jun-p3
+///
+/// “…”
+/// — Murai Jun (Professor, Keio University), サイバーセキュリティ戦略本部 第1回会合 議事概要, Tuesday, 10 February 2015 (Heisei 27)
 /// https://example.org/#sec-2-murai-jun-p3
 /// ```
 pub fn citation(
@@ -68,22 +145,37 @@ pub fn citation(
     speech: Option<&Speech>,
     paragraph: Option<&Paragraph>,
     url: &str,
+    lang: Lang,
 ) -> String {
-    let who = speech.map(
+    let speaker = speech.map(
         |s| match s.speaker.as_deref().and_then(|id| minutes.attendee(id)) {
-            Some(a) => format!("{}（{}）の発言、", a.name, a.role),
-            None => format!("{}の発言、", s.designation),
+            Some(a) => match lang {
+                Lang::Ja => format!("{}（{}）", a.name, a.role),
+                Lang::En => format!("{} ({})", lang.name(a), lang.role(a)),
+            },
+            None => s.designation.clone(),
         },
     );
-    let source = format!(
-        "{}{} {}、{}",
-        who.unwrap_or_default(),
-        minutes.body,
-        minutes.title,
-        date_ja(&minutes.date)
-    );
-    match paragraph {
-        Some(p) => format!("「{}」\n— {source}\n{url}", p.text),
+    let title = format!("{} {}", minutes.body, minutes.title);
+    let when = date(&minutes.date, lang);
+    let (source, quote) = match lang {
+        Lang::Ja => (
+            match speaker {
+                Some(who) => format!("{who}の発言、{title}、{when}"),
+                None => format!("{title}、{when}"),
+            },
+            paragraph.map(|p| format!("「{}」", p.text)),
+        ),
+        Lang::En => (
+            match speaker {
+                Some(who) => format!("{who}, {title}, {when}"),
+                None => format!("{title}, {when}"),
+            },
+            paragraph.map(|p| format!("“{}”", p.text)),
+        ),
+    };
+    match quote {
+        Some(q) => format!("{q}\n— {source}\n{url}"),
         None => format!("{source}\n{url}"),
     }
 }
@@ -150,7 +242,7 @@ mod tests {
             .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
             .unwrap();
         let p = &speech.paragraphs[0];
-        let c = citation(m, Some(speech), Some(p), "https://example.org/#x");
+        let c = citation(m, Some(speech), Some(p), "https://example.org/#x", Lang::Ja);
         assert_eq!(
             c,
             format!(
@@ -158,11 +250,44 @@ mod tests {
                 p.text
             )
         );
-        let whole = citation(m, Some(speech), None, "u");
+        let whole = citation(m, Some(speech), None, "u", Lang::Ja);
         assert!(
             whole.starts_with("村井 純（慶應義塾大学教授）の発言、"),
             "{whole}"
         );
+    }
+
+    #[test]
+    fn english_citation_keeps_the_quote_and_title_as_printed() {
+        let m = crate::data::minutes().unwrap();
+        let (_, speech) = m
+            .speeches()
+            .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
+            .unwrap();
+        let p = &speech.paragraphs[0];
+        let c = citation(m, Some(speech), Some(p), "https://example.org/#x", Lang::En);
+        assert_eq!(
+            c,
+            format!(
+                "“{}”\n— Murai Jun (Professor, Keio University), サイバーセキュリティ戦略本部 第1回会合 議事概要, Tuesday, 10 February 2015 (Heisei 27)\nhttps://example.org/#x",
+                p.text
+            )
+        );
+    }
+
+    #[test]
+    fn english_date_has_weekday_and_era() {
+        let d = date(Some(("平成", 27)), "2015-02-10", None, None);
+        assert_eq!(date_en(&d), "Tuesday, 10 February 2015 (Heisei 27)");
+        assert_eq!(
+            date_en(&date(None, "2019-05-01", None, None)),
+            "Wednesday, 1 May 2019"
+        );
+        assert_eq!(
+            date_en(&date(None, "2000-02-29", None, None)),
+            "Tuesday, 29 February 2000"
+        );
+        assert_eq!(date_en(&date(None, "2015-13-01", None, None)), "printed");
     }
 
     #[test]
@@ -173,9 +298,13 @@ mod tests {
             Some("2015-02-10T17:00:00+09:00"),
             Some("2015-02-10T18:00:00+09:00"),
         );
-        assert_eq!(time_span(&d).as_deref(), Some("17:00〜18:00"));
+        assert_eq!(time_span(&d, Lang::Ja).as_deref(), Some("17:00〜18:00"));
+        assert_eq!(time_span(&d, Lang::En).as_deref(), Some("17:00–18:00"));
         let open_ended = date(None, "2015-02-10", Some("2015-02-10T17:00:00+09:00"), None);
-        assert_eq!(time_span(&open_ended).as_deref(), Some("17:00"));
-        assert_eq!(time_span(&date(None, "2015-02-10", None, None)), None);
+        assert_eq!(time_span(&open_ended, Lang::Ja).as_deref(), Some("17:00"));
+        assert_eq!(
+            time_span(&date(None, "2015-02-10", None, None), Lang::Ja),
+            None
+        );
     }
 }

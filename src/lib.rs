@@ -9,6 +9,7 @@ pub mod data;
 pub mod export;
 pub mod filter;
 pub mod format;
+pub mod i18n;
 pub mod pages;
 pub mod query;
 pub mod search;

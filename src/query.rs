@@ -5,12 +5,15 @@
 //! - `speaker`: attendee ids, e.g. `speaker=murai-jun`;
 //! - `topic`: topic ids, e.g. `topic=iot`;
 //! - `section`: section numbers, e.g. `section=2`;
-//! - `q`: the search text.
+//! - `q`: the search text;
+//! - `lang`: the interface language, `ja` or `en` (see [`crate::i18n`]).
 //!
 //! A key may repeat or hold a comma-separated list; both read the same. Reading never fails:
 //! whatever cannot be understood is left out and described in a [`Notice`].
 
 use std::collections::BTreeSet;
+
+use crate::i18n::{Lang, Texts};
 
 /// The longest search text kept from a link, in characters. Longer queries are cut, with
 /// a notice: nobody types more, and a huge one would only slow every keystroke.
@@ -27,10 +30,20 @@ pub struct ViewState {
     pub sections: BTreeSet<u32>,
     /// The search text as typed.
     pub q: String,
+    /// The interface language the link asks for; `None`: the reader's own choice.
+    pub lang: Option<Lang>,
 }
 
 impl ViewState {
-    /// Whether any filter or search is active.
+    /// The empty view in the same language: where "clear" and the app's own links go.
+    pub fn cleared(&self) -> ViewState {
+        ViewState {
+            lang: self.lang,
+            ..ViewState::default()
+        }
+    }
+
+    /// Whether any filter or search is active (the language is neither).
     pub fn is_filtered(&self) -> bool {
         !self.speakers.is_empty()
             || !self.topics.is_empty()
@@ -39,9 +52,43 @@ impl ViewState {
     }
 }
 
-/// Something in a link that was not understood, said so the reader can act on it.
+/// Something in a link that was not understood, kept as data so that it can be said in
+/// the reader's language ([`Notice::message`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice(pub String);
+pub enum Notice {
+    /// A key or value that is not percent-encoded UTF-8.
+    Unreadable(String),
+    /// A `section` that is not a number.
+    NotASectionNumber(String),
+    /// A `q` longer than [`MAX_QUERY_CHARS`], cut to it.
+    QueryCut,
+    /// A `lang` the viewer does not have.
+    UnknownLang(String),
+    /// A `speaker` who did not attend.
+    UnknownSpeaker(String),
+    /// A `topic` the viewer does not have.
+    UnknownTopic(String),
+    /// A `section` number the minutes do not have.
+    UnknownSection(u32),
+    /// A fragment that names nothing on the page.
+    UnknownTarget(String),
+}
+
+impl Notice {
+    /// What to tell the reader, in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            Notice::Unreadable(s) => (t.unreadable)(s),
+            Notice::NotASectionNumber(s) => (t.not_a_section_number)(s),
+            Notice::QueryCut => (t.query_cut)(MAX_QUERY_CHARS),
+            Notice::UnknownLang(s) => (t.unknown_lang)(s),
+            Notice::UnknownSpeaker(s) => (t.unknown_speaker_id)(s),
+            Notice::UnknownTopic(s) => (t.unknown_topic_id)(s),
+            Notice::UnknownSection(n) => (t.unknown_section)(*n),
+            Notice::UnknownTarget(s) => (t.unknown_target)(s),
+        }
+    }
+}
 
 /// Read a query string (with or without the leading `?`).
 pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
@@ -51,10 +98,7 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
     for pair in search.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
-            notices.push(Notice(format!(
-                "リンクの「{}」は文字として読めないため無視しました。",
-                shorten(pair)
-            )));
+            notices.push(Notice::Unreadable(shorten(pair)));
             continue;
         };
         match key.as_str() {
@@ -66,10 +110,7 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
                         Ok(n) => {
                             state.sections.insert(n);
                         }
-                        Err(_) => notices.push(Notice(format!(
-                            "section「{}」は議事の番号ではないため無視しました。",
-                            shorten(item)
-                        ))),
+                        Err(_) => notices.push(Notice::NotASectionNumber(shorten(item))),
                     }
                 }
             }
@@ -77,6 +118,10 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
                 // A repeated `q` keeps the last, as a form submission would.
                 state.q = value;
             }
+            "lang" => match Lang::parse(&value) {
+                Some(lang) => state.lang = Some(lang),
+                None => notices.push(Notice::UnknownLang(shorten(&value))),
+            },
             // Unknown keys are common in shared links (tracking parameters); they change
             // nothing, so they are dropped without a notice.
             _ => {}
@@ -84,9 +129,7 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
     }
     if state.q.chars().count() > MAX_QUERY_CHARS {
         state.q = state.q.chars().take(MAX_QUERY_CHARS).collect();
-        notices.push(Notice(format!(
-            "検索語が長すぎるため、先頭の{MAX_QUERY_CHARS}文字で検索しています。"
-        )));
+        notices.push(Notice::QueryCut);
     }
     (state, notices)
 }
@@ -116,6 +159,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if !state.q.is_empty() {
         parts.push(format!("q={}", encode(&state.q)));
+    }
+    if let Some(lang) = state.lang {
+        parts.push(format!("lang={}", lang.code()));
     }
     if parts.is_empty() {
         String::new()
@@ -189,6 +235,7 @@ mod tests {
             topics: topics.iter().map(|s| s.to_string()).collect(),
             sections: sections.iter().copied().collect(),
             q: q.into(),
+            lang: None,
         }
     }
 
@@ -266,6 +313,28 @@ mod tests {
     }
 
     #[test]
+    fn lang_is_read_and_written_last() {
+        let mut s = state(&["a"], &[], &[], "");
+        s.lang = Some(Lang::En);
+        check("?lang=en&speaker=a", s.clone(), 0);
+        check("?speaker=a&lang=EN", s.clone(), 0);
+        assert_eq!(to_query(&s), "?speaker=a&lang=en");
+        // A cleared view keeps the language, and only the language.
+        assert_eq!(to_query(&s.cleared()), "?lang=en");
+        assert!(!s.cleared().is_filtered());
+    }
+
+    // Guards against a link in a language the viewer lacks changing anything but a note.
+    #[test]
+    fn unknown_lang_is_a_notice() {
+        let (s, n) = parse("?lang=fr&q=a");
+        assert_eq!(s, state(&[], &[], &[], "a"));
+        assert_eq!(n, vec![Notice::UnknownLang("fr".into())]);
+        assert!(n[0].message(Lang::En.texts()).contains("“fr”"));
+        assert!(n[0].message(Lang::Ja.texts()).contains("「fr」"));
+    }
+
+    #[test]
     fn empty_state_writes_nothing() {
         assert_eq!(to_query(&ViewState::default()), "");
     }
@@ -285,8 +354,9 @@ mod tests {
             topics in proptest::collection::btree_set("[a-z][a-z0-9-]{0,12}", 0..4),
             sections in proptest::collection::btree_set(0u32..100, 0..4),
             q in "\\PC{0,40}",
+            lang in proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
         ) {
-            let s = ViewState { speakers, topics, sections, q };
+            let s = ViewState { speakers, topics, sections, q, lang };
             let (back, notices) = parse(&to_query(&s));
             prop_assert!(notices.is_empty(), "{notices:?}");
             prop_assert_eq!(back, s);

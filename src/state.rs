@@ -9,7 +9,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 use minutes_core::Minutes;
 
+use crate::browser;
 use crate::filter::{self, Index, Outcome};
+use crate::i18n::{Lang, Texts};
 use crate::query::{self, Notice, ViewState};
 use crate::search::Nfkc;
 
@@ -32,8 +34,12 @@ pub struct View {
     pub outcome: Memo<Outcome>,
     /// The search text folded for matching (empty when there is none).
     pub query: Memo<String>,
+    /// The interface language: the link's `lang`, else the reader's remembered choice.
+    pub lang: Memo<Lang>,
     /// The normaliser used for queries.
     pub nfkc: Nfkc,
+    /// The reader's own choice of language, remembered across visits.
+    choice: RwSignal<Option<Lang>>,
     navigate: StoredValue<Navigate>,
     path: Memo<String>,
     hash: Memo<String>,
@@ -56,16 +62,16 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
         let mut notices = parsed.with(|(_, n)| n.clone());
         let target = target.get();
         if !target.is_empty() && !has_anchor(minutes, &target) {
-            notices.push(Notice(format!(
-                "リンク先「#{}」はこの議事概要にありません。会議の全体を表示しています。",
-                target.chars().take(60).collect::<String>()
-            )));
+            notices.push(Notice::UnknownTarget(target.chars().take(60).collect()));
         }
         notices
     });
     let outcome =
         Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc))));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc)));
+    let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
+    let lang = Memo::new(move |_| state.with(|s| s.lang).or(choice.get()).unwrap_or_default());
+    Effect::new(move |_| browser::set_document_lang(lang.get().code()));
     let navigate = use_navigate();
     let view = View {
         minutes,
@@ -74,7 +80,9 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
         target,
         outcome,
         query,
+        lang,
         nfkc,
+        choice,
         navigate: StoredValue::new(Box::new(navigate)),
         path: location.pathname,
         hash: location.hash,
@@ -120,9 +128,32 @@ impl View {
         self.set(next, false);
     }
 
-    /// Clear every filter and the search.
+    /// Clear every filter and the search (a language the link asked for stays).
     pub fn clear(&self) {
-        self.set(ViewState::default(), false);
+        self.set(self.state.get_untracked().cleared(), false);
+    }
+
+    /// The interface texts in the current language (tracked: text that calls this
+    /// inside a closure follows the switch).
+    pub fn t(&self) -> &'static Texts {
+        self.lang.get().texts()
+    }
+
+    /// The reader chose `lang`: remember it, and take any other `lang` out of the address
+    /// (replacing the entry) so that a reload keeps the choice.
+    pub fn choose_lang(&self, lang: Lang) {
+        browser::store_lang(lang.code());
+        self.choice.set(Some(lang));
+        let mut next = self.state.get_untracked();
+        if next.lang.is_some() {
+            next.lang = None;
+            self.set(next, true);
+        }
+    }
+
+    /// The empty view in the current link's language, for the app's own links.
+    pub fn base_state(&self) -> ViewState {
+        self.state.with_untracked(ViewState::cleared)
     }
 }
 
@@ -139,23 +170,21 @@ pub fn drop_unknown_ids(minutes: &Minutes, state: &mut ViewState) -> Vec<Notice>
     state.speakers.retain(|id| {
         let known = minutes.attendee(id).is_some();
         if !known {
-            notices.push(Notice(format!(
-                "発言者「{id}」はこの会議の出席者にいません。"
-            )));
+            notices.push(Notice::UnknownSpeaker(id.clone()));
         }
         known
     });
     state.topics.retain(|id| {
         let known = minutes.topic(id).is_some();
         if !known {
-            notices.push(Notice(format!("テーマ「{id}」はありません。")));
+            notices.push(Notice::UnknownTopic(id.clone()));
         }
         known
     });
     state.sections.retain(|n| {
         let known = minutes.sections.iter().any(|s| s.number == *n);
         if !known {
-            notices.push(Notice(format!("議事（{n}）はありません。")));
+            notices.push(Notice::UnknownSection(*n));
         }
         known
     });

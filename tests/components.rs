@@ -116,7 +116,7 @@ fn narrative_paragraphs_are_set_apart() {
 
 #[wasm_bindgen_test]
 fn contents_link_every_section_and_every_speech_of_a_debate() {
-    let host = mount(|| view! { <TableOfContents minutes=minutes() /> });
+    let host = mount_in_app(|| view! { <TableOfContents minutes=minutes() /> });
     let hrefs: Vec<String> = {
         let links = host.query_selector_all("a").unwrap();
         (0..links.length())
@@ -181,4 +181,27 @@ fn search_from_the_url_highlights_the_printed_artefact() {
         paragraph.text,
         "highlighting loses no text"
     );
+}
+
+// Guards against English mode touching the minutes: the speaker's name and role follow
+// `?lang=en`, the paragraphs stay exactly as printed and marked as Japanese.
+#[wasm_bindgen_test]
+fn english_names_the_speaker_in_latin_and_leaves_the_text_as_printed() {
+    let (_, speech) = minutes()
+        .speeches()
+        .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
+        .unwrap();
+    set_search("?lang=en");
+    let host = mount_in_app(move || view! { <SpeechView speech=speech /> });
+    set_search("");
+    let text = |selector: &str| {
+        host.query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(text(".speech__name"), "Murai Jun");
+    assert_eq!(text(".speech__role"), "Professor, Keio University");
+    let first = host.query_selector("p[lang=ja]").unwrap().unwrap();
+    assert_eq!(first.text_content().unwrap(), speech.paragraphs[0].text);
 }

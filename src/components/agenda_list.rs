@@ -19,6 +19,7 @@ pub fn AgendaList(
         <section
             class="agenda"
             id=id
+            lang="ja"
             aria-labelledby=labelled_by
             hidden=move || !view.outcome.with(|o| o.visible.contains(id))
         >

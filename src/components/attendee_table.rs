@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use minutes_core::Minutes;
 
 use crate::browser;
-use crate::format::{group_key, group_label, offices};
+use crate::format::{group_key, offices};
+use crate::i18n::Lang;
 use crate::state::use_view;
 
 /// Everyone present, in printed order, with their group.
@@ -30,16 +31,19 @@ pub fn AttendeeTable(
             <details open=browser::is_wide_screen()>
                 <summary>
                     <h2 id="attendees-heading">
-                        "出席者" {note} <span class="count">{format!("{}名", minutes.attendees.len())}</span>
+                        {move || view.t().attendees}
+                        <span lang="ja">{note}</span>
+                        " "
+                        <span class="count">{move || (view.t().people)(minutes.attendees.len())}</span>
                     </h2>
                 </summary>
                 <div class="table-scroll">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">"氏名"</th>
-                                <th scope="col">"役職・所属"</th>
-                                <th scope="col">"区分"</th>
+                                <th scope="col">{move || view.t().col_name}</th>
+                                <th scope="col">{move || view.t().col_role}</th>
+                                <th scope="col">{move || view.t().col_group}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -50,15 +54,30 @@ pub fn AttendeeTable(
                                     view! {
                                         <tr data-attendee=a.id.clone() data-group=group_key(a.group)>
                                             <th scope="row">
-                                                {a.name.clone()}
-                                                {a.latin.clone().map(|l| view! { <span class="latin" lang="en">{l}</span> })}
+                                                {move || match (view.lang.get(), a.latin.clone()) {
+                                                    // Both scripts, the interface's first: a reader
+                                                    // can quote either.
+                                                    (Lang::En, Some(latin)) => view! {
+                                                        {latin}
+                                                        <span class="alt-name" lang="ja">{a.name.clone()}</span>
+                                                    }.into_any(),
+                                                    (_, latin) => view! {
+                                                        <span lang="ja">{a.name.clone()}</span>
+                                                        {latin.map(|l| view! { <span class="alt-name" lang="en">{l}</span> })}
+                                                    }.into_any(),
+                                                }}
                                             </th>
                                             <td>
-                                                {a.role.clone()}
-                                                {offices(a).map(|o| view! { <span class="offices">{o}</span> })}
+                                                {move || {
+                                                    let lang = view.lang.get();
+                                                    view! {
+                                                        <span lang=lang.code()>{lang.role(a)}</span>
+                                                        {offices(a, lang).map(|o| view! { <span class="offices">{o}</span> })}
+                                                    }
+                                                }}
                                             </td>
                                             <td>
-                                                <span class="group-badge">{group_label(a.group)}</span>
+                                                <span class="group-badge">{move || view.lang.get().group(a.group)}</span>
                                             </td>
                                         </tr>
                                     }

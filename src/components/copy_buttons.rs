@@ -4,6 +4,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::Texts;
+use crate::state::use_view;
+
 /// Two buttons that copy the permalink of `id`, or a citation built from it.
 #[component]
 pub fn CopyButtons(
@@ -11,18 +14,17 @@ pub fn CopyButtons(
     id: &'static str,
     /// The citation for a given permalink URL.
     citation: Callback<String, String>,
-    /// What is being copied, for screen readers ("発言" or "段落").
-    what: &'static str,
+    /// Whether `id` is a paragraph (else a whole speech), for screen readers.
+    #[prop(optional)]
+    paragraph: bool,
 ) -> impl IntoView {
+    let view = use_view();
     let status = RwSignal::new(String::new());
-    let copy = move |text: String, done: &'static str| {
+    let copy = move |text: String, done: fn(&Texts) -> &'static str| {
         spawn_local(async move {
             let ok = write_clipboard(&text).await;
-            status.set(if ok {
-                done.to_string()
-            } else {
-                "コピーできませんでした".to_string()
-            });
+            let t = view.lang.get_untracked().texts();
+            status.set(if ok { done(t) } else { t.copy_failed }.to_string());
             set_timeout(
                 move || status.set(String::new()),
                 std::time::Duration::from_secs(3),
@@ -35,19 +37,25 @@ pub fn CopyButtons(
                 type="button"
                 class="copy-button"
                 data-copy="link"
-                aria-label=format!("この{what}へのリンクをコピー")
-                on:click=move |_| copy(permalink(id), "リンクをコピーしました")
+                aria-label=move || {
+                    let t = view.t();
+                    if paragraph { t.copy_link_paragraph } else { t.copy_link_speech }
+                }
+                on:click=move |_| copy(permalink(id), |t| t.copied_link)
             >
-                "リンク"
+                {move || view.t().copy_link}
             </button>
             <button
                 type="button"
                 class="copy-button"
                 data-copy="citation"
-                aria-label=format!("この{what}の引用をコピー")
-                on:click=move |_| copy(citation.run(permalink(id)), "引用をコピーしました")
+                aria-label=move || {
+                    let t = view.t();
+                    if paragraph { t.copy_citation_paragraph } else { t.copy_citation_speech }
+                }
+                on:click=move |_| copy(citation.run(permalink(id)), |t| t.copied_citation)
             >
-                "引用"
+                {move || view.t().copy_citation}
             </button>
             <span class="copy-status" role="status" aria-live="polite">
                 {move || status.get()}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use minutes_core::Group;
 
-use crate::format::{group_key, group_label};
+use crate::format::group_key;
 use crate::state::{toggle, use_view};
 
 /// The three filter groups. Every choice is a checkbox, so several can be combined; the
@@ -28,7 +28,7 @@ pub fn FilterPanel() -> impl IntoView {
             (!speakers.is_empty()).then(|| {
                 view! {
                     <fieldset class="filter-group" data-group=group_key(group)>
-                        <legend>{group_label(group)}</legend>
+                        <legend>{move || view.lang.get().group(group)}</legend>
                         {speakers
                             .into_iter()
                             .map(|a| {
@@ -37,7 +37,7 @@ pub fn FilterPanel() -> impl IntoView {
                                     <FilterOption
                                         name="speaker"
                                         value=id
-                                        label=a.name.clone()
+                                        label=Signal::derive(move || view.lang.get().name(a))
                                         checked=Signal::derive(move || view.state.with(|s| s.speakers.contains(id)))
                                         count=Signal::derive(move || {
                                             view.outcome.with(|o| o.speaker_counts.get(id).copied().unwrap_or(0))
@@ -62,7 +62,7 @@ pub fn FilterPanel() -> impl IntoView {
                 <FilterOption
                     name="topic"
                     value=id
-                    label=t.ja.clone()
+                    label=Signal::derive(move || view.lang.get().topic(t))
                     checked=Signal::derive(move || view.state.with(|s| s.topics.contains(id)))
                     count=Signal::derive(move || view.outcome.with(|o| o.topic_counts.get(id).copied().unwrap_or(0)))
                     on_toggle=move || view.update(|s| toggle(&mut s.topics, id.to_string()))
@@ -80,7 +80,8 @@ pub fn FilterPanel() -> impl IntoView {
                 <FilterOption
                     name="section"
                     value=sec.id.as_str()
-                    label=format!("({n}) {}", sec.title)
+                    label=Signal::stored(format!("({n}) {}", sec.title))
+                    label_lang="ja"
                     checked=Signal::derive(move || view.state.with(|s| s.sections.contains(&n)))
                     count=Signal::derive(move || view.outcome.with(|o| o.section_counts.get(&n).copied().unwrap_or(0)))
                     on_toggle=move || view.update(|s| toggle(&mut s.sections, n))
@@ -91,7 +92,7 @@ pub fn FilterPanel() -> impl IntoView {
 
     view! {
         <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading" class="filters__heading">"絞り込み"</h2>
+            <h2 id="filters-heading" class="filters__heading">{move || view.t().filters}</h2>
             <button
                 type="button"
                 class="clear-button"
@@ -99,23 +100,23 @@ pub fn FilterPanel() -> impl IntoView {
                 disabled=move || !view.state.with(|s| s.is_filtered())
                 on:click=move |_| view.clear()
             >
-                "条件をすべて解除"
+                {move || view.t().clear_all}
             </button>
             <details class="filters__section" open=true>
-                <summary>"発言者"</summary>
+                <summary>{move || view.t().speakers}</summary>
                 {speaker_groups}
             </details>
             <details class="filters__section" open=true>
-                <summary>"テーマ"</summary>
+                <summary>{move || view.t().topics}</summary>
                 <fieldset class="filter-group">
-                    <legend class="visually-hidden">"テーマ"</legend>
+                    <legend class="visually-hidden">{move || view.t().topics}</legend>
                     {topics}
                 </fieldset>
             </details>
             <details class="filters__section">
-                <summary>"議事"</summary>
+                <summary>{move || view.t().sections}</summary>
                 <fieldset class="filter-group">
-                    <legend class="visually-hidden">"議事"</legend>
+                    <legend class="visually-hidden">{move || view.t().sections}</legend>
                     {sections}
                 </fieldset>
             </details>
@@ -131,7 +132,10 @@ fn FilterOption(
     /// The id this option stands for.
     value: &'static str,
     /// What the reader sees.
-    label: String,
+    label: Signal<String>,
+    /// The label's language when it is not the interface's (section titles as printed).
+    #[prop(optional)]
+    label_lang: Option<&'static str>,
     /// Whether it is chosen.
     checked: Signal<bool>,
     /// How many results choosing it would show.
@@ -139,6 +143,7 @@ fn FilterOption(
     /// Called when the reader ticks or unticks it.
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
+    let view = use_view();
     view! {
         <label
             class="filter-option"
@@ -151,10 +156,10 @@ fn FilterOption(
                 prop:checked=checked
                 on:change=move |_| on_toggle()
             />
-            <span class="filter-option__label">{label}</span>
+            <span class="filter-option__label" lang=label_lang>{label}</span>
             <span class="filter-option__count">
                 {count}
-                <span class="visually-hidden">"件"</span>
+                <span class="visually-hidden">{move || view.t().count_unit}</span>
             </span>
         </label>
     }

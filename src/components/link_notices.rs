@@ -17,15 +17,16 @@ pub fn LinkNotices() -> impl IntoView {
     });
     move || {
         let notices = view.notices.get();
+        let t = view.t();
         (!notices.is_empty() && !dismissed.get()).then(|| {
             view! {
                 <div class="link-notices" role="status" data-link-notices="">
-                    <p class="link-notices__title">"リンクの一部を解釈できませんでした"</p>
+                    <p class="link-notices__title">{t.notices_title}</p>
                     <ul>
-                        {notices.into_iter().map(|n| view! { <li>{n.0}</li> }).collect_view()}
+                        {notices.into_iter().map(|n| view! { <li>{n.message(t)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="clear-button" on:click=move |_| dismissed.set(true)>
-                        "閉じる"
+                        {t.close}
                     </button>
                 </div>
             }

@@ -1,36 +1,72 @@
-//! The meeting's title block: body, meeting, date, time and place.
+//! The meeting's title block: body, meeting, date, time and place, and the switch
+//! between the Japanese and English interface.
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
-use crate::format::{date_ja, time_span};
+use crate::format::{date, time_span};
+use crate::i18n::Lang;
+use crate::state::use_view;
 
-/// The banner at the top of the page.
+/// The banner at the top of the page. The title is the document's own, so it stays in
+/// Japanese (and says so with `lang`) whatever the interface language.
 #[component]
 pub fn MeetingHeader(
     /// The minutes whose header to show.
     minutes: &'static Minutes,
 ) -> impl IntoView {
-    let date = &minutes.date;
+    let view = use_view();
+    let when = &minutes.date;
     view! {
         <header class="meeting-header">
-            <p class="meeting-header__body">{minutes.body.clone()}</p>
-            <h1 class="meeting-header__title">{minutes.title.clone()}</h1>
+            <LanguageSwitch />
+            <p class="meeting-header__body" lang="ja">{minutes.body.clone()}</p>
+            <h1 class="meeting-header__title" lang="ja">{minutes.title.clone()}</h1>
             <dl class="meeting-header__facts">
                 <div>
-                    <dt>"日時"</dt>
+                    <dt>{move || view.t().date}</dt>
                     <dd>
-                        <time datetime=date.start.clone().unwrap_or_else(|| date.date.clone())>
-                            {date_ja(date)}
-                            {time_span(date).map(|t| format!(" {t}"))}
+                        <time datetime=when.start.clone().unwrap_or_else(|| when.date.clone())>
+                            {move || {
+                                let lang = view.lang.get();
+                                let span = time_span(when, lang).map(|t| format!(" {t}")).unwrap_or_default();
+                                format!("{}{span}", date(when, lang))
+                            }}
                         </time>
                     </dd>
                 </div>
                 <div>
-                    <dt>"場所"</dt>
-                    <dd>{minutes.place.clone()}</dd>
+                    <dt>{move || view.t().place}</dt>
+                    <dd lang="ja">{minutes.place.clone()}</dd>
                 </div>
             </dl>
         </header>
+    }
+}
+
+/// 日本語 | English. Each button names its language in that language; the pressed one is
+/// the interface's. Choosing is remembered for the next visit.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let view = use_view();
+    view! {
+        <div class="language-switch" role="group" aria-label=move || view.t().language>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=lang.code()
+                            data-lang=lang.code()
+                            aria-pressed=move || (view.lang.get() == lang).to_string()
+                            on:click=move |_| view.choose_lang(lang)
+                        >
+                            {lang.endonym()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }

@@ -36,68 +36,81 @@ pub fn MeetingStats() -> impl IntoView {
         .fold(0.0, f64::max)
         .max(f64::EPSILON);
     let max_topic = topics.iter().map(|t| t.1).max().unwrap_or(1).max(1) as f64;
-    let topic_label = |id: &str| minutes.topic(id).map(|t| t.ja.clone()).unwrap_or_default();
-
-    let share_bars = speakers
-        .iter()
-        .map(|s| Bar {
-            label: s.attendee.name.clone(),
-            length: s.share / max_share,
-            value: percent(s.share),
-            group: Some(group_key(s.attendee.group)),
-        })
-        .collect();
-    let share_rows = speakers
-        .iter()
-        .map(|s| {
-            vec![
-                s.attendee.name.clone(),
-                s.speeches.to_string(),
-                s.chars.to_string(),
-                percent(s.share),
-            ]
-        })
-        .collect();
-    let topic_bars = topics
-        .iter()
-        .map(|(id, speeches, _)| Bar {
-            label: topic_label(id),
-            length: *speeches as f64 / max_topic,
-            value: speeches.to_string(),
-            group: None,
-        })
-        .collect();
-    let topic_rows = topics
-        .iter()
-        .map(|(id, speeches, paragraphs)| {
-            vec![
-                topic_label(id),
-                speeches.to_string(),
-                paragraphs.to_string(),
-            ]
-        })
-        .collect();
+    // Names and topic labels follow the interface language, so the charts are drawn anew
+    // when it changes (the fold around them stays as the reader left it).
+    let charts = move || {
+        let lang = view.lang.get();
+        let t = lang.texts();
+        let topic_label = |id: &str| {
+            minutes
+                .topic(id)
+                .map(|topic| lang.topic(topic))
+                .unwrap_or_default()
+        };
+        let share_bars = speakers
+            .iter()
+            .map(|s| Bar {
+                label: lang.name(s.attendee),
+                length: s.share / max_share,
+                value: percent(s.share),
+                group: Some(group_key(s.attendee.group)),
+            })
+            .collect();
+        let share_rows = speakers
+            .iter()
+            .map(|s| {
+                vec![
+                    lang.name(s.attendee),
+                    s.speeches.to_string(),
+                    s.chars.to_string(),
+                    percent(s.share),
+                ]
+            })
+            .collect();
+        let topic_bars = topics
+            .iter()
+            .map(|(id, speeches, _)| Bar {
+                label: topic_label(id),
+                length: *speeches as f64 / max_topic,
+                value: speeches.to_string(),
+                group: None,
+            })
+            .collect();
+        let topic_rows = topics
+            .iter()
+            .map(|(id, speeches, paragraphs)| {
+                vec![
+                    topic_label(id),
+                    speeches.to_string(),
+                    paragraphs.to_string(),
+                ]
+            })
+            .collect();
+        view! {
+            <BarChart
+                key="share"
+                title=t.share_title
+                bars=share_bars
+                columns=t.share_columns
+                rows=share_rows
+            />
+            <BarChart
+                key="topics"
+                title=t.topics_title
+                bars=topic_bars
+                columns=t.topic_columns
+                rows=topic_rows
+            />
+        }
+    };
 
     view! {
         <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || view.state.with(|s| s.is_filtered())>
             <details>
                 <summary>
-                    <h2 id="stats-heading">"発言の統計"</h2>
+                    <h2 id="stats-heading">{move || view.t().stats_heading}</h2>
                 </summary>
-                <BarChart
-                    key="share"
-                    title="発言者ごとの発言量（文字数の割合）"
-                    bars=share_bars
-                    columns=&["発言者", "発言回数", "文字数", "割合"]
-                    rows=share_rows
-                />
-                <BarChart
-                    key="topics"
-                    title="テーマごとの発言数"
-                    bars=topic_bars
-                    columns=&["テーマ", "発言数", "段落数"]
-                    rows=topic_rows
-                />
+                {charts}
             </details>
         </section>
     }

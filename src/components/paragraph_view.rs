@@ -32,11 +32,13 @@ pub fn ParagraphView(
     let matched = Memo::new(move |_| view.outcome.with(|o| o.matched.contains(id)));
     let dimmed = Memo::new(move |_| view.outcome.with(|o| o.dimmed.contains(id)));
     let targeted = Memo::new(move |_| view.target.with(|t| t == id));
-    // For a topic filter, the terms that made this paragraph match, so the reader sees why.
+    // For a topic filter, the topics and terms that made this paragraph match, so the
+    // reader sees why. The terms are quoted from the minutes, so they stay Japanese.
     let reasons = Memo::new(move |_| {
         if !matched.get() {
             return Vec::new();
         }
+        let lang = view.lang.get();
         view.state.with(|s| {
             paragraph
                 .topics
@@ -44,13 +46,20 @@ pub fn ParagraphView(
                 .filter(|m| s.topics.contains(&m.topic))
                 .filter_map(|m| {
                     let topic = view.minutes.topic(&m.topic)?;
-                    Some(format!("{}：{}", topic.ja, m.terms.join("、")))
+                    Some((lang.topic(topic), m.terms.join("、")))
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let cite =
-        Callback::new(move |url: String| citation(view.minutes, speech, Some(paragraph), &url));
+    let cite = Callback::new(move |url: String| {
+        citation(
+            view.minutes,
+            speech,
+            Some(paragraph),
+            &url,
+            view.lang.get_untracked(),
+        )
+    });
     // For a narrative paragraph, hiding belongs to the paragraph itself.
     let hidden = move || speech.is_none() && !view.outcome.with(|o| o.visible.contains(id));
 
@@ -67,7 +76,7 @@ pub fn ParagraphView(
             data-dimmed=move || dimmed.get().then_some("")
             data-target=move || targeted.get().then_some("")
         >
-            <p id=id>
+            <p id=id lang="ja">
                 {move || {
                     let hits = hits.get();
                     let mut at = 0;
@@ -83,10 +92,25 @@ pub fn ParagraphView(
             </p>
             {move || {
                 let reasons = reasons.get();
+                let t = view.t();
                 (!reasons.is_empty())
-                    .then(|| view! { <p class="paragraph__reasons" data-topic-reasons="">{reasons.join(" ／ ")}</p> })
+                    .then(|| {
+                        let parts = reasons
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (topic, terms))| {
+                                view! {
+                                    {(i > 0).then_some(t.reason_separator)}
+                                    {topic}
+                                    {t.reason_colon}
+                                    <span lang="ja">{terms}</span>
+                                }
+                            })
+                            .collect_view();
+                        view! { <p class="paragraph__reasons" data-topic-reasons="">{parts}</p> }
+                    })
             }}
-            <CopyButtons id=id citation=cite what="段落" />
+            <CopyButtons id=id citation=cite paragraph=true />
         </div>
     }
 }

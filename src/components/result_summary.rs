@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::state::use_view;
 
-/// "n件の発言を表示中" while filtering; a clear message and a button when nothing matches.
+/// "n件の発言を表示中" ("Showing n remarks") while filtering; a clear message and a button when nothing matches.
 #[component]
 pub fn ResultSummary() -> impl IntoView {
     let view = use_view();
@@ -15,23 +15,24 @@ pub fn ResultSummary() -> impl IntoView {
         let (empty, speeches, matched) = view
             .outcome
             .with(|o| (o.is_empty(), o.speeches_shown, o.matched.len()));
+        let t = view.t();
         Some(if empty {
             view! {
                 <div class="result-summary result-summary--empty" role="status" data-result-summary="">
-                    <p>"条件に合う発言はありません。"</p>
+                    <p>{t.nothing_matches}</p>
                     <button type="button" class="clear-button" on:click=move |_| view.clear()>
-                        "条件を解除して全体を表示"
+                        {t.clear_show_all}
                     </button>
                 </div>
             }
             .into_any()
         } else {
-            let matched = (matched > 0).then(|| format!("（該当する段落 {matched}件）"));
+            let matched = (matched > 0).then(|| (t.matched_paragraphs)(matched));
             view! {
                 <div class="result-summary" role="status" data-result-summary="">
-                    <p>{format!("{speeches}件の発言を表示中")} {matched}</p>
+                    <p>{(t.showing)(speeches)} {matched}</p>
                     <button type="button" class="clear-button" on:click=move |_| view.clear()>
-                        "条件を解除"
+                        {t.clear}
                     </button>
                 </div>
             }

@@ -60,7 +60,7 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <div class="search" role="search">
-            <label for="search-input" class="search__label">"発言を検索"</label>
+            <label for="search-input" class="search__label">{move || view.t().search_label}</label>
             <div class="search__row">
                 <input
                     id="search-input"
@@ -68,7 +68,7 @@ pub fn SearchBox() -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     enterkeyhint="search"
-                    placeholder="例：IoT、ログ、村井"
+                    placeholder=move || view.t().search_placeholder
                     value=view.state.get_untracked().q
                     aria-describedby="search-count"
                     on:input=move |e| {
@@ -89,32 +89,33 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     }
                 />
-                <button type="button" class="search__step" aria-label="前の一致" on:click=move |_| step(false)>
+                <button type="button" class="search__step" aria-label=move || view.t().previous_hit on:click=move |_| step(false)>
                     "↑"
                 </button>
-                <button type="button" class="search__step" aria-label="次の一致" on:click=move |_| step(true)>
+                <button type="button" class="search__step" aria-label=move || view.t().next_hit on:click=move |_| step(true)>
                     "↓"
                 </button>
             </div>
             <p class="search__hint">
                 <kbd>"/"</kbd>
-                "で検索　"
+                {move || view.t().hint_search}
                 <kbd>"j"</kbd>
-                "・"
+                {move || view.t().hint_and}
                 <kbd>"k"</kbd>
-                "で発言を移動　"
+                {move || view.t().hint_move}
                 <kbd>"Esc"</kbd>
-                "で解除"
+                {move || view.t().hint_clear}
             </p>
             <p id="search-count" class="search__count" aria-live="polite" data-search-count="">
                 {move || {
+                    let t = view.t();
                     if view.query.with(String::is_empty) {
                         String::new()
                     } else {
                         match (hits.get(), current.get()) {
-                            (0, _) => "一致なし".to_string(),
-                            (n, Some(i)) => format!("{} / {n}件", i + 1),
-                            (n, None) => format!("{n}件"),
+                            (0, _) => t.no_hits.to_string(),
+                            (n, Some(i)) => (t.hit_of)(i + 1, n),
+                            (n, None) => (t.hits)(n),
                         }
                     }
                 }}

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::format::{group_key, group_label, offices};
-use crate::query::{ViewState, to_query};
+use crate::format::{group_key, offices};
+use crate::i18n::Lang;
+use crate::query::to_query;
 use crate::state::use_view;
 use crate::stats::{self, SpeakerStats, percent};
 
@@ -21,47 +22,59 @@ pub fn SpeakerCard() -> impl IntoView {
         })?;
         let s = all.iter().find(|s| s.attendee.id == id)?;
         let a = s.attendee;
+        let lang = view.lang.get();
+        let t = lang.texts();
         let topics = s
             .topics
             .iter()
-            .filter_map(|(t, n)| {
-                let topic = view.minutes.topic(t)?;
-                let mut state = ViewState::default();
+            .filter_map(|(topic_id, n)| {
+                let topic = view.minutes.topic(topic_id)?;
+                let mut state = view.base_state();
                 state.speakers.insert(a.id.clone());
                 state.topics.insert(topic.id.clone());
                 Some(view! {
                     <li>
-                        <a href=to_query(&state)>{topic.ja.clone()}</a>
-                        <span class="count">{format!("{n}段落")}</span>
+                        <a href=to_query(&state)>{lang.topic(topic)}</a>
+                        <span class="count">{(t.paragraphs)(*n)}</span>
                     </li>
                 })
             })
             .collect_view();
         Some(view! {
             <section class="speaker-card" data-group=group_key(a.group) data-speaker-card=a.id.clone() aria-labelledby="speaker-card-name">
+                // Japanese: the name with its reading, then the Latin form. English: the
+                // Latin form, then the name as printed, which is what a quote cites.
                 <h2 id="speaker-card-name">
-                    {a.name.clone()}
-                    {a.reading.clone().map(|r| view! { <span class="speaker-card__reading">{r}</span> })}
+                    {match lang {
+                        Lang::Ja => view! {
+                            <span lang="ja">{a.name.clone()}</span>
+                            {a.reading.clone().map(|r| view! { <span class="speaker-card__reading" lang="ja">{r}</span> })}
+                        }.into_any(),
+                        Lang::En => view! {
+                            {lang.name(a)}
+                            <span class="speaker-card__reading" lang="ja">{a.name.clone()}</span>
+                        }.into_any(),
+                    }}
                 </h2>
-                {a.latin.clone().map(|l| view! { <p class="speaker-card__latin" lang="en">{l}</p> })}
+                {(lang == Lang::Ja).then(|| a.latin.clone().map(|l| view! { <p class="speaker-card__latin" lang="en">{l}</p> }))}
                 <p>
-                    {a.role.clone()}
-                    {offices(a)}
+                    {lang.role(a)}
+                    {offices(a, lang)}
                     " "
-                    <span class="group-badge">{group_label(a.group)}</span>
+                    <span class="group-badge">{lang.group(a.group)}</span>
                 </p>
                 <dl class="speaker-card__numbers">
                     <div>
-                        <dt>"発言"</dt>
-                        <dd>{format!("{}回・{}段落", s.speeches, s.paragraphs)}</dd>
+                        <dt>{t.remarks}</dt>
+                        <dd>{(t.remarks_value)(s.speeches, s.paragraphs)}</dd>
                     </div>
                     <div>
-                        <dt>"文字数"</dt>
-                        <dd data-speaker-share="">{format!("{}字（会議全体の{}）", s.chars, percent(s.share))}</dd>
+                        <dt>{t.characters}</dt>
+                        <dd data-speaker-share="">{(t.characters_value)(s.chars, &percent(s.share))}</dd>
                     </div>
                 </dl>
                 {(!s.topics.is_empty()).then(|| view! {
-                    <h3 class="speaker-card__topics-heading">"取り上げたテーマ"</h3>
+                    <h3 class="speaker-card__topics-heading">{t.topics_raised}</h3>
                     <ul class="speaker-card__topics">{topics}</ul>
                 })}
             </section>

@@ -5,13 +5,13 @@ use minutes_core::Speech;
 
 use crate::components::copy_buttons::{CopyButtons, permalink};
 use crate::components::paragraph_view::ParagraphView;
-use crate::format::{citation, group_key, group_label};
-use crate::query::{ViewState, to_query};
-use crate::state::use_view;
+use crate::format::{citation, group_key};
+use crate::query::to_query;
+use crate::state::{View, use_view};
 
-/// The address of a person's speaker view.
-fn speaker_link(id: &str) -> String {
-    let mut state = ViewState::default();
+/// The address of a person's speaker view, in the link's language.
+fn speaker_link(view: View, id: &str) -> String {
+    let mut state = view.base_state();
     state.speakers.insert(id.to_string());
     to_query(&state)
 }
@@ -33,7 +33,9 @@ pub fn SpeechView(
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let group = speaker.map(|a| group_key(a.group)).unwrap_or("unknown");
-    let cite = Callback::new(move |url: String| citation(minutes, Some(speech), None, &url));
+    let cite = Callback::new(move |url: String| {
+        citation(minutes, Some(speech), None, &url, view.lang.get_untracked())
+    });
     view! {
         <article
             class="speech"
@@ -48,26 +50,40 @@ pub fn SpeechView(
         >
             <header class="speech__header" data-permalink=permalink(id)>
                 <h3 id=heading_id class="speech__speaker">
-                    {match speaker {
-                        Some(a) => {
-                            view! {
-                                <a class="speech__name" href=speaker_link(&a.id) title="この人の発言をすべて見る">
-                                    {a.name.clone()}
-                                </a>
-                                <span class="speech__role">{a.role.clone()}</span>
+                    {move || {
+                        let lang = view.lang.get();
+                        match speaker {
+                            Some(a) => {
+                                view! {
+                                    <a
+                                        class="speech__name"
+                                        href=speaker_link(view, &a.id)
+                                        title=lang.texts().all_by_speaker
+                                    >
+                                        {lang.name(a)}
+                                    </a>
+                                    <span class="speech__role">{lang.role(a)}</span>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
+                            None => {
+                                view! { <span class="speech__name">{lang.texts().unknown_speaker}</span> }
+                                    .into_any()
+                            }
                         }
-                        None => view! { <span class="speech__name">"発言者不明"</span> }.into_any(),
                     }}
                 </h3>
                 <span class="group-badge">
-                    {speaker.map(|a| group_label(a.group)).unwrap_or("不明")}
+                    {move || {
+                        let lang = view.lang.get();
+                        speaker.map(|a| lang.group(a.group)).unwrap_or(lang.texts().group_unknown)
+                    }}
                 </span>
                 <span class="speech__designation" title=speech.attribution.clone()>
-                    {format!("表記：{}", speech.designation)}
+                    {move || view.t().as_printed}
+                    <span lang="ja">{speech.designation.clone()}</span>
                 </span>
-                <CopyButtons id=id citation=cite what="発言" />
+                <CopyButtons id=id citation=cite />
             </header>
             {speech
                 .paragraphs

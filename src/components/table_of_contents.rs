@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::state::use_view;
 use minutes_core::{Block, Minutes};
 
 /// Links to each section and speech. Plain fragment links: they jump without script and
@@ -12,13 +13,14 @@ pub fn TableOfContents(
     /// The minutes to list.
     minutes: &'static Minutes,
 ) -> impl IntoView {
+    let view = use_view();
     view! {
         <nav class="toc" aria-labelledby="toc-heading" on:click=fold_tools_on_phone>
             <div>
-                <h2 id="toc-heading">"目次"</h2>
+                <h2 id="toc-heading">{move || view.t().contents}</h2>
                 <ol>
                     <li>
-                        <a href="#attendees">"出席者"</a>
+                        <a href="#attendees">{move || view.t().attendees}</a>
                     </li>
                     {minutes
                         .sections
@@ -41,12 +43,14 @@ pub fn TableOfContents(
                                             {speeches
                                                 .into_iter()
                                                 .map(|s| {
-                                                    let name = s
+                                                    let speaker = s
                                                         .speaker
                                                         .as_deref()
-                                                        .and_then(|id| minutes.attendee(id))
-                                                        .map(|a| a.name.clone())
-                                                        .unwrap_or_else(|| s.designation.clone());
+                                                        .and_then(|id| minutes.attendee(id));
+                                                    let name = move || match speaker {
+                                                        Some(a) => view.lang.get().name(a),
+                                                        None => s.designation.clone(),
+                                                    };
                                                     view! {
                                                         <li>
                                                             <a href=format!("#{}", s.id)>{name}</a>
@@ -59,10 +63,9 @@ pub fn TableOfContents(
                                 });
                             view! {
                                 <li>
-                                    <a href=format!(
-                                        "#{}",
-                                        section.id,
-                                    )>{format!("({}) {}", section.number, section.title)}</a>
+                                    <a href=format!("#{}", section.id) lang="ja">
+                                        {format!("({}) {}", section.number, section.title)}
+                                    </a>
                                     {sub}
                                 </li>
                             }

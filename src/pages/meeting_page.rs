@@ -40,14 +40,14 @@ pub fn MeetingPage() -> impl IntoView {
                 browser::focus_by_id("proceedings");
             }
         >
-            "本文へ移動"
+            {move || view.t().skip_link}
         </a>
         <MeetingHeader minutes=minutes />
         <div class="layout">
-            <aside class="tools" aria-label="検索と絞り込み">
+            <aside class="tools" aria-label=move || view.t().tools>
                 <SearchBox />
                 <details class="tools__more" open=browser::is_wide_screen()>
-                    <summary>"絞り込み・目次"</summary>
+                    <summary>{move || view.t().tools_more}</summary>
                     <FilterPanel />
                     <ExportMenu />
                     <TableOfContents minutes=minutes />
@@ -60,7 +60,7 @@ pub fn MeetingPage() -> impl IntoView {
                 <AttendeeTable minutes=minutes />
                 <MeetingStats />
                 <section class="minutes" aria-labelledby="minutes-heading">
-                    <h2 id="minutes-heading" class="visually-hidden">"議事概要"</h2>
+                    <h2 id="minutes-heading" class="visually-hidden">{move || view.t().minutes_heading}</h2>
                     {minutes
                         .sections
                         .iter()
@@ -70,7 +70,7 @@ pub fn MeetingPage() -> impl IntoView {
                 {minutes
                     .end_mark
                     .as_deref()
-                    .map(|mark| view! { <p class="end-mark">{format!("— {mark} —")}</p> })}
+                    .map(|mark| view! { <p class="end-mark" lang="ja">{format!("— {mark} —")}</p> })}
             </main>
         </div>
     }
@@ -122,7 +122,7 @@ fn SectionView(
             aria-labelledby=labelled_by
             hidden=move || !view.outcome.with(|o| o.sections.contains(&number))
         >
-            <h2 id=heading_id>
+            <h2 id=heading_id lang="ja">
                 <span class="section__number">{format!("({number})")}</span>
                 " "
                 {section.title.clone()}
