@@ -12,6 +12,7 @@ use minutes_core::Minutes;
 use crate::browser;
 use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
+use crate::marks::Marks;
 use crate::query::{self, Notice, ViewState};
 use crate::search::Nfkc;
 
@@ -34,6 +35,9 @@ pub struct View {
     pub outcome: Memo<Outcome>,
     /// The search text folded for matching (empty when there is none).
     pub query: Memo<String>,
+    /// Per-element signals following `outcome`, `target` and `query`: what elements read,
+    /// so that a change re-runs only the elements it changes.
+    pub marks: &'static Marks,
     /// The interface language: the link's `lang`, else the reader's remembered choice.
     pub lang: Memo<Lang>,
     /// The normaliser used for queries.
@@ -69,6 +73,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
     let outcome =
         Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc))));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc)));
+    let marks = Marks::new(minutes, outcome, target, query, nfkc);
     let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
     let lang = Memo::new(move |_| state.with(|s| s.lang).or(choice.get()).unwrap_or_default());
     Effect::new(move |_| browser::set_document_lang(lang.get().code()));
@@ -80,6 +85,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
         target,
         outcome,
         query,
+        marks,
         lang,
         nfkc,
         choice,

@@ -21,7 +21,7 @@ pub fn AgendaList(
             id=id
             lang="ja"
             aria-labelledby=labelled_by
-            hidden=move || !view.outcome.with(|o| o.visible.contains(id))
+            hidden=move || !view.marks.visible.get(id)
         >
             <h3 id=heading_id>{format!("【{}】", agenda.heading)}</h3>
             <ul>

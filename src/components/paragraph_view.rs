@@ -5,7 +5,6 @@ use minutes_core::{Paragraph, Speech};
 
 use crate::components::copy_buttons::CopyButtons;
 use crate::format::citation;
-use crate::search;
 use crate::state::use_view;
 
 /// A paragraph of a speech (`speech` set), or of the narrative.
@@ -21,21 +20,16 @@ pub fn ParagraphView(
     let id = paragraph.id.as_str();
     let text = paragraph.text.as_str();
 
-    // Only this paragraph's hits; the memo keeps the DOM untouched when they do not change.
-    let hits = Memo::new(move |_| {
-        let q = view.query.get();
-        if q.is_empty() || !paragraph.search.contains(&q) {
-            return Vec::new();
-        }
-        search::find(text, &q, view.nfkc)
-    });
-    let matched = Memo::new(move |_| view.outcome.with(|o| o.matched.contains(id)));
-    let dimmed = Memo::new(move |_| view.outcome.with(|o| o.dimmed.contains(id)));
-    let targeted = Memo::new(move |_| view.target.with(|t| t == id));
+    // Each reads this paragraph's own signal, so a keystroke re-runs only the paragraphs
+    // whose state it changes (see `marks`).
+    let marks = view.marks;
+    let matched = move || marks.matched.get(id);
+    let dimmed = move || marks.dimmed.get(id);
+    let targeted = move || marks.target.get(id);
     // For a topic filter, the topics and terms that made this paragraph match, so the
     // reader sees why. The terms are quoted from the minutes, so they stay Japanese.
     let reasons = Memo::new(move |_| {
-        if !matched.get() {
+        if !matched() {
             return Vec::new();
         }
         let lang = view.lang.get();
@@ -61,7 +55,7 @@ pub fn ParagraphView(
         )
     });
     // For a narrative paragraph, hiding belongs to the paragraph itself.
-    let hidden = move || speech.is_none() && !view.outcome.with(|o| o.visible.contains(id));
+    let hidden = move || speech.is_none() && !marks.visible.get(id);
 
     view! {
         <div
@@ -72,13 +66,13 @@ pub fn ParagraphView(
             class:is-target=targeted
             hidden=hidden
             data-paragraph=id
-            data-matched=move || matched.get().then_some("")
-            data-dimmed=move || dimmed.get().then_some("")
-            data-target=move || targeted.get().then_some("")
+            data-matched=move || matched().then_some("")
+            data-dimmed=move || dimmed().then_some("")
+            data-target=move || targeted().then_some("")
         >
             <p id=id lang="ja">
                 {move || {
-                    let hits = hits.get();
+                    let hits = marks.hits(id);
                     let mut at = 0;
                     let mut parts = Vec::new();
                     for (a, b) in hits {

@@ -44,9 +44,9 @@ pub fn SpeechView(
             data-group=group
             aria-labelledby=labelled_by
             tabindex="-1"
-            hidden=move || !view.outcome.with(|o| o.visible.contains(id))
-            class:is-target=move || view.target.with(|t| t == id)
-            data-target=move || view.target.with(|t| t == id).then_some("")
+            hidden=move || !view.marks.visible.get(id)
+            class:is-target=move || view.marks.target.get(id)
+            data-target=move || view.marks.target.get(id).then_some("")
         >
             <header class="speech__header" data-permalink=permalink(id)>
                 <h3 id=heading_id class="speech__speaker">

@@ -120,7 +120,7 @@ fn SectionView(
             class="section"
             id=section.id.clone()
             aria-labelledby=labelled_by
-            hidden=move || !view.outcome.with(|o| o.sections.contains(&number))
+            hidden=move || !view.marks.sections.get(number)
         >
             <h2 id=heading_id lang="ja">
                 <span class="section__number">{format!("({number})")}</span>

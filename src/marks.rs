@@ -1,0 +1,152 @@
+//! One signal per element for what a view changes about it (shown, matched, dimmed,
+//! targeted, its search hits), kept in step with the [`Outcome`] by a single effect that
+//! writes only the signals whose value changed.
+//!
+//! Why not let every paragraph read the `Outcome` memo itself: a signal with N readers
+//! costs O(N) to unsubscribe each of them when they re-run (the subscriber set keeps its
+//! order, so removal shifts), which made one keystroke O(N²) — seconds on a long meeting.
+//! Here every element reads only its own signals, and a keystroke re-runs only the
+//! elements whose state it changes.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use leptos::prelude::*;
+use minutes_core::{Block, Minutes};
+
+use crate::filter::Outcome;
+use crate::search::{self, Nfkc};
+
+/// A `bool` signal per key.
+pub struct Switches<K>(HashMap<K, RwSignal<bool>>);
+
+impl<K: Hash + Eq + Copy> Switches<K> {
+    fn new(keys: impl IntoIterator<Item = K>, on: impl Fn(K) -> bool) -> Self {
+        Switches(
+            keys.into_iter()
+                .map(|k| (k, RwSignal::new(on(k))))
+                .collect(),
+        )
+    }
+
+    /// Whether `key` is on (tracked). Unknown keys are off.
+    pub fn get(&self, key: K) -> bool {
+        self.0.get(&key).is_some_and(|s| s.get())
+    }
+
+    /// Set every switch to `on(key)`, notifying only those that change.
+    fn sync(&self, on: impl Fn(K) -> bool) {
+        for (key, signal) in &self.0 {
+            let value = on(*key);
+            if signal.get_untracked() != value {
+                signal.set(value);
+            }
+        }
+    }
+}
+
+/// The per-element signals of one page.
+pub struct Marks {
+    /// Speeches, narrative paragraphs and agenda lists on show.
+    pub visible: Switches<&'static str>,
+    /// Sections with something on show.
+    pub sections: Switches<u32>,
+    /// Paragraphs that match a topic or search.
+    pub matched: Switches<&'static str>,
+    /// Paragraphs shown dimmed (in a shown speech, not matching).
+    pub dimmed: Switches<&'static str>,
+    /// The speech or paragraph the URL fragment names.
+    pub target: Switches<&'static str>,
+    /// Each paragraph's search hits, as byte ranges of its printed text.
+    hits: HashMap<&'static str, RwSignal<Vec<(usize, usize)>>>,
+}
+
+impl Marks {
+    /// Signals for every element of `minutes`, starting at `outcome`, `target` and `query`
+    /// (so the first paint is already right), and an effect that follows them.
+    pub fn new(
+        minutes: &'static Minutes,
+        outcome: Memo<Outcome>,
+        target: Memo<String>,
+        query: Memo<String>,
+        nfkc: Nfkc,
+    ) -> &'static Marks {
+        let mut owners = Vec::new();
+        let mut paragraphs = Vec::new();
+        for section in &minutes.sections {
+            for block in &section.blocks {
+                match block {
+                    Block::Agenda(a) => owners.push(a.id.as_str()),
+                    Block::Narrative(p) => {
+                        owners.push(p.id.as_str());
+                        paragraphs.push(p);
+                    }
+                    Block::Speech(s) => {
+                        owners.push(s.id.as_str());
+                        paragraphs.extend(&s.paragraphs);
+                    }
+                }
+            }
+        }
+        let paragraph_ids = || paragraphs.iter().map(|p| p.id.as_str());
+        let (marks, hits_of) = outcome.with_untracked(|o| {
+            target.with_untracked(|t| {
+                query.with_untracked(|q| {
+                    let hits_of = move |p: &minutes_core::Paragraph, q: &str| {
+                        if q.is_empty() || !p.search.contains(q) {
+                            Vec::new()
+                        } else {
+                            search::find(&p.text, q, nfkc)
+                        }
+                    };
+                    let marks = Marks {
+                        visible: Switches::new(owners.iter().copied(), |id| o.visible.contains(id)),
+                        sections: Switches::new(minutes.sections.iter().map(|s| s.number), |n| {
+                            o.sections.contains(&n)
+                        }),
+                        matched: Switches::new(paragraph_ids(), |id| o.matched.contains(id)),
+                        dimmed: Switches::new(paragraph_ids(), |id| o.dimmed.contains(id)),
+                        target: Switches::new(
+                            owners.iter().copied().chain(paragraph_ids()),
+                            |id| t == id,
+                        ),
+                        hits: paragraphs
+                            .iter()
+                            .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, q))))
+                            .collect(),
+                    };
+                    (marks, hits_of)
+                })
+            })
+        });
+        let marks: &'static Marks = Box::leak(Box::new(marks));
+
+        Effect::new(move |_| {
+            outcome.with(|o| {
+                marks.visible.sync(|id| o.visible.contains(id));
+                marks.sections.sync(|n| o.sections.contains(&n));
+                marks.matched.sync(|id| o.matched.contains(id));
+                marks.dimmed.sync(|id| o.dimmed.contains(id));
+            });
+        });
+        Effect::new(move |_| target.with(|t| marks.target.sync(|id| t == id)));
+        Effect::new(move |_| {
+            query.with(|q| {
+                for p in &paragraphs {
+                    if let Some(signal) = marks.hits.get(p.id.as_str()) {
+                        let hits = hits_of(p, q);
+                        if signal.with_untracked(|old| *old != hits) {
+                            signal.set(hits);
+                        }
+                    }
+                }
+            })
+        });
+        marks
+    }
+
+    /// The search hits in paragraph `id` (tracked).
+    pub fn hits(&self, id: &str) -> Vec<(usize, usize)> {
+        self.hits.get(id).map(|s| s.get()).unwrap_or_default()
+    }
+}
