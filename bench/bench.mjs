@@ -150,6 +150,8 @@ async function openSearchPage(browser, url) {
   const page = await context.newPage();
   await page.goto(url, { timeout: 120000 });
   await page.locator('#search-input').waitFor({ timeout: 120000 });
+  // The app's page is pre-rendered: wait until the app has taken it over.
+  await page.waitForFunction(() => !document.querySelector('body > [data-prerendered]'), null, { timeout: 120000 });
   await page.locator('article[data-speaker]').first().waitFor({ state: 'attached', timeout: 120000 });
   return { page, close: () => context.close() };
 }

@@ -1,7 +1,6 @@
-//! The root component: meta context, router, and the one page.
+//! The root component: router and the one page.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title, provide_meta_context};
 use leptos_router::components::Router;
 
 use crate::browser;
@@ -14,18 +13,13 @@ use crate::state::provide_view;
 /// fragment, which work on any static host without rewrite rules.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
         <Router>
             {match data::minutes() {
                 Ok(minutes) => {
-                    let title = format!("{} {}", minutes.body, minutes.title);
-                    view! {
-                        <Title text=title.clone() />
-                        <Meta name="description" content=format!("{title}（{}）", minutes.date.printed) />
-                        <Provided minutes=minutes />
-                    }
-                        .into_any()
+                    // The build copies this title into index.html (tools/prerender.mjs).
+                    browser::set_title(&format!("{} {}", minutes.body, minutes.title));
+                    view! { <Provided minutes=minutes /> }.into_any()
                 }
                 Err(message) => view! { <DataError message=message /> }.into_any(),
             }}

@@ -189,3 +189,66 @@ pub fn set_document_lang(code: &str) {
         let _ = root.set_attribute("lang", code);
     }
 }
+
+/// Set the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Remove the reading view that the build pre-rendered into index.html (every
+/// `body > [data-prerendered]`), just before the app draws its own in the same task, so
+/// the page is never blank and never doubled. Search text a reader typed into the
+/// pre-rendered field before the app started is carried into the address as `q`, so
+/// nothing typed is lost.
+pub fn take_over_prerendered() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let typed = document
+        .get_element_by_id("search-input")
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
+        .map(|input| input.value())
+        .filter(|v| !v.trim().is_empty());
+    if let Ok(nodes) = document.query_selector_all("body > [data-prerendered]") {
+        for i in 0..nodes.length() {
+            if let Some(node) = nodes.item(i)
+                && let Some(parent) = node.parent_node()
+            {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+    let Some(typed) = typed else {
+        return;
+    };
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let (mut state, _) = crate::query::parse(&search);
+    if state.q.is_empty() {
+        state.q = typed;
+        let url = format!(
+            "{}{}{}",
+            location.pathname().unwrap_or_default(),
+            crate::query::to_query(&state),
+            location.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// Mark the document as taken over by the app: `<html data-app="ready">`.
+pub fn mark_ready() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+}

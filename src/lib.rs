@@ -17,10 +17,13 @@ pub mod search;
 pub mod state;
 pub mod stats;
 
-/// Mount the app on `<body>`.
+/// Take over the pre-rendered page and mount the app on `<body>`, then mark the document
+/// `data-app="ready"` (what tests and the pre-renderer wait for).
 pub fn mount() {
     console_error_panic_hook_lite();
+    browser::take_over_prerendered();
     leptos::mount::mount_to_body(app::App);
+    browser::mark_ready();
 }
 
 /// Report a panic in the console instead of a bare `unreachable` trap. The release build

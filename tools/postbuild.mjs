@@ -1,4 +1,6 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
+//  0. Pre-rendering: the reading view as the app draws it, written into index.html's body
+//     with the page's title and description (tools/prerender.mjs).
 //  1. Content-Security-Policy: hashes every inline script Trunk wrote (its WASM loader) and
 //     puts a strict policy in a <meta> tag, so no other inline script can run.
 //  2. Build version: a hash of every file, written into index.html as
@@ -8,13 +10,15 @@
 // Running it again on a finished folder gives the same result (it replaces, never appends).
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { prerender } from './prerender.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!dir) {
+const given = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!given) {
   console.error('postbuild: set TRUNK_STAGING_DIR or pass the site folder');
   process.exit(2);
 }
+const dir = resolve(given);
 
 async function filesUnder(root) {
   const out = [];
@@ -30,7 +34,19 @@ const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 html = html
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '')
-  .replace(/\s*<meta name="minutes-build"[^>]*>/g, '');
+  .replace(/\s*<meta name="minutes-build"[^>]*>/g, '')
+  .replace(/\s*<meta name="description"[^>]*>/g, '')
+  .replace(/\s*<!-- prerendered -->[\s\S]*<!-- \/prerendered -->/, '');
+
+if (!html.includes('</noscript>')) {
+  console.error('postbuild: index.html has no <noscript> to put the pre-rendered view after');
+  process.exit(1);
+}
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const view = await prerender(dir, html);
+html = html
+  .replace(/<title>[\s\S]*?<\/title>/, `<title>${esc(view.title)}</title>\n    <meta name="description" content="${esc(view.description)}" />`)
+  .replace(/<\/noscript>/, `</noscript>\n    <!-- prerendered -->\n${view.body}\n    <!-- /prerendered -->`);
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const csp = [
@@ -75,4 +91,6 @@ await writeFile(
   join(dir, 'sw.js'),
   template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__BUILD_FILES__', JSON.stringify(precache, null, 2)),
 );
-console.log(`postbuild: build ${version}, ${precache.length} files precached, ${inline.length} inline script(s) hashed`);
+console.log(
+  `postbuild: build ${version}, ${view.body.length} characters pre-rendered, ${precache.length} files precached, ${inline.length} inline script(s) hashed`,
+);

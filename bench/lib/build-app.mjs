@@ -6,7 +6,7 @@
 // the build reads, so a second run with unchanged sources costs nothing.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
@@ -86,6 +86,8 @@ export async function buildAppWithData(root, name, dataJson, { log = () => {} } 
     });
   }
   await writeFile(join(tree, 'data', 'cshq-001.json'), dataJson);
+  // The post-build hook pre-renders with playwright-core from the project's node_modules.
+  await symlink(join(root, 'node_modules'), join(tree, 'node_modules'));
 
   log(`building the app with ${name} data (cached afterwards; several minutes on 2 cores)`);
   const started = Date.now();

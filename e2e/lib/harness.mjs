@@ -112,6 +112,9 @@ export async function newPage(browser, options = {}) {
 
 /** Wait until the app has drawn the meeting (the first speech is in the document). */
 export async function waitForMeeting(page) {
+  // The speeches are in the HTML before the app runs (pre-rendered); the app marks the
+  // document once it has taken over.
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 15000 });
   await page.locator('article[data-speaker]').first().waitFor({ state: 'attached', timeout: 15000 });
 }
 
