@@ -145,6 +145,17 @@ impl View {
         self.lang.get().texts()
     }
 
+    /// A piece of interface text that follows the language: `view.text(|t| t.close)`.
+    /// Every call returns the same closure type, so the code that renders and updates a
+    /// text node or attribute is compiled once for all of them, not once per string
+    /// (which cost kilobytes of WASM).
+    pub fn text(
+        self,
+        pick: fn(&Texts) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.t())
+    }
+
     /// The reader chose `lang`: remember it, and take any other `lang` out of the address
     /// (replacing the entry) so that a reload keeps the choice.
     pub fn choose_lang(&self, lang: Lang) {

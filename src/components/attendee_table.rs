@@ -31,7 +31,7 @@ pub fn AttendeeTable(
             <details open=browser::is_wide_screen()>
                 <summary>
                     <h2 id="attendees-heading">
-                        {move || view.t().attendees}
+                        {view.text(|t| t.attendees)}
                         <span lang="ja">{note}</span>
                         " "
                         <span class="count">{move || (view.t().people)(minutes.attendees.len())}</span>
@@ -41,9 +41,9 @@ pub fn AttendeeTable(
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{move || view.t().col_name}</th>
-                                <th scope="col">{move || view.t().col_role}</th>
-                                <th scope="col">{move || view.t().col_group}</th>
+                                <th scope="col">{view.text(|t| t.col_name)}</th>
+                                <th scope="col">{view.text(|t| t.col_role)}</th>
+                                <th scope="col">{view.text(|t| t.col_group)}</th>
                             </tr>
                         </thead>
                         <tbody>

@@ -43,7 +43,7 @@ pub fn CopyButtons(
                 }
                 on:click=move |_| copy(permalink(id), |t| t.copied_link)
             >
-                {move || view.t().copy_link}
+                {view.text(|t| t.copy_link)}
             </button>
             <button
                 type="button"
@@ -55,7 +55,7 @@ pub fn CopyButtons(
                 }
                 on:click=move |_| copy(citation.run(permalink(id)), |t| t.copied_citation)
             >
-                {move || view.t().copy_citation}
+                {view.text(|t| t.copy_citation)}
             </button>
             <span class="copy-status" role="status" aria-live="polite">
                 {move || status.get()}

@@ -35,7 +35,7 @@ pub fn ExportMenu() -> impl IntoView {
         .collect_view();
     view! {
         <section class="export" aria-labelledby="export-heading">
-            <h2 id="export-heading" class="filters__heading">{move || view.t().export_heading}</h2>
+            <h2 id="export-heading" class="filters__heading">{view.text(|t| t.export_heading)}</h2>
             <div class="export__buttons">{buttons}</div>
         </section>
     }

@@ -92,7 +92,7 @@ pub fn FilterPanel() -> impl IntoView {
 
     view! {
         <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading" class="filters__heading">{move || view.t().filters}</h2>
+            <h2 id="filters-heading" class="filters__heading">{view.text(|t| t.filters)}</h2>
             <button
                 type="button"
                 class="clear-button"
@@ -100,23 +100,23 @@ pub fn FilterPanel() -> impl IntoView {
                 disabled=move || !view.state.with(|s| s.is_filtered())
                 on:click=move |_| view.clear()
             >
-                {move || view.t().clear_all}
+                {view.text(|t| t.clear_all)}
             </button>
             <details class="filters__section" open=true>
-                <summary>{move || view.t().speakers}</summary>
+                <summary>{view.text(|t| t.speakers)}</summary>
                 {speaker_groups}
             </details>
             <details class="filters__section" open=true>
-                <summary>{move || view.t().topics}</summary>
+                <summary>{view.text(|t| t.topics)}</summary>
                 <fieldset class="filter-group">
-                    <legend class="visually-hidden">{move || view.t().topics}</legend>
+                    <legend class="visually-hidden">{view.text(|t| t.topics)}</legend>
                     {topics}
                 </fieldset>
             </details>
             <details class="filters__section">
-                <summary>{move || view.t().sections}</summary>
+                <summary>{view.text(|t| t.sections)}</summary>
                 <fieldset class="filter-group">
-                    <legend class="visually-hidden">{move || view.t().sections}</legend>
+                    <legend class="visually-hidden">{view.text(|t| t.sections)}</legend>
                     {sections}
                 </fieldset>
             </details>
@@ -159,7 +159,7 @@ fn FilterOption(
             <span class="filter-option__label" lang=label_lang>{label}</span>
             <span class="filter-option__count">
                 {count}
-                <span class="visually-hidden">{move || view.t().count_unit}</span>
+                <span class="visually-hidden">{view.text(|t| t.count_unit)}</span>
             </span>
         </label>
     }

@@ -24,7 +24,7 @@ pub fn MeetingHeader(
             <h1 class="meeting-header__title" lang="ja">{minutes.title.clone()}</h1>
             <dl class="meeting-header__facts">
                 <div>
-                    <dt>{move || view.t().date}</dt>
+                    <dt>{view.text(|t| t.date)}</dt>
                     <dd>
                         <time datetime=when.start.clone().unwrap_or_else(|| when.date.clone())>
                             {move || {
@@ -36,7 +36,7 @@ pub fn MeetingHeader(
                     </dd>
                 </div>
                 <div>
-                    <dt>{move || view.t().place}</dt>
+                    <dt>{view.text(|t| t.place)}</dt>
                     <dd lang="ja">{minutes.place.clone()}</dd>
                 </div>
             </dl>
@@ -50,7 +50,7 @@ pub fn MeetingHeader(
 fn LanguageSwitch() -> impl IntoView {
     let view = use_view();
     view! {
-        <div class="language-switch" role="group" aria-label=move || view.t().language>
+        <div class="language-switch" role="group" aria-label=view.text(|t| t.language)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {

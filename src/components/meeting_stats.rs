@@ -108,7 +108,7 @@ pub fn MeetingStats() -> impl IntoView {
         <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || view.state.with(|s| s.is_filtered())>
             <details>
                 <summary>
-                    <h2 id="stats-heading">{move || view.t().stats_heading}</h2>
+                    <h2 id="stats-heading">{view.text(|t| t.stats_heading)}</h2>
                 </summary>
                 {charts}
             </details>

@@ -60,7 +60,7 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <div class="search" role="search">
-            <label for="search-input" class="search__label">{move || view.t().search_label}</label>
+            <label for="search-input" class="search__label">{view.text(|t| t.search_label)}</label>
             <div class="search__row">
                 <input
                     id="search-input"
@@ -68,7 +68,7 @@ pub fn SearchBox() -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     enterkeyhint="search"
-                    placeholder=move || view.t().search_placeholder
+                    placeholder=view.text(|t| t.search_placeholder)
                     value=view.state.get_untracked().q
                     aria-describedby="search-count"
                     on:input=move |e| {
@@ -89,22 +89,22 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     }
                 />
-                <button type="button" class="search__step" aria-label=move || view.t().previous_hit on:click=move |_| step(false)>
+                <button type="button" class="search__step" aria-label=view.text(|t| t.previous_hit) on:click=move |_| step(false)>
                     "↑"
                 </button>
-                <button type="button" class="search__step" aria-label=move || view.t().next_hit on:click=move |_| step(true)>
+                <button type="button" class="search__step" aria-label=view.text(|t| t.next_hit) on:click=move |_| step(true)>
                     "↓"
                 </button>
             </div>
             <p class="search__hint">
                 <kbd>"/"</kbd>
-                {move || view.t().hint_search}
+                {view.text(|t| t.hint_search)}
                 <kbd>"j"</kbd>
-                {move || view.t().hint_and}
+                {view.text(|t| t.hint_and)}
                 <kbd>"k"</kbd>
-                {move || view.t().hint_move}
+                {view.text(|t| t.hint_move)}
                 <kbd>"Esc"</kbd>
-                {move || view.t().hint_clear}
+                {view.text(|t| t.hint_clear)}
             </p>
             <p id="search-count" class="search__count" aria-live="polite" data-search-count="">
                 {move || {

@@ -80,7 +80,7 @@ pub fn SpeechView(
                     }}
                 </span>
                 <span class="speech__designation" title=speech.attribution.clone()>
-                    {move || view.t().as_printed}
+                    {view.text(|t| t.as_printed)}
                     <span lang="ja">{speech.designation.clone()}</span>
                 </span>
                 <CopyButtons id=id citation=cite />

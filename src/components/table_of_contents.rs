@@ -17,10 +17,10 @@ pub fn TableOfContents(
     view! {
         <nav class="toc" aria-labelledby="toc-heading" on:click=fold_tools_on_phone>
             <div>
-                <h2 id="toc-heading">{move || view.t().contents}</h2>
+                <h2 id="toc-heading">{view.text(|t| t.contents)}</h2>
                 <ol>
                     <li>
-                        <a href="#attendees">{move || view.t().attendees}</a>
+                        <a href="#attendees">{view.text(|t| t.attendees)}</a>
                     </li>
                     {minutes
                         .sections

@@ -40,14 +40,14 @@ pub fn MeetingPage() -> impl IntoView {
                 browser::focus_by_id("proceedings");
             }
         >
-            {move || view.t().skip_link}
+            {view.text(|t| t.skip_link)}
         </a>
         <MeetingHeader minutes=minutes />
         <div class="layout">
-            <aside class="tools" aria-label=move || view.t().tools>
+            <aside class="tools" aria-label=view.text(|t| t.tools)>
                 <SearchBox />
                 <details class="tools__more" open=browser::is_wide_screen()>
-                    <summary>{move || view.t().tools_more}</summary>
+                    <summary>{view.text(|t| t.tools_more)}</summary>
                     <FilterPanel />
                     <ExportMenu />
                     <TableOfContents minutes=minutes />
@@ -60,7 +60,7 @@ pub fn MeetingPage() -> impl IntoView {
                 <AttendeeTable minutes=minutes />
                 <MeetingStats />
                 <section class="minutes" aria-labelledby="minutes-heading">
-                    <h2 id="minutes-heading" class="visually-hidden">{move || view.t().minutes_heading}</h2>
+                    <h2 id="minutes-heading" class="visually-hidden">{view.text(|t| t.minutes_heading)}</h2>
                     {minutes
                         .sections
                         .iter()
