@@ -8,11 +8,11 @@ use crate::state::use_view;
 use crate::stats::{self, percent};
 
 /// Height of one bar row in the charts, in SVG units.
-const ROW: f64 = 22.0;
+const ROW: u32 = 22;
 /// Width given to labels on the left of the bars.
-const LABEL: f64 = 150.0;
+const LABEL: u32 = 150;
 /// Width of the longest bar.
-const BAR: f64 = 250.0;
+const BAR: u32 = 250;
 
 /// One bar: its label, its length as a share of the longest bar, the value printed after
 /// it, and the group it takes its colour from (`None`: the chart's own colour).
@@ -133,14 +133,15 @@ fn BarChart(
 ) -> impl IntoView {
     let heading_id = format!("{key}-heading");
     let table_id = format!("{key}-table");
-    let height = bars.len() as f64 * ROW;
-    let width = LABEL + BAR + 60.0;
+    // Whole SVG units: integers format without Rust's float formatting in the WASM.
+    let height = bars.len() as u32 * ROW;
+    let width = LABEL + BAR + 60;
     let bars = bars
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {
-            let y = i as f64 * ROW;
-            let w = BAR * bar.length;
+            let y = i as u32 * ROW;
+            let w = (f64::from(BAR) * bar.length).round() as u32;
             let class = if bar.group.is_some() {
                 "bar"
             } else {
@@ -148,9 +149,9 @@ fn BarChart(
             };
             view! {
                 <g data-group=bar.group>
-                    <text x=LABEL - 6.0 y=y + 15.0 text-anchor="end">{bar.label}</text>
-                    <rect x=LABEL y=y + 4.0 width=w height=ROW - 8.0 class=class />
-                    <text x=LABEL + w + 4.0 y=y + 15.0 class="bar-value">{bar.value}</text>
+                    <text x=LABEL - 6 y=y + 15 text-anchor="end">{bar.label}</text>
+                    <rect x=LABEL y=y + 4 width=w height=ROW - 8 class=class />
+                    <text x=LABEL + w + 4 y=y + 15 class="bar-value">{bar.value}</text>
                 </g>
             }
         })
