@@ -1,25 +1,25 @@
-//! The embedded minutes. The JSON is compiled into the WASM, so nothing is fetched at
-//! start-up; it is parsed once, on first use.
+//! The embedded minutes. `build.rs` parses `data/cshq-001.json` on the build machine and
+//! compiles it in as a string table and a list of words (`minutes_core::compact`), so the
+//! WASM carries no JSON parser; they are decoded once, on first use.
 
 use std::sync::OnceLock;
 
 use minutes_core::Minutes;
 
-/// The minutes the viewer shows: the converter's output for the seed document.
-const MINUTES_JSON: &str = include_str!("../data/cshq-001.json");
+include!(concat!(env!("OUT_DIR"), "/minutes_data.rs"));
 
-/// The parsed minutes, or a message saying why they could not be read.
+/// The decoded minutes, or a message saying why they could not be read.
 pub fn minutes() -> Result<&'static Minutes, &'static str> {
-    static PARSED: OnceLock<Result<Minutes, String>> = OnceLock::new();
-    PARSED
-        .get_or_init(|| parse(MINUTES_JSON))
+    static DECODED: OnceLock<Result<Minutes, String>> = OnceLock::new();
+    DECODED
+        .get_or_init(|| decode(&STRINGS, &WORDS))
         .as_ref()
         .map_err(String::as_str)
 }
 
-/// Parse minutes JSON, turning a failure into a message a reader can act on.
-pub fn parse(json: &str) -> Result<Minutes, String> {
-    let minutes: Minutes = serde_json::from_str(json).map_err(|e| {
+/// Decode compact minutes, turning a failure into a message a reader can pass on.
+pub fn decode(strings: &[&str], words: &[u32]) -> Result<Minutes, String> {
+    let minutes = minutes_core::compact::decode(strings, words).map_err(|e| {
         format!("議事録データを読み込めませんでした（{e}） / The minutes data could not be read.")
     })?;
     if minutes.schema_version != minutes_core::SCHEMA_VERSION {
@@ -37,24 +37,26 @@ pub fn parse(json: &str) -> Result<Minutes, String> {
 mod tests {
     use super::*;
 
+    // The compact form holds exactly the committed JSON.
     #[test]
-    fn embedded_minutes_parse() {
-        let m = minutes().expect("embedded JSON must parse");
-        assert!(!m.sections.is_empty());
+    fn embedded_minutes_equal_the_committed_json() {
+        let json: Minutes =
+            serde_json::from_str(include_str!("../data/cshq-001.json")).expect("valid JSON");
+        assert_eq!(minutes().expect("embedded minutes decode"), &json);
     }
 
-    // Guards against a malformed data file taking the page down with a panic.
+    // Guards against damaged embedded data taking the page down with a panic.
     #[test]
-    fn malformed_json_gives_a_message() {
-        let err = parse("{ not json").unwrap_err();
+    fn damaged_data_gives_a_message() {
+        let err = decode(&STRINGS, &WORDS[..WORDS.len() / 2]).unwrap_err();
         assert!(err.contains("読み込めません"), "{err}");
     }
 
     #[test]
     fn wrong_schema_version_gives_a_message() {
-        let mut v: serde_json::Value = serde_json::from_str(MINUTES_JSON).unwrap();
-        v["schema_version"] = 999.into();
-        let err = parse(&v.to_string()).unwrap_err();
+        let mut words = WORDS.to_vec();
+        words[0] = 999;
+        let err = decode(&STRINGS, &words).unwrap_err();
         assert!(err.contains("999"), "{err}");
     }
 }
