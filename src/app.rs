@@ -1,7 +1,6 @@
-//! The root component: router and the one page.
+//! The root component: the data, the view state and the one page.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 use crate::browser;
 use crate::data;
@@ -14,7 +13,6 @@ use crate::state::provide_view;
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Router>
             {match data::minutes() {
                 Ok(minutes) => {
                     // The build copies this title into index.html (tools/prerender.mjs).
@@ -23,11 +21,10 @@ pub fn App() -> impl IntoView {
                 }
                 Err(message) => view! { <DataError message=message /> }.into_any(),
             }}
-        </Router>
     }
 }
 
-/// The view state needs the router's location, so it is created inside `<Router>`.
+/// The view state, provided to the page below.
 #[component]
 fn Provided(
     /// The minutes to show.

@@ -122,18 +122,6 @@ pub fn focus_search() {
     }
 }
 
-/// Move keyboard focus to the element with this id and bring it into view.
-pub fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-    {
-        let _ = el.focus();
-        el.scroll_into_view();
-    }
-}
-
 /// Offer `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

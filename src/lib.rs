@@ -10,6 +10,7 @@ pub mod export;
 pub mod filter;
 pub mod format;
 pub mod i18n;
+pub mod location;
 pub mod marks;
 pub mod pages;
 pub mod query;

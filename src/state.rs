@@ -1,23 +1,19 @@
-//! The view's reactive state, derived from the URL. The router's location is the one
+//! The view's reactive state, derived from the URL. The page's address is the one
 //! source of truth: controls write the URL, and everything else is a `Memo` of it, so back,
 //! forward, a reload and a copied address all give the same view.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 use minutes_core::Minutes;
 
 use crate::browser;
 use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
+use crate::location::Location;
 use crate::marks::Marks;
 use crate::query::{self, Notice, ViewState};
 use crate::search::Nfkc;
-
-/// The router's navigate function, stored so that `View` stays `Copy`.
-type Navigate = Box<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
 /// Everything a component needs to read or change the view. `Copy`, handed down by
 /// context (`provide_view`, `use_view`).
@@ -44,14 +40,12 @@ pub struct View {
     pub nfkc: Nfkc,
     /// The reader's own choice of language, remembered across visits.
     choice: RwSignal<Option<Lang>>,
-    navigate: StoredValue<Navigate>,
-    path: Memo<String>,
-    hash: Memo<String>,
+    location: Location,
 }
 
 /// Create the view state for `minutes` and provide it to the components below.
 pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
-    let location = use_location();
+    let location = Location::follow();
     let index: &'static Index = Box::leak(Box::new(Index::new(minutes, nfkc)));
     // What the link says, less what these minutes do not have: an unknown id is dropped
     // (with a notice) rather than filtering the meeting down to nothing.
@@ -77,7 +71,6 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
     let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
     let lang = Memo::new(move |_| state.with(|s| s.lang).or(choice.get()).unwrap_or_default());
     Effect::new(move |_| browser::set_document_lang(lang.get().code()));
-    let navigate = use_navigate();
     let view = View {
         minutes,
         state,
@@ -89,9 +82,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
         lang,
         nfkc,
         choice,
-        navigate: StoredValue::new(Box::new(navigate)),
-        path: location.pathname,
-        hash: location.hash,
+        location,
     };
     provide_context(view);
     view
@@ -111,20 +102,11 @@ impl View {
         }
         let url = format!(
             "{}{}{}",
-            self.path.get_untracked(),
+            self.location.pathname.get_untracked(),
             query::to_query(&next),
-            self.hash.get_untracked()
+            self.location.hash.get_untracked()
         );
-        self.navigate.with_value(|nav| {
-            nav(
-                &url,
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        self.location.go(&url, replace);
     }
 
     /// Change the state with `f` and show the result as a new history entry.

@@ -4,7 +4,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use minutes_core::{Block, Minutes, Paragraph};
 use minutes_viewer::browser;
 use minutes_viewer::components::paragraph_view::ParagraphView;
@@ -39,11 +38,7 @@ where
     N: IntoView + 'static,
 {
     mount(move || {
-        view! {
-            <Router>
-                <InApp view=view />
-            </Router>
-        }
+        view! { <InApp view=view /> }
     })
 }
 

@@ -30,16 +30,8 @@ pub fn MeetingPage() -> impl IntoView {
     keyboard_shortcuts();
 
     view! {
-        // The router turns fragment links into history entries without the browser's own
-        // focus move, so the skip link moves focus itself.
-        <a
-            class="skip-link"
-            href="#proceedings"
-            on:click=|e| {
-                e.prevent_default();
-                browser::focus_by_id("proceedings");
-            }
-        >
+        // A plain fragment link: the browser moves focus to the (focusable) proceedings.
+        <a class="skip-link" href="#proceedings">
             {view.text(|t| t.skip_link)}
         </a>
         <MeetingHeader minutes=minutes />
