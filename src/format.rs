@@ -1,5 +1,6 @@
 //! How model values are written for readers. Pure functions, tested natively.
 
+use minutes_core::calendar::{WEEKDAYS_EN, weekday_index};
 use minutes_core::{Attendee, Group, MeetingDate, Minutes, Paragraph, Speech};
 
 use crate::i18n::Lang;
@@ -81,7 +82,8 @@ fn date_en(date: &MeetingDate) -> String {
         (Some(era), Some(ey)) => format!(" ({era} {ey})"),
         _ => String::new(),
     };
-    format!("{}, {d} {month} {y}{era}", weekday_en(y, m, d))
+    let weekday = WEEKDAYS_EN[weekday_index(y as i32, m, d)];
+    format!("{weekday}, {d} {month} {y}{era}")
 }
 
 /// The Latin name of a Japanese era.
@@ -94,23 +96,6 @@ fn era_en(era: &str) -> Option<&'static str> {
         "令和" => "Reiwa",
         _ => return None,
     })
-}
-
-/// The day of the week of a Gregorian date (Sakamoto's method).
-fn weekday_en(y: u32, m: u32, d: u32) -> &'static str {
-    const DAYS: [&str; 7] = [
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-    ];
-    const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if m < 3 { y.saturating_sub(1) } else { y };
-    let month = T[(m.clamp(1, 12) - 1) as usize];
-    DAYS[((y + y / 4 - y / 100 + y / 400 + month + d) % 7) as usize]
 }
 
 /// The time span, e.g. `17:00〜18:00` (`17:00–18:00` in English), from the ISO start and
@@ -234,14 +219,19 @@ mod tests {
         assert_eq!(date_ja(&d), "printed");
     }
 
-    #[test]
-    fn citation_of_a_paragraph_quotes_it_and_names_speaker_role_meeting_date_link() {
+    /// The minutes, 村井 純's speech and its first paragraph.
+    fn murai() -> (&'static Minutes, &'static Speech, &'static Paragraph) {
         let m = crate::data::minutes().unwrap();
         let (_, speech) = m
             .speeches()
             .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
             .unwrap();
-        let p = &speech.paragraphs[0];
+        (m, speech, &speech.paragraphs[0])
+    }
+
+    #[test]
+    fn citation_of_a_paragraph_quotes_it_and_names_speaker_role_meeting_date_link() {
+        let (m, speech, p) = murai();
         let c = citation(m, Some(speech), Some(p), "https://example.org/#x", Lang::Ja);
         assert_eq!(
             c,
@@ -259,12 +249,7 @@ mod tests {
 
     #[test]
     fn english_citation_keeps_the_quote_and_title_as_printed() {
-        let m = crate::data::minutes().unwrap();
-        let (_, speech) = m
-            .speeches()
-            .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
-            .unwrap();
-        let p = &speech.paragraphs[0];
+        let (m, speech, p) = murai();
         let c = citation(m, Some(speech), Some(p), "https://example.org/#x", Lang::En);
         assert_eq!(
             c,

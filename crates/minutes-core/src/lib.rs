@@ -7,6 +7,7 @@
 //! tests use the parser natively.
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod compact;
 pub mod model;
 #[cfg(feature = "convert")]

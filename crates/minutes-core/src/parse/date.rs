@@ -3,6 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::calendar::{WEEKDAYS_EN, weekday_index};
 use crate::model::MeetingDate;
 
 /// What a printed date line should look like; every date error quotes it.
@@ -24,15 +25,6 @@ const ERAS: &[(&str, i32, Day, Day)] = &[
 ];
 
 const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
-const WEEKDAYS_EN: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 /// Parses a 日時 line. On failure the error is the diagnostic's message.
 pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
@@ -206,16 +198,6 @@ fn check_day(y: i32, m: u32, d: u32, printed: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// Day of the week, 0 = Sunday (Sakamoto's method, proleptic Gregorian calendar).
-fn weekday_index(y: i32, m: u32, d: u32) -> usize {
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if m < 3 { y - 1 } else { y };
-    let m_index = usize::try_from(m.saturating_sub(1)).unwrap_or(0).min(11);
-    let d = i32::try_from(d).unwrap_or(0);
-    let w = (y + y / 4 - y / 100 + y / 400 + T[m_index] + d).rem_euclid(7);
-    usize::try_from(w).unwrap_or(0)
 }
 
 /// A small cursor over the normalised line.
