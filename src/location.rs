@@ -71,7 +71,7 @@ impl Location {
     /// Show `url` (same page): a new history entry, or with `replace` a rewrite of the
     /// current one. The page does not scroll.
     pub fn go(&self, url: &str, replace: bool) {
-        if let Ok(history) = web_sys::window().map_or(Err(()), |w| w.history().map_err(|_| ())) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let null = wasm_bindgen::JsValue::NULL;
             let _ = if replace {
                 history.replace_state_with_url(&null, "", Some(url))

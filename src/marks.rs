@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use leptos::prelude::*;
-use minutes_core::{Block, Minutes};
+use minutes_core::{Block, Minutes, Paragraph};
 
 use crate::filter::Outcome;
 use crate::search::{self, Nfkc};
@@ -89,35 +89,28 @@ impl Marks {
             }
         }
         let paragraph_ids = || paragraphs.iter().map(|p| p.id.as_str());
-        let (marks, hits_of) = outcome.with_untracked(|o| {
-            target.with_untracked(|t| {
-                query.with_untracked(|q| {
-                    let hits_of = move |p: &minutes_core::Paragraph, q: &str| {
-                        if q.is_empty() || !p.search.contains(q) {
-                            Vec::new()
-                        } else {
-                            search::find(&p.text, q, nfkc)
-                        }
-                    };
-                    let marks = Marks {
-                        visible: Switches::new(owners.iter().copied(), |id| o.visible.contains(id)),
-                        sections: Switches::new(minutes.sections.iter().map(|s| s.number), |n| {
-                            o.sections.contains(&n)
-                        }),
-                        matched: Switches::new(paragraph_ids(), |id| o.matched.contains(id)),
-                        dimmed: Switches::new(paragraph_ids(), |id| o.dimmed.contains(id)),
-                        target: Switches::new(
-                            owners.iter().copied().chain(paragraph_ids()),
-                            |id| t == id,
-                        ),
-                        hits: paragraphs
-                            .iter()
-                            .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, q))))
-                            .collect(),
-                    };
-                    (marks, hits_of)
-                })
-            })
+        let hits_of = move |p: &Paragraph, q: &str| {
+            if q.is_empty() || !p.search.contains(q) {
+                Vec::new()
+            } else {
+                search::find(&p.text, q, nfkc)
+            }
+        };
+        let (target_now, query_now) = (target.get_untracked(), query.get_untracked());
+        let marks = outcome.with_untracked(|o| Marks {
+            visible: Switches::new(owners.iter().copied(), |id| o.visible.contains(id)),
+            sections: Switches::new(minutes.sections.iter().map(|s| s.number), |n| {
+                o.sections.contains(&n)
+            }),
+            matched: Switches::new(paragraph_ids(), |id| o.matched.contains(id)),
+            dimmed: Switches::new(paragraph_ids(), |id| o.dimmed.contains(id)),
+            target: Switches::new(owners.iter().copied().chain(paragraph_ids()), |id| {
+                target_now == id
+            }),
+            hits: paragraphs
+                .iter()
+                .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, &query_now))))
+                .collect(),
         });
         let marks: &'static Marks = Box::leak(Box::new(marks));
 

@@ -25,19 +25,15 @@ pub struct View {
     pub state: Memo<ViewState>,
     /// What the link asked for that the page did not understand.
     pub notices: Memo<Vec<Notice>>,
-    /// The id in the URL fragment (decoded), or empty.
-    pub target: Memo<String>,
     /// What the current state shows.
     pub outcome: Memo<Outcome>,
     /// The search text folded for matching (empty when there is none).
     pub query: Memo<String>,
-    /// Per-element signals following `outcome`, `target` and `query`: what elements read,
-    /// so that a change re-runs only the elements it changes.
+    /// Per-element signals following `outcome`, the fragment's target and `query`: what
+    /// elements read, so that a change re-runs only the elements it changes.
     pub marks: &'static Marks,
     /// The interface language: the link's `lang`, else the reader's remembered choice.
     pub lang: Memo<Lang>,
-    /// The normaliser used for queries.
-    pub nfkc: Nfkc,
     /// The reader's own choice of language, remembered across visits.
     choice: RwSignal<Option<Lang>>,
     location: Location,
@@ -75,12 +71,10 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
         minutes,
         state,
         notices,
-        target,
         outcome,
         query,
         marks,
         lang,
-        nfkc,
         choice,
         location,
     };
