@@ -1,11 +1,10 @@
-//! Turns the committed minutes JSON into the compact form the viewer embeds
-//! (`minutes_core::compact`): a string table and a list of words, written as Rust statics
-//! to `$OUT_DIR/minutes_data.rs`. The JSON is parsed here, on the build machine, so the
-//! WASM carries no JSON parser and does no parsing at start-up. A file that is not valid
-//! minutes stops the build with the reason.
+//! Checks the committed minutes JSON when the viewer is compiled: a file that is not valid
+//! minutes, or cannot take the compact text form the page carries, stops the build with
+//! the reason. The text form (`minutes_core::compact::to_text`) goes to
+//! `$OUT_DIR/minutes-data.txt` for tests, which run without the page (`src/data.rs`); the
+//! page gets its copy from `tools/postbuild.mjs`.
 
 use std::env;
-use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -25,24 +24,10 @@ fn main() {
             minutes_core::SCHEMA_VERSION
         ));
     }
-    let encoded = minutes_core::compact::encode(&minutes);
-    let mut out = String::new();
-    let _ = writeln!(out, "/// Every distinct string of the minutes.");
-    let _ = writeln!(out, "static STRINGS: [&str; {}] = [", encoded.strings.len());
-    for s in &encoded.strings {
-        // `{:?}` writes a valid Rust string literal.
-        let _ = writeln!(out, "    {s:?},");
-    }
-    let _ = writeln!(out, "];");
-    let _ = writeln!(out, "/// The minutes' structure, referring into `STRINGS`.");
-    let _ = writeln!(out, "static WORDS: [u32; {}] = [", encoded.words.len());
-    for chunk in encoded.words.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        let _ = writeln!(out, "    {},", line.join(", "));
-    }
-    let _ = writeln!(out, "];");
+    let text = minutes_core::compact::to_text(&minutes_core::compact::encode(&minutes))
+        .unwrap_or_else(|e| fail(&format!("{DATA}: {e}")));
     let dir = env::var("OUT_DIR").unwrap_or_else(|_| fail("cargo did not set OUT_DIR"));
-    fs::write(Path::new(&dir).join("minutes_data.rs"), out)
+    fs::write(Path::new(&dir).join("minutes-data.txt"), text)
         .unwrap_or_else(|e| fail(&format!("cannot write the compact minutes: {e}")));
 }
 

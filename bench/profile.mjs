@@ -37,8 +37,8 @@ try {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   profile.samples.forEach((id, i) => {
-    const { functionName, url } = nodes.get(id).callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}`.trim();
+    const { functionName, url, lineNumber, columnNumber } = nodes.get(id).callFrame;
+    const key = `${functionName || `(anonymous):${lineNumber}:${columnNumber}`} ${url.split("/").pop()}`.trim();
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   console.log(`search for ${query} at ${scale}×: ${ms.toFixed(1)} ms, input event to paint`);

@@ -87,3 +87,47 @@ test('what a reader types before the app starts becomes the search', async () =>
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the minutes travel in the page once, as data the app reads and takes out', async () => {
+  const html = await (await fetch(site.server.url)).text();
+  const templates = html.match(/<template id="minutes-data">[^<]*<\/template>/g) ?? [];
+  assert.equal(templates.length, 1, 'one minutes template');
+  // The WASM holds no copy of its own: no paragraph text is in it.
+  const wasmUrl = new URL(html.match(/href="\.?\/?([^"]+_bg\.wasm)"/)[1], site.server.url);
+  const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer()).toString('utf8');
+  const text = speechesOf(site.minutes)[2].paragraphs[0].text;
+  assert.ok(!wasm.includes(text.slice(0, 30)), 'paragraph text is not compiled into the WASM');
+  const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.server.url);
+  await waitForMeeting(page);
+  assert.equal(await page.locator('#minutes-data').count(), 0, 'the app took the template out');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('damaged minutes data leaves the pre-rendered minutes readable, with a note', async () => {
+  const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
+  await page.route(`${site.server.url}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      /(<template id="minutes-data">)([^<]*)(<\/template>)/,
+      (_, open, data, close) => `${open}${data.slice(0, data.length / 2)}${close}`,
+    );
+    await route.fulfill({ response, body });
+  });
+  await page.goto(site.server.url);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  const note = page.getByRole('alert');
+  assert.match(await note.innerText(), /検索・絞り込み・リンクのコピーは使えません/);
+  assert.match(await note.innerText(), /The minutes data could not be read/);
+  const speeches = speechesOf(site.minutes);
+  assert.equal(await page.locator('article[data-speaker]').count(), speeches.length);
+  const last = speeches.at(-1).paragraphs.at(-1);
+  assert.equal(await page.locator(`[id="${last.id}"]`).textContent(), last.text);
+  // The controls that would do nothing are hidden, as for readers without JavaScript.
+  assert.equal(await page.locator('#search-input').isVisible(), false);
+  assert.equal(await page.locator('button[data-copy]').first().isVisible(), false);
+  await screenshot(page, 'damaged-data');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -185,6 +185,50 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// The text of the `<template id=…>` in the page, taken out of the document (its owner
+/// keeps it from now on); `None` when there is no such template.
+pub fn take_template_text(id: &str) -> Option<String> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let template = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTemplateElement>(element).ok()?;
+    let text = template.content().text_content();
+    template.remove();
+    text
+}
+
+/// Whether the page holds a pre-rendered reading view.
+pub fn has_prerendered() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("body > [data-prerendered]").ok().flatten())
+        .is_some()
+}
+
+/// Leave the pre-rendered reading view as it is, without the app: styled as for readers
+/// without JavaScript (its dead controls hidden), under a note that says `why`.
+pub fn keep_prerendered(why: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(head), Some(body)) = (document.head(), document.body()) else {
+        return;
+    };
+    if let Ok(link) = document.create_element("link") {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", "noscript.css");
+        let _ = head.append_child(&link);
+    }
+    if let Ok(note) = document.create_element("p") {
+        note.set_class_name("noscript data-error");
+        let _ = note.set_attribute("role", "alert");
+        note.set_text_content(Some(&format!(
+            "検索・絞り込み・リンクのコピーは使えません。下の議事概要はそのまま読めます。 / \
+             Search, filters and copying links are unavailable; the minutes below read as \
+             printed. {why}"
+        )));
+        let _ = body.prepend_with_node_1(&note);
+    }
+}
+
 /// Remove the reading view that the build pre-rendered into index.html (every
 /// `body > [data-prerendered]`), just before the app draws its own in the same task, so
 /// the page is never blank and never doubled. Search text a reader typed into the

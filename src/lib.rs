@@ -19,11 +19,18 @@ pub mod state;
 pub mod stats;
 
 /// Take over the pre-rendered page and mount the app on `<body>`, then mark the document
-/// `data-app="ready"` (what tests and the pre-renderer wait for).
+/// `data-app="ready"` (what tests and the pre-renderer wait for). If the page's minutes
+/// data cannot be read, the pre-rendered minutes stay, as readers without JavaScript see
+/// them, under a note saying why the tools are missing: nothing readable is lost.
 pub fn mount() {
     console_error_panic_hook_lite();
-    browser::take_over_prerendered();
-    leptos::mount::mount_to_body(app::App);
+    match data::minutes() {
+        Err(message) if browser::has_prerendered() => browser::keep_prerendered(message),
+        _ => {
+            browser::take_over_prerendered();
+            leptos::mount::mount_to_body(app::App);
+        }
+    }
     browser::mark_ready();
 }
 

@@ -13,7 +13,7 @@ use minutes_viewer::data;
 use minutes_viewer::state::provide_view;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlTemplateElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -52,8 +52,31 @@ where
     view()
 }
 
+/// The minutes, read from the page as the app reads them: the first call puts the build's
+/// text form into a `<template>`, the way index.html carries it.
 fn minutes() -> &'static Minutes {
-    data::minutes().expect("the embedded minutes parse")
+    static PAGE: std::sync::Once = std::sync::Once::new();
+    PAGE.call_once(|| {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let template: HtmlTemplateElement = document
+            .create_element("template")
+            .unwrap()
+            .unchecked_into();
+        template.set_id(data::ELEMENT_ID);
+        template.content().set_text_content(Some(data::BUILT));
+        document.body().unwrap().append_child(&template).unwrap();
+    });
+    data::minutes().expect("the page's minutes decode")
+}
+
+#[wasm_bindgen_test]
+fn the_minutes_are_read_out_of_the_page() {
+    assert!(minutes().speeches().count() > 0);
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert!(
+        document.get_element_by_id(data::ELEMENT_ID).is_none(),
+        "the template is taken out once read: the WASM keeps the minutes"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,13 +1,17 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
-//  0. Pre-rendering: the reading view as the app draws it, written into index.html's body
+//  0. The minutes: their compact text form (`minutes --compact`, the CLI beside the app)
+//     in a <template id="minutes-data"> at the end of the body, where the app reads them
+//     (src/data.rs): the WASM carries no copy of its own.
+//  1. Pre-rendering: the reading view as the app draws it, written into index.html's body
 //     with the page's title and description (tools/prerender.mjs).
-//  1. Content-Security-Policy: hashes every inline script Trunk wrote (its WASM loader) and
+//  2. Content-Security-Policy: hashes every inline script Trunk wrote (its WASM loader) and
 //     puts a strict policy in a <meta> tag, so no other inline script can run.
-//  2. Build version: a hash of every file, written into index.html as
+//  3. Build version: a hash of every file, written into index.html as
 //     <meta name="minutes-build"> so a page can say which build it is.
-//  3. Service worker: sw.js from tools/sw.js with this build's version and the list of
+//  4. Service worker: sw.js from tools/sw.js with this build's version and the list of
 //     every file in the build (taken from the folder, never kept by hand).
 // Running it again on a finished folder gives the same result (it replaces, never appends).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -36,7 +40,24 @@ html = html
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '')
   .replace(/\s*<meta name="minutes-build"[^>]*>/g, '')
   .replace(/\s*<meta name="description"[^>]*>/g, '')
-  .replace(/\s*<!-- prerendered -->[\s\S]*<!-- \/prerendered -->/, '');
+  .replace(/\s*<!-- prerendered -->[\s\S]*<!-- \/prerendered -->/, '')
+  .replace(/\s*<template id="minutes-data">[\s\S]*?<\/template>/, '');
+
+// The same file build.rs checks. `cargo run` builds the CLI natively on first use.
+const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
+const compact = execFileSync(
+  'cargo',
+  ['run', '--quiet', '-p', 'minutes-cli', '--bin', 'minutes', '--', '--compact', join(source, 'data', 'cshq-001.json')],
+  { cwd: source, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+// Template contents are parsed as HTML: escape markup, and keep CR (the parser would fold
+// a raw one into LF).
+const island = compact.replace(/[&<\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '\r': '&#13;' })[c]);
+if (!html.includes('</body>')) {
+  console.error('postbuild: index.html has no </body> to put the minutes before');
+  process.exit(1);
+}
+html = html.replace('</body>', `<template id="minutes-data">${island}</template>\n  </body>`);
 
 if (!html.includes('</noscript>')) {
   console.error('postbuild: index.html has no <noscript> to put the pre-rendered view after');
@@ -92,5 +113,5 @@ await writeFile(
   template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__BUILD_FILES__', JSON.stringify(precache, null, 2)),
 );
 console.log(
-  `postbuild: build ${version}, ${view.body.length} characters pre-rendered, ${precache.length} files precached, ${inline.length} inline script(s) hashed`,
+  `postbuild: build ${version}, ${compact.length} characters of minutes, ${view.body.length} characters pre-rendered, ${precache.length} files precached, ${inline.length} inline script(s) hashed`,
 );

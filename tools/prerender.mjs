@@ -51,7 +51,7 @@ export async function prerender(dir, html) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     if (errors.length) throw new Error(`the app reported errors while pre-rendering:\n${errors.join('\n')}`);
     return await page.evaluate(() => {
-      const parts = [...document.body.children].filter((el) => !el.matches('script, noscript'));
+      const parts = [...document.body.children].filter((el) => !el.matches('script, noscript, template'));
       for (const el of parts) el.setAttribute('data-prerendered', '');
       return {
         body: parts.map((el) => el.outerHTML).join('\n'),

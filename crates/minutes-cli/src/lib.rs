@@ -19,6 +19,8 @@ USAGE:
     minutes INPUT.txt -o OUT.json        write the JSON to OUT.json (atomically)
     minutes INPUT.txt --check OUT.json   exit 0 if OUT.json is what INPUT.txt converts to now
     minutes --schema [-o PATH]           print (or write) the JSON Schema of the format
+    minutes --compact MINUTES.json       print the compact text form the viewer's page
+                                         embeds (a minutes JSON in, see docs/DATA.md)
 
 OPTIONS:
     -o, --output PATH   write to PATH instead of standard output
@@ -56,6 +58,11 @@ pub enum Command {
         /// `-o`, if given.
         output: Option<PathBuf>,
     },
+    /// Print the compact text form of a minutes JSON (`minutes_core::compact::to_text`).
+    Compact {
+        /// The minutes JSON.
+        input: PathBuf,
+    },
     /// Convert `input`.
     Convert {
         /// The 議事概要 text.
@@ -76,6 +83,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     let mut people = None;
     let mut topics = None;
     let mut schema = false;
+    let mut compact = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -98,6 +106,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 mode = Mode::Check(value(&arg)?);
             }
             "--schema" => schema = true,
+            "--compact" => compact = true,
             "--people" => people = Some(value(&arg)?),
             "--topics" => topics = Some(value(&arg)?),
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
@@ -115,6 +124,12 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         };
     }
     let input = input.ok_or("no input file given")?;
+    if compact {
+        return match mode {
+            Mode::Stdout => Ok(Command::Compact { input }),
+            _ => Err("--compact prints to standard output; it takes no -o or --check".to_owned()),
+        };
+    }
     Ok(Command::Convert {
         input,
         mode,
@@ -144,6 +159,15 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     Ok(()) => 0,
                     Err(message) => fail(err, &message, 2),
                 },
+            };
+        }
+        Command::Compact { input } => {
+            return match compact_text(input) {
+                Ok(text) => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                    Ok(()) => 0,
+                    Err(e) => fail(err, &format!("cannot write to standard output: {e}"), 2),
+                },
+                Err(message) => fail(err, &message, 1),
             };
         }
         Command::Convert {
@@ -211,6 +235,22 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
+}
+
+/// The compact text form of the minutes JSON at `path`, or why there is none.
+fn compact_text(path: &Path) -> Result<String, String> {
+    let shown = path.display();
+    let minutes: minutes_core::Minutes = serde_json::from_str(&read_text(path)?)
+        .map_err(|e| format!("{shown}: not minutes JSON: {e}"))?;
+    if minutes.schema_version != minutes_core::SCHEMA_VERSION {
+        return Err(format!(
+            "{shown}: format version {}; this build reads version {}",
+            minutes.schema_version,
+            minutes_core::SCHEMA_VERSION
+        ));
+    }
+    let encoded = minutes_core::compact::encode(&minutes);
+    minutes_core::compact::to_text(&encoded).map_err(|e| format!("{shown}: {e}"))
 }
 
 fn fail(err: &mut dyn Write, message: &str, code: i32) -> i32 {

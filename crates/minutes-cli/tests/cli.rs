@@ -189,3 +189,37 @@ fn schema_option_prints_the_committed_schema() {
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout == std::fs::read(repo().join("data/minutes.schema.json")).unwrap_or_default());
 }
+
+#[test]
+fn compact_prints_the_text_form_of_the_committed_minutes() {
+    let data = repo().join("data/cshq-001.json");
+    let o = bin()
+        .arg("--compact")
+        .arg(&data)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    let json = std::fs::read_to_string(&data).expect("committed minutes");
+    let committed: minutes_core::Minutes = serde_json::from_str(&json).expect("minutes JSON");
+    assert_eq!(minutes_core::compact::from_text(&text), Ok(committed));
+}
+
+#[test]
+fn compact_refuses_what_is_not_minutes_json() {
+    let bad = scratch("compact").join("not-minutes.json");
+    std::fs::write(&bad, "{\"schema_version\": 1}").unwrap_or_else(|e| panic!("{e}"));
+    let o = bin()
+        .arg("--compact")
+        .arg(&bad)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not minutes JSON"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let o = bin()
+        .args(["--compact", "x.json", "-o", "y"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -5,6 +5,9 @@
 //!
 //! Each type writes and reads its fields in the same order, side by side in one
 //! [`Compact`] impl, and the round trip is tested on the committed minutes.
+//!
+//! [`to_text`] and [`from_text`] carry the encoded form as one string, for a page to hold
+//! it as data rather than a program as code.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -59,6 +62,63 @@ pub fn decode<S: AsRef<str>>(strings: &[S], words: &[u32]) -> Result<Minutes, De
         )));
     }
     Ok(minutes)
+}
+
+/// Between two strings of the text form (U+001F, unit separator).
+const STRING_SEPARATOR: char = '\u{1f}';
+/// Between the strings and the words of the text form (U+001E, record separator).
+const PART_SEPARATOR: char = '\u{1e}';
+
+/// `encoded` as one string: the strings joined by U+001F, then U+001E, then the words in
+/// base 36 joined by `,`. Fails if a string holds either separator or U+0000, which an
+/// HTML page cannot carry (no minutes text does: they are control characters).
+pub fn to_text(encoded: &Encoded) -> Result<String, String> {
+    if let Some(s) = encoded
+        .strings
+        .iter()
+        .find(|s| s.contains([STRING_SEPARATOR, PART_SEPARATOR, '\0']))
+    {
+        return Err(format!(
+            "a string holds a control character the text form uses as a separator: {s:?}"
+        ));
+    }
+    let mut out = encoded.strings.join(&STRING_SEPARATOR.to_string());
+    out.push(PART_SEPARATOR);
+    let words: Vec<String> = encoded.words.iter().map(|&w| base36(w)).collect();
+    out.push_str(&words.join(","));
+    Ok(out)
+}
+
+fn base36(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit(n % 36, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+/// Decode what [`to_text`] wrote. Never panics.
+pub fn from_text(text: &str) -> Result<Minutes, DecodeError> {
+    let (strings, words) = text
+        .split_once(PART_SEPARATOR)
+        .ok_or_else(|| DecodeError("the text form has no words".to_string()))?;
+    let strings: Vec<&str> = strings.split(STRING_SEPARATOR).collect();
+    let words = if words.is_empty() {
+        Vec::new()
+    } else {
+        words
+            .split(',')
+            .map(|w| {
+                u32::from_str_radix(w, 36)
+                    .map_err(|_| DecodeError(format!("{w:?} is not a base-36 word")))
+            })
+            .collect::<Result<Vec<u32>, _>>()?
+    };
+    decode(&strings, &words)
 }
 
 #[derive(Default)]
@@ -338,6 +398,44 @@ mod tests {
         let m = seed();
         let e = encode(&m);
         assert_eq!(decode(&e.strings, &e.words), Ok(m));
+    }
+
+    #[test]
+    fn the_seed_round_trips_through_the_text_form() {
+        let m = seed();
+        let text = to_text(&encode(&m)).expect("no separators in the seed");
+        assert_eq!(from_text(&text), Ok(m));
+    }
+
+    #[test]
+    fn base36_writes_what_from_str_radix_reads() {
+        for n in [0, 1, 35, 36, 1295, 1296, u32::MAX] {
+            assert_eq!(u32::from_str_radix(&base36(n), 36), Ok(n));
+        }
+    }
+
+    // Guards against a separator inside minutes text silently splitting a string in two.
+    #[test]
+    fn a_string_holding_a_separator_is_refused() {
+        let mut m = seed();
+        m.place = "a\u{1f}b".to_string();
+        assert!(to_text(&encode(&m)).is_err());
+    }
+
+    // Guards against a damaged page taking the viewer down with a panic.
+    #[test]
+    fn a_damaged_text_form_is_an_error_not_a_panic() {
+        let text = to_text(&encode(&seed())).unwrap();
+        for damaged in [
+            String::new(),
+            text.replace('\u{1e}', ""),
+            text.replace(',', ",,"),
+            format!("{text},zzzzzzzzzz"),
+            text.chars().take(text.chars().count() / 2).collect(),
+            text.replacen('\u{1f}', "", 3),
+        ] {
+            assert!(from_text(&damaged).is_err(), "{:?}", damaged.get(..40));
+        }
     }
 
     #[test]
