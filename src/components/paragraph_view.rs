@@ -61,9 +61,6 @@ pub fn ParagraphView(
         <div
             class="paragraph"
             class:paragraph--narrative=speech.is_none()
-            class:paragraph--matched=matched
-            class:paragraph--dimmed=dimmed
-            class:is-target=targeted
             hidden=hidden
             data-paragraph=id
             data-matched=move || matched().then_some("")

@@ -45,7 +45,6 @@ pub fn SpeechView(
             aria-labelledby=labelled_by
             tabindex="-1"
             hidden=move || !view.marks.visible.get(id)
-            class:is-target=move || view.marks.target.get(id)
             data-target=move || view.marks.target.get(id).then_some("")
         >
             <header class="speech__header" data-permalink=permalink(id)>
