@@ -7,6 +7,9 @@
 //! - `#…` links are the browser's own: it scrolls, moves focus and adds the entry;
 //!   `hashchange` tells the signals.
 //! - Back and forward (`popstate`) re-read the address.
+//! - The app's own changes ([`Location::go`]) reach the signals at once and the browser's
+//!   history after the next paint: a keystroke's results are not kept waiting for
+//!   `history.replaceState`, and the writes of one frame become one.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +18,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct Location {
     address: RwSignal<Address>,
+    /// A history write waiting for the next paint: the URL, and whether it adds an entry.
+    pending: StoredValue<Option<(String, bool)>>,
     /// The query string, with its `?` (or empty).
     pub search: Memo<String>,
     /// The fragment, with its `#` (or empty).
@@ -28,6 +33,27 @@ struct Address {
     pathname: String,
     search: String,
     hash: String,
+}
+
+impl Address {
+    /// The parts of a same-page address `path?query#fragment`, as `window.location` gives
+    /// them once the address is shown (the app writes queries already percent-encoded).
+    fn of(url: &str) -> Address {
+        let (rest, hash) = match url.find('#') {
+            Some(i) => (&url[..i], &url[i..]),
+            None => (url, ""),
+        };
+        let (pathname, search) = match rest.find('?') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        Address {
+            pathname: pathname.to_owned(),
+            // The browser drops a bare `?` and `#`.
+            search: if search == "?" { "" } else { search }.to_owned(),
+            hash: if hash == "#" { "" } else { hash }.to_owned(),
+        }
+    }
 }
 
 fn read() -> Address {
@@ -45,13 +71,20 @@ impl Location {
     /// Follow the browser's address from now on (listeners live as long as the app).
     pub fn follow() -> Location {
         let address = RwSignal::new(read());
+        let pending = StoredValue::new(None);
         let location = Location {
             address,
+            pending,
             search: Memo::new(move |_| address.with(|a| a.search.clone())),
             hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
             pathname: Memo::new(move |_| address.with(|a| a.pathname.clone())),
         };
-        let reread = move || address.set(read());
+        // The browser moved (back, forward, a `#…` link): its address wins over a write
+        // still waiting.
+        let reread = move || {
+            pending.set_value(None);
+            address.set(read());
+        };
         let popstate = window_event_listener(leptos::ev::popstate, move |_| reread());
         let hashchange = window_event_listener(leptos::ev::hashchange, move |_| reread());
         let click = window_event_listener(leptos::ev::click, move |e| {
@@ -69,17 +102,38 @@ impl Location {
     }
 
     /// Show `url` (same page): a new history entry, or with `replace` a rewrite of the
-    /// current one. The page does not scroll.
+    /// current one. The page does not scroll. The view follows at once; the browser's
+    /// address after the next paint (several calls before it make one entry, a new one if
+    /// any of them asked for it).
     pub fn go(&self, url: &str, replace: bool) {
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let null = wasm_bindgen::JsValue::NULL;
-            let _ = if replace {
-                history.replace_state_with_url(&null, "", Some(url))
-            } else {
-                history.push_state_with_url(&null, "", Some(url))
-            };
+        let first = self.pending.with_value(Option::is_none);
+        let push = !replace
+            || self
+                .pending
+                .with_value(|p| p.as_ref().is_some_and(|(_, push)| *push));
+        self.pending.set_value(Some((url.to_owned(), push)));
+        self.address.set(Address::of(url));
+        if first {
+            let pending = self.pending;
+            request_animation_frame(move || {
+                set_timeout(move || write_history(pending), std::time::Duration::ZERO);
+            });
         }
-        self.address.set(read());
+    }
+}
+
+/// Write the waiting address into the browser's history, if one is still waiting.
+fn write_history(pending: StoredValue<Option<(String, bool)>>) {
+    let Some((url, push)) = pending.try_update_value(Option::take).flatten() else {
+        return;
+    };
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
     }
 }
 
@@ -106,4 +160,27 @@ fn query_link(e: &web_sys::MouseEvent) -> Option<String> {
         return None;
     }
     anchor.get_attribute("href").filter(|h| h.starts_with('?'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_splits_as_the_browser_splits_it() {
+        let a = Address::of("/minutes/?q=%E3%83%AD%E3%82%B0&lang=en#p-3-2");
+        assert_eq!(a.pathname, "/minutes/");
+        assert_eq!(a.search, "?q=%E3%83%AD%E3%82%B0&lang=en");
+        assert_eq!(a.hash, "#p-3-2");
+        let b = Address::of("/#x?y");
+        assert_eq!(
+            (b.pathname.as_str(), b.search.as_str(), b.hash.as_str()),
+            ("/", "", "#x?y")
+        );
+        let c = Address::of("/?#");
+        assert_eq!(
+            (c.pathname.as_str(), c.search.as_str(), c.hash.as_str()),
+            ("/", "", "")
+        );
+    }
 }

@@ -91,7 +91,7 @@ impl View {
     /// Show `next`. `replace` rewrites the current history entry instead of adding one:
     /// used while typing, so each keystroke does not become a step back.
     pub fn set(&self, next: ViewState, replace: bool) {
-        if next == self.state.get_untracked() {
+        if self.state.with_untracked(|s| *s == next) {
             return;
         }
         let url = format!(
