@@ -12,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 
 // What a release build reads (Trunk.toml, index.html and the Cargo workspace). Anything
 // else in the repository (tests, e2e, docs, bench) cannot change the site.
-const BUILD_INPUTS = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'Trunk.toml', 'index.html', 'src', 'crates', 'style', 'public', 'tools', 'data'];
+const BUILD_INPUTS = ['.cargo', 'Cargo.toml', 'Cargo.lock', 'build.rs', 'Trunk.toml', 'index.html', 'src', 'crates', 'style', 'public', 'tools', 'data'];
 // Never copied: build output and folders the build does not need.
 const SKIP = new Set(['target', 'dist', 'node_modules', '.git', 'fuzz']);
 
