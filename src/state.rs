@@ -33,7 +33,9 @@ pub struct View {
     /// elements read, so that a change re-runs only the elements it changes.
     pub marks: &'static Marks,
     /// The interface language: the link's `lang`, else the reader's remembered choice.
-    pub lang: Memo<Lang>,
+    /// A signal, not a memo of `state`: nearly every text on the page reads it, and a memo
+    /// would have each keystroke's change of `state` check all of those readers.
+    pub lang: ReadSignal<Lang>,
     /// The reader's own choice of language, remembered across visits.
     choice: RwSignal<Option<Lang>>,
     location: Location,
@@ -65,7 +67,14 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc)));
     let marks = Marks::new(minutes, outcome, target, query, nfkc);
     let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
-    let lang = Memo::new(move |_| state.with(|s| s.lang).or(choice.get()).unwrap_or_default());
+    let current = move || state.with(|s| s.lang).or(choice.get()).unwrap_or_default();
+    let (lang, set_lang) = signal(untrack(current));
+    Effect::new(move |_| {
+        let now = current();
+        if lang.get_untracked() != now {
+            set_lang.set(now);
+        }
+    });
     Effect::new(move |_| browser::set_document_lang(lang.get().code()));
     let view = View {
         minutes,
