@@ -35,7 +35,7 @@ test('a speaker link shows only that speaker, with the filter ticked', async () 
   await page.context().close();
 });
 
-test('a topic link marks matching paragraphs, dims the rest, and says why', async () => {
+test('a topic link marks matching paragraphs, folds the rest, and says why', async () => {
   const page = await open('?topic=log-retention');
   const expected = paragraphsWithTopic('log-retention').map((p) => p.id).sort();
   const matched = (await page.locator('[data-paragraph][data-matched]:not([hidden])').evaluateAll((els) =>
@@ -43,7 +43,21 @@ test('a topic link marks matching paragraphs, dims the rest, and says why', asyn
   assert.deepEqual(matched, expected);
   const speakers = await visibleSpeeches(page);
   assert.ok(speakers.includes('maeda-masahide') && speakers.includes('yamatani-eriko'), speakers.join());
-  assert.ok(await page.locator('[data-paragraph][data-dimmed]').count() > 0, 'other paragraphs dimmed');
+  // The other paragraphs of a shown remark fold away, one button away, and come back dimmed.
+  const maeda = page.locator('article[data-speaker="maeda-masahide"]');
+  const others = maeda.locator('[data-paragraph][data-dimmed]');
+  const n = await others.count();
+  assert.ok(n > 0, 'maeda has paragraphs that do not match');
+  for (let i = 0; i < n; i++) assert.equal(await others.nth(i).isVisible(), false, `folded ${i}`);
+  const fold = maeda.getByRole('button', { name: `この発言の他の${n}段落も表示` });
+  assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+  await fold.click();
+  for (let i = 0; i < n; i++) assert.equal(await others.nth(i).isVisible(), true, `shown ${i}`);
+  const unfold = maeda.getByRole('button', { name: '該当しない段落を隠す' });
+  assert.equal(await unfold.getAttribute('aria-expanded'), 'true');
+  await screenshot(page, 'topic-log-retention-expanded');
+  await unfold.click();
+  assert.equal(await others.first().isVisible(), false);
   const reason = await page.locator('[data-topic-reasons]').first().innerText();
   const topic = site.minutes.topics.find((t) => t.id === 'log-retention');
   assert.ok(reason.startsWith(topic.ja), reason);

@@ -184,6 +184,9 @@ pub struct Texts {
     pub no_hits: &'static str,
     pub hit_of: fn(usize, usize) -> String,
     pub hits: fn(usize) -> String,
+    /// The fold at the end of a speech under a topic or search.
+    pub show_other_paragraphs: fn(usize) -> String,
+    pub hide_other_paragraphs: &'static str,
     /// Speaker card.
     pub paragraphs: fn(usize) -> String,
     pub remarks: &'static str,
@@ -268,6 +271,8 @@ pub static JA: Texts = Texts {
     no_hits: "一致なし",
     hit_of: |i, n| format!("{i} / {n}件"),
     hits: |n| format!("{n}件"),
+    show_other_paragraphs: |n| format!("この発言の他の{n}段落も表示"),
+    hide_other_paragraphs: "該当しない段落を隠す",
     paragraphs: |n| format!("{n}段落"),
     remarks: "発言",
     remarks_value: |s, p| format!("{s}回・{p}段落"),
@@ -354,6 +359,13 @@ pub static EN: Texts = Texts {
     no_hits: "No matches",
     hit_of: |i, n| format!("{i} of {n}"),
     hits: |n| plural(n, "match", "matches"),
+    show_other_paragraphs: |n| {
+        format!(
+            "Show the other {} of this remark",
+            plural(n, "paragraph", "paragraphs")
+        )
+    },
+    hide_other_paragraphs: "Hide the paragraphs that do not match",
     paragraphs: |n| plural(n, "paragraph", "paragraphs"),
     remarks: "Remarks",
     remarks_value: |s, p| {

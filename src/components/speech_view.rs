@@ -36,6 +36,40 @@ pub fn SpeechView(
     let cite = Callback::new(move |url: String| {
         citation(minutes, Some(speech), None, &url, view.lang.get_untracked())
     });
+    // Under a topic or search, only the matching paragraphs show; the others fold away
+    // until the reader opens them here. Laying out every non-matching paragraph of every
+    // shown remark was most of a search's rendering time.
+    let marks = view.marks;
+    let expanded = RwSignal::new(false);
+    let folded = move || {
+        speech
+            .paragraphs
+            .iter()
+            .filter(|p| marks.dimmed.get(&p.id))
+            .count()
+    };
+    let fold = move || {
+        let n = folded();
+        (n > 0).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="speech__fold"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || {
+                        let t = view.t();
+                        if expanded.get() {
+                            t.hide_other_paragraphs.to_string()
+                        } else {
+                            (t.show_other_paragraphs)(n)
+                        }
+                    }}
+                </button>
+            }
+        })
+    };
     view! {
         <article
             class="speech"
@@ -46,6 +80,7 @@ pub fn SpeechView(
             tabindex="-1"
             hidden=move || !view.marks.visible.get(id)
             data-target=move || view.marks.target.get(id).then_some("")
+            data-expanded=move || expanded.get().then_some("")
         >
             <header class="speech__header" data-permalink=permalink(id)>
                 <h3 id=heading_id class="speech__speaker">
@@ -89,6 +124,7 @@ pub fn SpeechView(
                 .iter()
                 .map(|p| view! { <ParagraphView paragraph=p speech=speech /> })
                 .collect_view()}
+            {fold}
         </article>
     }
 }
