@@ -203,6 +203,9 @@ test('copy link and copy citation put the right text on the clipboard, with conf
 
   await para.getByRole('button', { name: 'この段落の引用をコピー' }).click();
   await para.getByText('引用をコピーしました').waitFor();
+  // Screen readers hear it from the page's one status region, not one per paragraph.
+  assert.equal(await page.getByRole('status').filter({ hasText: '引用をコピーしました' }).count(), 1);
+  assert.equal(await page.locator('[aria-live]').count(), 2, 'the announcer and the search count');
   const citation = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(citation,
     `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${site.server.url}#${p.id}`);

@@ -195,6 +195,21 @@ pub fn take_template_text(id: &str) -> Option<String> {
     text
 }
 
+/// The id of the page's one polite status region (in `MeetingPage`).
+pub const ANNOUNCER_ID: &str = "announcer";
+
+/// Have screen readers say `message` through the page's status region, once.
+pub fn announce(message: &str) {
+    if let Some(region) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ANNOUNCER_ID))
+    {
+        // Cleared first, so the same message twice is announced twice.
+        region.set_text_content(None);
+        region.set_text_content(Some(message));
+    }
+}
+
 /// Whether the page holds a pre-rendered reading view.
 pub fn has_prerendered() -> bool {
     web_sys::window()

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::browser;
 use crate::i18n::Texts;
 use crate::state::use_view;
 
@@ -19,16 +20,21 @@ pub fn CopyButtons(
     paragraph: bool,
 ) -> impl IntoView {
     let view = use_view();
-    let status = RwSignal::new(String::new());
-    let copy = move |text: String, done: fn(&Texts) -> &'static str| {
+    // What the last copy said, shown in the pressed button for a few seconds; screen
+    // readers hear it from the page's one status region (`browser::announce`), not from a
+    // live region per paragraph.
+    let link_done = RwSignal::new(None::<&'static str>);
+    let cite_done = RwSignal::new(None::<&'static str>);
+    let copy = move |text: String,
+                     shown: RwSignal<Option<&'static str>>,
+                     done: fn(&Texts) -> &'static str| {
         spawn_local(async move {
             let ok = write_clipboard(&text).await;
             let t = view.lang.get_untracked().texts();
-            status.set(if ok { done(t) } else { t.copy_failed }.to_string());
-            set_timeout(
-                move || status.set(String::new()),
-                std::time::Duration::from_secs(3),
-            );
+            let message = if ok { done(t) } else { t.copy_failed };
+            shown.set(Some(message));
+            browser::announce(message);
+            set_timeout(move || shown.set(None), std::time::Duration::from_secs(3));
         });
     };
     view! {
@@ -41,9 +47,9 @@ pub fn CopyButtons(
                     let t = view.t();
                     if paragraph { t.copy_link_paragraph } else { t.copy_link_speech }
                 }
-                on:click=move |_| copy(permalink(id), |t| t.copied_link)
+                on:click=move |_| copy(permalink(id), link_done, |t| t.copied_link)
             >
-                {view.text(|t| t.copy_link)}
+                {move || link_done.get().unwrap_or_else(|| view.t().copy_link)}
             </button>
             <button
                 type="button"
@@ -53,13 +59,10 @@ pub fn CopyButtons(
                     let t = view.t();
                     if paragraph { t.copy_citation_paragraph } else { t.copy_citation_speech }
                 }
-                on:click=move |_| copy(citation.run(permalink(id)), |t| t.copied_citation)
+                on:click=move |_| copy(citation.run(permalink(id)), cite_done, |t| t.copied_citation)
             >
-                {view.text(|t| t.copy_citation)}
+                {move || cite_done.get().unwrap_or_else(|| view.t().copy_citation)}
             </button>
-            <span class="copy-status" role="status" aria-live="polite">
-                {move || status.get()}
-            </span>
         </span>
     }
 }

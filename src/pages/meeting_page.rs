@@ -51,6 +51,8 @@ pub fn MeetingPage() -> impl IntoView {
                 <SpeakerCard />
                 <AttendeeTable minutes=minutes />
                 <MeetingStats />
+                // What a copy button did, said to screen readers (browser::announce).
+                <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
                 <section class="minutes" aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading" class="visually-hidden">{view.text(|t| t.minutes_heading)}</h2>
                     {minutes
