@@ -15,16 +15,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let json =
         fs::read_to_string(DATA).unwrap_or_else(|e| fail(&format!("cannot read {DATA}: {e}")));
-    let minutes: minutes_core::Minutes = serde_json::from_str(&json)
-        .unwrap_or_else(|e| fail(&format!("{DATA} is not valid minutes JSON: {e}")));
-    if minutes.schema_version != minutes_core::SCHEMA_VERSION {
-        fail(&format!(
-            "{DATA} is in format version {}; this viewer reads version {}",
-            minutes.schema_version,
-            minutes_core::SCHEMA_VERSION
-        ));
-    }
-    let text = minutes_core::compact::to_text(&minutes_core::compact::encode(&minutes))
+    // The same check and text form as `minutes --compact`, which writes the page's copy.
+    let text = minutes_core::compact::text_of_json(&json)
         .unwrap_or_else(|e| fail(&format!("{DATA}: {e}")));
     let dir = env::var("OUT_DIR").unwrap_or_else(|_| fail("cargo did not set OUT_DIR"));
     fs::write(Path::new(&dir).join("minutes-data.txt"), text)

@@ -162,12 +162,17 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             };
         }
         Command::Compact { input } => {
-            return match compact_text(input) {
+            // A file that cannot be read is a usage error (2), as for a conversion.
+            let json = match read_text(input) {
+                Ok(json) => json,
+                Err(message) => return fail(err, &message, 2),
+            };
+            return match minutes_core::compact::text_of_json(&json) {
                 Ok(text) => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
                     Ok(()) => 0,
                     Err(e) => fail(err, &format!("cannot write to standard output: {e}"), 2),
                 },
-                Err(message) => fail(err, &message, 1),
+                Err(message) => fail(err, &format!("{}: {message}", input.display()), 1),
             };
         }
         Command::Convert {
@@ -235,22 +240,6 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
-}
-
-/// The compact text form of the minutes JSON at `path`, or why there is none.
-fn compact_text(path: &Path) -> Result<String, String> {
-    let shown = path.display();
-    let minutes: minutes_core::Minutes = serde_json::from_str(&read_text(path)?)
-        .map_err(|e| format!("{shown}: not minutes JSON: {e}"))?;
-    if minutes.schema_version != minutes_core::SCHEMA_VERSION {
-        return Err(format!(
-            "{shown}: format version {}; this build reads version {}",
-            minutes.schema_version,
-            minutes_core::SCHEMA_VERSION
-        ));
-    }
-    let encoded = minutes_core::compact::encode(&minutes);
-    minutes_core::compact::to_text(&encoded).map_err(|e| format!("{shown}: {e}"))
 }
 
 fn fail(err: &mut dyn Write, message: &str, code: i32) -> i32 {

@@ -218,6 +218,12 @@ fn compact_refuses_what_is_not_minutes_json() {
     assert!(stderr(&o).contains("not minutes JSON"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
     let o = bin()
+        .args(["--compact", "no-such-file.json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(2), "an unreadable file is exit 2");
+    assert!(stderr(&o).contains("no-such-file.json"), "{}", stderr(&o));
+    let o = bin()
         .args(["--compact", "x.json", "-o", "y"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));

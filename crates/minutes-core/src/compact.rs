@@ -69,6 +69,22 @@ const STRING_SEPARATOR: char = '\u{1f}';
 /// Between the strings and the words of the text form (U+001E, record separator).
 const PART_SEPARATOR: char = '\u{1e}';
 
+/// The text form of a minutes JSON document, or why there is none: not minutes JSON, another
+/// format version ([`crate::SCHEMA_VERSION`]), or a string the text form cannot carry.
+#[cfg(feature = "json")]
+pub fn text_of_json(json: &str) -> Result<String, String> {
+    let minutes: Minutes =
+        serde_json::from_str(json).map_err(|e| format!("not minutes JSON: {e}"))?;
+    if minutes.schema_version != crate::SCHEMA_VERSION {
+        return Err(format!(
+            "format version {}; this build reads version {}",
+            minutes.schema_version,
+            crate::SCHEMA_VERSION
+        ));
+    }
+    to_text(&encode(&minutes))
+}
+
 /// `encoded` as one string: the strings joined by U+001F, then U+001E, then the words in
 /// base 36 joined by `,`. Fails if a string holds either separator or U+0000, which an
 /// HTML page cannot carry (no minutes text does: they are control characters).
@@ -405,6 +421,15 @@ mod tests {
         let m = seed();
         let text = to_text(&encode(&m)).expect("no separators in the seed");
         assert_eq!(from_text(&text), Ok(m));
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn text_of_json_checks_the_format_version() {
+        let json = include_str!("../../../data/cshq-001.json");
+        assert_eq!(text_of_json(json).map(|t| from_text(&t).is_ok()), Ok(true));
+        let other = json.replacen("\"schema_version\": 1", "\"schema_version\": 999", 1);
+        assert!(text_of_json(&other).unwrap_err().contains("999"));
     }
 
     #[test]
