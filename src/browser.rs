@@ -210,11 +210,14 @@ pub fn announce(message: &str) {
     }
 }
 
+/// The elements the build pre-rendered into index.html (`tools/prerender.mjs` marks them).
+const PRERENDERED: &str = "body > [data-prerendered]";
+
 /// Whether the page holds a pre-rendered reading view.
 pub fn has_prerendered() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("body > [data-prerendered]").ok().flatten())
+        .and_then(|d| d.query_selector(PRERENDERED).ok().flatten())
         .is_some()
 }
 
@@ -233,7 +236,7 @@ pub fn keep_prerendered(why: &str) {
         let _ = head.append_child(&link);
     }
     if let Ok(note) = document.create_element("p") {
-        note.set_class_name("noscript data-error");
+        note.set_class_name("noscript");
         let _ = note.set_attribute("role", "alert");
         note.set_text_content(Some(&format!(
             "検索・絞り込み・リンクのコピーは使えません。下の議事概要はそのまま読めます。 / \
@@ -261,7 +264,7 @@ pub fn take_over_prerendered() {
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
         .map(|input| input.value())
         .filter(|v| !v.trim().is_empty());
-    if let Ok(nodes) = document.query_selector_all("body > [data-prerendered]") {
+    if let Ok(nodes) = document.query_selector_all(PRERENDERED) {
         for i in 0..nodes.length() {
             if let Some(node) = nodes.item(i)
                 && let Some(parent) = node.parent_node()

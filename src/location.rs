@@ -106,14 +106,13 @@ impl Location {
     /// address after the next paint (several calls before it make one entry, a new one if
     /// any of them asked for it).
     pub fn go(&self, url: &str, replace: bool) {
-        let first = self.pending.with_value(Option::is_none);
-        let push = !replace
-            || self
-                .pending
-                .with_value(|p| p.as_ref().is_some_and(|(_, push)| *push));
+        let waiting = self
+            .pending
+            .with_value(|p| p.as_ref().map(|(_, push)| *push));
+        let push = !replace || waiting == Some(true);
         self.pending.set_value(Some((url.to_owned(), push)));
         self.address.set(Address::of(url));
-        if first {
+        if waiting.is_none() {
             let pending = self.pending;
             request_animation_frame(move || {
                 set_timeout(move || write_history(pending), std::time::Duration::ZERO);
