@@ -160,6 +160,7 @@ test('in English, citations name the speaker in Latin script and quote the minut
   const speech = speechesOf(site.minutes).find((s) => s.speaker === 'yamatani-eriko');
   const p = speech.paragraphs[0];
   const para = page.locator(`[data-paragraph="${p.id}"]`);
+  await para.hover();
   await para.getByRole('button', { name: 'Copy a citation of this paragraph' }).click();
   await para.getByText('Citation copied').waitFor();
   const citation = await page.evaluate(() => navigator.clipboard.readText());

@@ -188,6 +188,67 @@ test('a paragraph permalink opens on that paragraph and marks it, also with filt
   }
 });
 
+test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard and tap", async () => {
+  const [first, second] = speechesOf(site.minutes).find((s) => s.speaker === 'murai-jun').paragraphs;
+  const page = await open('', { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
+  const one = page.locator(`[data-paragraph="${first.id}"]`);
+  const two = page.locator(`[data-paragraph="${second.id}"]`);
+  const pairs = page.locator('.paragraph button[data-copy="link"]');
+  assert.equal(await pairs.count(), 0, 'no paragraph has buttons before it is read');
+
+  // Pointer: the pair follows it, in the margin, without moving the text.
+  const place = (el) => el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+  });
+  const before = await place(two);
+  await one.hover();
+  assert.equal(await one.locator('button[data-copy]').count(), 2);
+  await two.hover();
+  assert.equal(await two.locator('button[data-copy]').count(), 2);
+  assert.equal(await pairs.count(), 1, 'one pair for the page');
+  assert.deepEqual(await place(two), before, 'showing the buttons moves nothing');
+  const buttons = await place(two.locator('.copy-buttons'));
+  assert.ok(buttons.x >= before.x + before.width, 'in the margin beside the paragraph');
+
+  // Keyboard: Tab reaches the paragraph, then its two buttons, then the next paragraph;
+  // the pointer passing by does not take the buttons away meanwhile.
+  await one.focus();
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return `${el.closest('[data-paragraph]')?.dataset.paragraph} ${el.dataset.copy ?? el.tagName}`;
+  });
+  assert.equal(await focused(), `${first.id} link`);
+  await two.hover();
+  assert.equal(await focused(), `${first.id} link`);
+  await page.keyboard.press('Enter');
+  await one.getByText('リンクをコピーしました').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${first.id}`);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), `${first.id} citation`);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), `${second.id} DIV`);
+  assert.equal(await two.locator('button[data-copy]').count(), 2);
+  assert.equal(await two.getByText('リンクをコピーしました').count(), 0, 'a moved pair starts afresh');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // Phone: a tap on the paragraph brings them, on a line under its text.
+  const phone = await open('', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const tapped = phone.locator(`[data-paragraph="${second.id}"]`);
+  await tapped.scrollIntoViewIfNeeded();
+  await tapped.locator('p').tap();
+  const link = tapped.getByRole('button', { name: 'この段落へのリンクをコピー' });
+  await link.waitFor();
+  const [text, button] = [await tapped.locator('p').boundingBox(), await link.boundingBox()];
+  assert.ok(button.y >= text.y + text.height, 'under the text');
+  assert.ok(button.x + button.width <= 360, 'on the screen');
+  await screenshot(phone, 'paragraph-copy-buttons-phone');
+  assert.deepEqual(phone.errors, []);
+  await phone.context().close();
+});
+
 test('copy link and copy citation put the right text on the clipboard, with confirmation', async () => {
   const page = await newPage(site.browser, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(site.server.url);
@@ -196,6 +257,9 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   const p = speech.paragraphs.at(-1);
   const para = page.locator(`[data-paragraph="${p.id}"]`);
 
+  // One pair of buttons serves every paragraph: it comes to the one under the pointer.
+  assert.equal(await para.locator('button').count(), 0);
+  await para.hover();
   await para.getByRole('button', { name: 'この段落へのリンクをコピー' }).click();
   await para.getByText('リンクをコピーしました').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());

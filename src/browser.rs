@@ -43,32 +43,46 @@ pub fn nfkc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFKC").into()
 }
 
+/// The search hits the search box counts and steps through: those in matching
+/// paragraphs (`filter::Outcome::hits`), not in ones another filter hides or folds.
+const HITS: &str = ".paragraph[data-matched] mark[data-hit]";
+
 /// Scroll the `n`-th search hit (0-based) into view and mark it as the current one.
-/// Returns how many hits the page has.
-pub fn focus_hit(n: usize) -> usize {
+pub fn focus_hit(n: usize) {
+    clear_current_hit();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return 0;
+        return;
     };
-    let Ok(hits) = document.query_selector_all("mark[data-hit]") else {
-        return 0;
+    let Some(el) = document
+        .query_selector_all(HITS)
+        .ok()
+        .and_then(|hits| hits.item(n as u32))
+        .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+    else {
+        return;
     };
-    let count = hits.length() as usize;
-    for i in 0..hits.length() {
-        if let Some(el) = hits
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        {
-            if i as usize == n {
-                let _ = el.set_attribute("data-current", "");
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
-            } else {
-                let _ = el.remove_attribute("data-current");
-            }
-        }
+    let _ = el.set_attribute("data-current", "");
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Whether the keyboard focus (`:focus-visible`) is inside `el`.
+pub fn focus_visible_within(el: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| el.contains(Some(&a)) && a.matches(":focus-visible").unwrap_or(false))
+}
+
+/// Unmark the current search hit, if one is marked.
+pub fn clear_current_hit() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("mark[data-current]").ok().flatten())
+    {
+        let _ = el.remove_attribute("data-current");
     }
-    count
 }
 
 /// Move focus to the next (`forward`) or previous visible speech, relative to the top of

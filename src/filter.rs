@@ -125,6 +125,9 @@ pub struct Outcome {
     pub section_counts: BTreeMap<u32, usize>,
     /// How many speeches are shown.
     pub speeches_shown: usize,
+    /// Occurrences of the search in the matching paragraphs: the hits the search box
+    /// counts and steps through (none in a paragraph another filter hides or folds).
+    pub hits: usize,
 }
 
 impl Outcome {
@@ -177,6 +180,9 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc: Nfkc) -> O
             shown_owners[e.owner] = true;
             if marking && p.iter().all(|ok| *ok) {
                 out.matched.insert(e.id);
+                if !q.is_empty() {
+                    out.hits += e.search.matches(q.as_str()).count();
+                }
             }
         }
     }
@@ -329,6 +335,32 @@ mod tests {
         }
         // 村井's "I o T" artefact is found by "IoT".
         assert!(shown_speakers(&a).contains(&"murai-jun".to_string()));
+    }
+
+    // The count the search box shows is the number of highlights drawn in the paragraphs
+    // on show: counted on the search form here, found on the printed text there.
+    #[test]
+    fn hits_are_the_highlights_in_matching_paragraphs() {
+        let drawn = |o: &Outcome, q: &str| -> usize {
+            let q = fold(q, nfkc);
+            minutes()
+                .speeches()
+                .flat_map(|(_, s)| &s.paragraphs)
+                .filter(|p| o.matched.contains(p.id.as_str()))
+                .map(|p| crate::search::find(&p.text, &q, nfkc).len())
+                .sum()
+        };
+        for (query, q) in [("?q=IoT", "IoT"), ("?q=%E3%83%AD%E3%82%B0", "ログ")] {
+            let o = run(query, "");
+            assert!(o.hits > 0, "{q}");
+            assert_eq!(o.hits, drawn(&o, q), "{q}");
+        }
+        // Another filter hides some of them; those are not counted.
+        let all = run("?q=IoT", "").hits;
+        let one = run("?q=IoT&speaker=murai-jun", "");
+        assert!(one.hits > 0 && one.hits < all, "{} of {all}", one.hits);
+        assert_eq!(one.hits, drawn(&one, "IoT"));
+        assert_eq!(run("?topic=iot", "").hits, 0, "no search, no hits");
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //!   `hashchange` tells the signals.
 //! - Back and forward (`popstate`) re-read the address.
 //! - The app's own changes ([`Location::go`]) reach the signals at once and the browser's
-//!   history after the next paint: a keystroke's results are not kept waiting for
-//!   `history.replaceState`, and the writes of one frame become one.
+//!   history once the browser is idle after the next paint: a keystroke's results are not
+//!   kept waiting for `history.replaceState` (about 2 ms in Chromium), nor is the next
+//!   keystroke, and the writes made before it become one.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +19,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct Location {
     address: RwSignal<Address>,
-    /// A history write waiting for the next paint: the URL, and whether it adds an entry.
+    /// A history write waiting for the browser to be idle: the URL, and whether it adds an
+    /// entry.
     pending: StoredValue<Option<(String, bool)>>,
     /// The query string, with its `?` (or empty).
     pub search: Memo<String>,
@@ -103,8 +105,8 @@ impl Location {
 
     /// Show `url` (same page): a new history entry, or with `replace` a rewrite of the
     /// current one. The page does not scroll. The view follows at once; the browser's
-    /// address after the next paint (several calls before it make one entry, a new one if
-    /// any of them asked for it).
+    /// address once it is idle after the next paint (several calls before that make one
+    /// entry, a new one if any of them asked for it).
     pub fn go(&self, url: &str, replace: bool) {
         let waiting = self
             .pending
@@ -114,10 +116,26 @@ impl Location {
         self.address.set(Address::of(url));
         if waiting.is_none() {
             let pending = self.pending;
-            request_animation_frame(move || {
-                set_timeout(move || write_history(pending), std::time::Duration::ZERO);
-            });
+            request_animation_frame(move || when_idle(move || write_history(pending)));
         }
+    }
+}
+
+/// Run `f` once the browser has nothing more urgent to do (`requestIdleCallback`, at most
+/// 200 ms away), or in a new task where it has no such call (Safari).
+fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(200);
+    let function = callback.unchecked_ref::<js_sys::Function>();
+    if window
+        .request_idle_callback_with_options(function, &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(function);
     }
 }
 

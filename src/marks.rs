@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use leptos::prelude::*;
-use minutes_core::{Block, Minutes, Paragraph};
+use minutes_core::{Block, Minutes, Paragraph, TopicMatch};
 
 use crate::filter::Outcome;
+use crate::query::ViewState;
 use crate::search::{self, Nfkc};
 
 /// A `bool` signal per key.
@@ -59,6 +60,8 @@ pub struct Marks {
     pub target: Switches<&'static str>,
     /// Each paragraph's search hits, as byte ranges of its printed text.
     hits: HashMap<&'static str, RwSignal<Vec<(usize, usize)>>>,
+    /// Each matching paragraph's tags of the chosen topics: why a topic filter shows it.
+    reasons: HashMap<&'static str, RwSignal<Vec<&'static TopicMatch>>>,
 }
 
 impl Marks {
@@ -66,6 +69,7 @@ impl Marks {
     /// (so the first paint is already right), and an effect that follows them.
     pub fn new(
         minutes: &'static Minutes,
+        state: Memo<ViewState>,
         outcome: Memo<Outcome>,
         target: Memo<String>,
         query: Memo<String>,
@@ -88,12 +92,23 @@ impl Marks {
                 }
             }
         }
+        let paragraphs: &'static [&'static Paragraph] = Vec::leak(paragraphs);
         let paragraph_ids = || paragraphs.iter().map(|p| p.id.as_str());
         let hits_of = move |p: &Paragraph, q: &str| {
             if q.is_empty() || !p.search.contains(q) {
                 Vec::new()
             } else {
                 search::find(&p.text, q, nfkc)
+            }
+        };
+        let reasons_of = |p: &'static Paragraph, o: &Outcome, s: &ViewState| {
+            if s.topics.is_empty() || !o.matched.contains(p.id.as_str()) {
+                Vec::new()
+            } else {
+                p.topics
+                    .iter()
+                    .filter(|m| s.topics.contains(&m.topic))
+                    .collect()
             }
         };
         let (target_now, query_now) = (target.get_untracked(), query.get_untracked());
@@ -111,6 +126,12 @@ impl Marks {
                 .iter()
                 .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, &query_now))))
                 .collect(),
+            reasons: state.with_untracked(|s| {
+                paragraphs
+                    .iter()
+                    .map(|p| (p.id.as_str(), RwSignal::new(reasons_of(p, o, s))))
+                    .collect()
+            }),
         });
         let marks: &'static Marks = Box::leak(Box::new(marks));
 
@@ -120,12 +141,22 @@ impl Marks {
                 marks.sections.sync(|n| o.sections.contains(&n));
                 marks.matched.sync(|id| o.matched.contains(id));
                 marks.dimmed.sync(|id| o.dimmed.contains(id));
+                state.with(|s| {
+                    for p in paragraphs {
+                        if let Some(signal) = marks.reasons.get(p.id.as_str()) {
+                            let reasons = reasons_of(p, o, s);
+                            if signal.with_untracked(|old| *old != reasons) {
+                                signal.set(reasons);
+                            }
+                        }
+                    }
+                });
             });
         });
         Effect::new(move |_| target.with(|t| marks.target.sync(|id| t == id)));
         Effect::new(move |_| {
             query.with(|q| {
-                for p in &paragraphs {
+                for p in paragraphs {
                     if let Some(signal) = marks.hits.get(p.id.as_str()) {
                         let hits = hits_of(p, q);
                         if signal.with_untracked(|old| *old != hits) {
@@ -141,5 +172,10 @@ impl Marks {
     /// The search hits in paragraph `id` (tracked).
     pub fn hits(&self, id: &str) -> Vec<(usize, usize)> {
         self.hits.get(id).map(|s| s.get()).unwrap_or_default()
+    }
+
+    /// Why the topic filter shows paragraph `id` (tracked): its tags of the chosen topics.
+    pub fn reasons(&self, id: &str) -> Vec<&'static TopicMatch> {
+        self.reasons.get(id).map(|s| s.get()).unwrap_or_default()
     }
 }

@@ -65,7 +65,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
     let outcome =
         Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc))));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc)));
-    let marks = Marks::new(minutes, outcome, target, query, nfkc);
+    let marks = Marks::new(minutes, state, outcome, target, query, nfkc);
     let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
     let current = move || state.with(|s| s.lang).or(choice.get()).unwrap_or_default();
     let (lang, set_lang) = signal(untrack(current));
@@ -151,6 +151,24 @@ impl View {
             next.lang = None;
             self.set(next, true);
         }
+    }
+
+    /// This view for one part of the page (a section of the minutes), with the language
+    /// relayed through a signal of its own. Every text on the page follows the language,
+    /// and a signal's readers are kept in order, so each reader that comes or goes (a
+    /// fold button, a reason) or re-runs (a language switch) costs time in proportion to
+    /// how many readers the signal has: one signal for the whole page made both grow with
+    /// the square of the meeting's length.
+    pub fn scoped(self) -> View {
+        let page = self.lang;
+        let (lang, set_lang) = signal(page.get_untracked());
+        Effect::new(move |_| {
+            let now = page.get();
+            if lang.get_untracked() != now {
+                set_lang.set(now);
+            }
+        });
+        View { lang, ..self }
     }
 
     /// The empty view in the current link's language, for the app's own links.

@@ -1,33 +1,80 @@
-//! "Copy link" and "copy citation", with a visible confirmation.
+//! "Copy link" and "copy citation", with a visible confirmation: a pair in each remark's
+//! header, and one pair for the paragraphs that moves to the paragraph being read.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use minutes_core::{Block, Minutes, Paragraph, Speech};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser;
+use crate::format::citation;
 use crate::i18n::Texts;
 use crate::state::use_view;
 
-/// Two buttons that copy the permalink of `id`, or a citation built from it.
+/// What a pair of copy buttons copies: the permalink of a remark or of one paragraph,
+/// and a citation of it.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Quotable {
+    /// The id the permalink points at.
+    pub id: &'static str,
+    /// The remark, or the one the paragraph belongs to (`None` for the narrative).
+    pub speech: Option<&'static Speech>,
+    /// The paragraph, when only it is quoted.
+    pub paragraph: Option<&'static Paragraph>,
+}
+
+impl Quotable {
+    /// The paragraph with permalink id `id`, with its remark.
+    pub fn paragraph(minutes: &'static Minutes, id: &str) -> Option<Quotable> {
+        minutes
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|block| {
+                let (speech, p) = match block {
+                    Block::Speech(s) => (Some(s), s.paragraphs.iter().find(|p| p.id == id)?),
+                    Block::Narrative(p) if p.id == id => (None, p),
+                    _ => return None,
+                };
+                Some(Quotable {
+                    id: &p.id,
+                    speech,
+                    paragraph: Some(p),
+                })
+            })
+    }
+}
+
+/// Two buttons that copy the permalink of `target`, or a citation of it.
 #[component]
 pub fn CopyButtons(
-    /// The id the permalink points at.
-    id: &'static str,
-    /// The citation for a given permalink URL.
-    citation: Callback<String, String>,
-    /// Whether `id` is a paragraph (else a whole speech), for screen readers.
-    #[prop(optional)]
-    paragraph: bool,
+    /// What to copy (nothing while `None`).
+    target: Signal<Option<Quotable>>,
 ) -> impl IntoView {
     let view = use_view();
     // What the last copy said, shown in the pressed button for a few seconds; screen
     // readers hear it from the page's one status region (`browser::announce`), not from a
-    // live region per paragraph.
+    // live region per paragraph. A pair that moves to another paragraph starts afresh.
     let link_done = RwSignal::new(None::<&'static str>);
     let cite_done = RwSignal::new(None::<&'static str>);
-    let copy = move |text: String,
-                     shown: RwSignal<Option<&'static str>>,
-                     done: fn(&Texts) -> &'static str| {
+    Effect::new(move |_| {
+        target.track();
+        link_done.set(None);
+        cite_done.set(None);
+    });
+    let copy = move |citing: bool| {
+        let Some(q) = target.get_untracked() else {
+            return;
+        };
+        let lang = view.lang.get_untracked();
+        let url = permalink(q.id);
+        let (text, shown, done): (_, _, fn(&Texts) -> &'static str) = if citing {
+            let text = citation(view.minutes, q.speech, q.paragraph, &url, lang);
+            (text, cite_done, |t| t.copied_citation)
+        } else {
+            (url, link_done, |t| t.copied_link)
+        };
         spawn_local(async move {
             let ok = write_clipboard(&text).await;
             let t = view.lang.get_untracked().texts();
@@ -37,32 +84,88 @@ pub fn CopyButtons(
             set_timeout(move || shown.set(None), std::time::Duration::from_secs(3));
         });
     };
+    let of_paragraph = move || target.with(|q| q.is_some_and(|q| q.paragraph.is_some()));
     view! {
-        <span class="copy-buttons">
-            <button
-                type="button"
-                class="copy-button"
-                data-copy="link"
-                aria-label=move || {
-                    let t = view.t();
-                    if paragraph { t.copy_link_paragraph } else { t.copy_link_speech }
-                }
-                on:click=move |_| copy(permalink(id), link_done, |t| t.copied_link)
-            >
-                {move || link_done.get().unwrap_or_else(|| view.t().copy_link)}
-            </button>
-            <button
-                type="button"
-                class="copy-button"
-                data-copy="citation"
-                aria-label=move || {
-                    let t = view.t();
-                    if paragraph { t.copy_citation_paragraph } else { t.copy_citation_speech }
-                }
-                on:click=move |_| copy(citation.run(permalink(id)), cite_done, |t| t.copied_citation)
-            >
-                {move || cite_done.get().unwrap_or_else(|| view.t().copy_citation)}
-            </button>
+        <button
+            type="button"
+            class="copy-button"
+            data-copy="link"
+            aria-label=move || {
+                let t = view.t();
+                if of_paragraph() { t.copy_link_paragraph } else { t.copy_link_speech }
+            }
+            on:click=move |_| copy(false)
+        >
+            {move || link_done.get().unwrap_or_else(|| view.t().copy_link)}
+        </button>
+        <button
+            type="button"
+            class="copy-button"
+            data-copy="citation"
+            aria-label=move || {
+                let t = view.t();
+                if of_paragraph() { t.copy_citation_paragraph } else { t.copy_citation_speech }
+            }
+            on:click=move |_| copy(true)
+        >
+            {move || cite_done.get().unwrap_or_else(|| view.t().copy_citation)}
+        </button>
+    }
+}
+
+/// The copy buttons of the paragraphs: one pair for the page, which moves into the
+/// paragraph under the pointer (wide screens) or with the focus (a tap, or Tab: each
+/// paragraph is focusable). Beside every paragraph they were three fifths of the page's
+/// elements, and a search spent its time taking apart and rebuilding their boxes.
+#[component]
+pub fn ParagraphCopyButtons() -> impl IntoView {
+    let view = use_view();
+    let minutes = view.minutes;
+    let tools = NodeRef::<leptos::html::Span>::new();
+    let target = RwSignal::new(None::<Quotable>);
+    let follow = move |e: &web_sys::Event, hovering: bool| {
+        let Some(tools) = tools.get_untracked() else {
+            return;
+        };
+        let Some(host) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".paragraph[data-paragraph]").ok().flatten())
+        else {
+            return;
+        };
+        if tools.parent_element().as_ref() == Some(&host) {
+            return;
+        }
+        // The pointer passing by does not take the buttons from a keyboard user.
+        if hovering && browser::focus_visible_within(&tools) {
+            return;
+        }
+        let Some(q) = host
+            .get_attribute("data-paragraph")
+            .and_then(|id| Quotable::paragraph(minutes, &id))
+        else {
+            return;
+        };
+        let _ = host.append_child(&tools);
+        tools.set_hidden(false);
+        target.set(Some(q));
+    };
+    let hover = window_event_listener(leptos::ev::mouseover, move |e| {
+        // On a narrow screen the buttons take a line of their own under the paragraph:
+        // following the pointer would make the text below jump.
+        if browser::is_wide_screen() {
+            follow(&e, true);
+        }
+    });
+    let focus = window_event_listener(leptos::ev::focusin, move |e| follow(&e, false));
+    on_cleanup(move || {
+        hover.remove();
+        focus.remove();
+    });
+    view! {
+        <span class="copy-buttons copy-buttons--paragraph" node_ref=tools hidden>
+            <CopyButtons target=target.into() />
         </span>
     }
 }

@@ -38,7 +38,7 @@ pub fn FilterPanel() -> impl IntoView {
                                         name="speaker"
                                         value=id
                                         label=Signal::derive(move || view.lang.get().name(a))
-                                        checked=Signal::derive(move || view.state.with(|s| s.speakers.contains(id)))
+                                        checked=Memo::new(move |_| view.state.with(|s| s.speakers.contains(id))).into()
                                         count=Signal::derive(move || {
                                             view.outcome.with(|o| o.speaker_counts.get(id).copied().unwrap_or(0))
                                         })
@@ -63,7 +63,7 @@ pub fn FilterPanel() -> impl IntoView {
                     name="topic"
                     value=id
                     label=Signal::derive(move || view.lang.get().topic(t))
-                    checked=Signal::derive(move || view.state.with(|s| s.topics.contains(id)))
+                    checked=Memo::new(move |_| view.state.with(|s| s.topics.contains(id))).into()
                     count=Signal::derive(move || view.outcome.with(|o| o.topic_counts.get(id).copied().unwrap_or(0)))
                     on_toggle=move || view.update(|s| toggle(&mut s.topics, id.to_string()))
                 />
@@ -82,7 +82,7 @@ pub fn FilterPanel() -> impl IntoView {
                     value=sec.id.as_str()
                     label=Signal::stored(format!("({n}) {}", sec.title))
                     label_lang="ja"
-                    checked=Signal::derive(move || view.state.with(|s| s.sections.contains(&n)))
+                    checked=Memo::new(move |_| view.state.with(|s| s.sections.contains(&n))).into()
                     count=Signal::derive(move || view.outcome.with(|o| o.section_counts.get(&n).copied().unwrap_or(0)))
                     on_toggle=move || view.update(|s| toggle(&mut s.sections, n))
                 />
@@ -136,7 +136,7 @@ fn FilterOption(
     /// The label's language when it is not the interface's (section titles as printed).
     #[prop(optional)]
     label_lang: Option<&'static str>,
-    /// Whether it is chosen.
+    /// Whether it is chosen (a memo: a keystroke changes the state, rarely this).
     checked: Signal<bool>,
     /// How many results choosing it would show.
     count: Signal<usize>,

@@ -1,10 +1,9 @@
-//! One paragraph, with its permalink id, search highlights, topic marks and copy buttons.
+//! One paragraph, with its permalink id, search highlights and topic marks. Its copy
+//! buttons come to it when it is read (`copy_buttons::ParagraphCopyButtons`).
 
 use leptos::prelude::*;
 use minutes_core::{Paragraph, Speech};
 
-use crate::components::copy_buttons::CopyButtons;
-use crate::format::citation;
 use crate::state::use_view;
 
 /// A paragraph of a speech (`speech` set), or of the narrative.
@@ -27,33 +26,35 @@ pub fn ParagraphView(
     let dimmed = move || marks.dimmed.get(id);
     let targeted = move || marks.target.get(id);
     // For a topic filter, the topics and terms that made this paragraph match, so the
-    // reader sees why. The terms are quoted from the minutes, so they stay Japanese.
-    let reasons = Memo::new(move |_| {
-        if !matched() {
-            return Vec::new();
-        }
-        let lang = view.lang.get();
-        view.state.with(|s| {
-            paragraph
-                .topics
-                .iter()
-                .filter(|m| s.topics.contains(&m.topic))
+    // reader sees why. The terms are quoted from the minutes, so they stay Japanese. Only
+    // a paragraph with reasons reads the language: subscribing and unsubscribing every
+    // matching paragraph on each keystroke cost time in proportion to the page.
+    let reasons = move || {
+        let tags = marks.reasons(id);
+        (!tags.is_empty()).then(|| {
+            let lang = view.lang.get();
+            let t = lang.texts();
+            let parts = tags
+                .into_iter()
                 .filter_map(|m| {
-                    let topic = view.minutes.topic(&m.topic)?;
-                    Some((lang.topic(topic), m.terms.join("、")))
+                    Some((
+                        lang.topic(view.minutes.topic(&m.topic)?),
+                        m.terms.join("、"),
+                    ))
                 })
-                .collect::<Vec<_>>()
+                .enumerate()
+                .map(|(i, (topic, terms))| {
+                    view! {
+                        {(i > 0).then_some(t.reason_separator)}
+                        {topic}
+                        {t.reason_colon}
+                        <span lang="ja">{terms}</span>
+                    }
+                })
+                .collect_view();
+            view! { <p class="paragraph__reasons" data-topic-reasons="">{parts}</p> }
         })
-    });
-    let cite = Callback::new(move |url: String| {
-        citation(
-            view.minutes,
-            speech,
-            Some(paragraph),
-            &url,
-            view.lang.get_untracked(),
-        )
-    });
+    };
     // For a narrative paragraph, hiding belongs to the paragraph itself.
     let hidden = move || speech.is_none() && !marks.visible.get(id);
 
@@ -63,6 +64,7 @@ pub fn ParagraphView(
             class:paragraph--narrative=speech.is_none()
             hidden=hidden
             data-paragraph=id
+            tabindex="0"
             data-matched=move || matched().then_some("")
             data-dimmed=move || dimmed().then_some("")
             data-target=move || targeted().then_some("")
@@ -81,27 +83,7 @@ pub fn ParagraphView(
                     parts.collect_view()
                 }}
             </p>
-            {move || {
-                let reasons = reasons.get();
-                let t = view.t();
-                (!reasons.is_empty())
-                    .then(|| {
-                        let parts = reasons
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, (topic, terms))| {
-                                view! {
-                                    {(i > 0).then_some(t.reason_separator)}
-                                    {topic}
-                                    {t.reason_colon}
-                                    <span lang="ja">{terms}</span>
-                                }
-                            })
-                            .collect_view();
-                        view! { <p class="paragraph__reasons" data-topic-reasons="">{parts}</p> }
-                    })
-            }}
-            <CopyButtons id=id citation=cite paragraph=true />
+            {reasons}
         </div>
     }
 }

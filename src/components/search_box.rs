@@ -15,14 +15,16 @@ pub fn SearchBox() -> impl IntoView {
     let view = use_view();
     let input = NodeRef::<leptos::html::Input>::new();
     let current = RwSignal::new(None::<usize>);
-    let hits = RwSignal::new(0usize);
+    // Counted with the outcome, so a keystroke does not also walk the page's highlights.
+    let hits = Memo::new(move |_| view.outcome.with(|o| o.hits));
 
-    // Count the hits once the page has drawn them; a new query starts from none selected.
+    // A new query or filter starts again from no hit selected.
     Effect::new(move |_| {
-        view.query.track();
         view.outcome.track();
-        current.set(None);
-        request_animation_frame(move || hits.set(browser::focus_hit(usize::MAX)));
+        if current.get_untracked().is_some() {
+            current.set(None);
+            browser::clear_current_hit();
+        }
     });
     // Back/forward or a shared link changes `q`: show it in the field, unless the field
     // already says it (rewriting the value while typing would break IME composition).

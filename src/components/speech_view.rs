@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use minutes_core::Speech;
 
-use crate::components::copy_buttons::{CopyButtons, permalink};
+use crate::components::copy_buttons::{CopyButtons, Quotable, permalink};
 use crate::components::paragraph_view::ParagraphView;
-use crate::format::{citation, group_key};
+use crate::format::group_key;
 use crate::query::to_query;
 use crate::state::{View, use_view};
 
@@ -33,9 +33,11 @@ pub fn SpeechView(
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let group = speaker.map(|a| group_key(a.group)).unwrap_or("unknown");
-    let cite = Callback::new(move |url: String| {
-        citation(minutes, Some(speech), None, &url, view.lang.get_untracked())
-    });
+    let quotable = Quotable {
+        id,
+        speech: Some(speech),
+        paragraph: None,
+    };
     // Under a topic or search, only the matching paragraphs show; the others fold away
     // until the reader opens them here. Laying out every non-matching paragraph of every
     // shown remark was most of a search's rendering time.
@@ -117,7 +119,9 @@ pub fn SpeechView(
                     {view.text(|t| t.as_printed)}
                     <span lang="ja">{speech.designation.clone()}</span>
                 </span>
-                <CopyButtons id=id citation=cite />
+                <span class="copy-buttons">
+                    <CopyButtons target=Signal::stored(Some(quotable)) />
+                </span>
             </header>
             {speech
                 .paragraphs

@@ -7,6 +7,7 @@ use minutes_core::{Block, Section};
 use crate::browser;
 use crate::components::agenda_list::AgendaList;
 use crate::components::attendee_table::AttendeeTable;
+use crate::components::copy_buttons::ParagraphCopyButtons;
 use crate::components::export_menu::ExportMenu;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::link_notices::LinkNotices;
@@ -53,6 +54,7 @@ pub fn MeetingPage() -> impl IntoView {
                 <MeetingStats />
                 // What a copy button did, said to screen readers (browser::announce).
                 <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
+                <ParagraphCopyButtons />
                 <section class="minutes" aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading" class="visually-hidden">{view.text(|t| t.minutes_heading)}</h2>
                     {minutes
@@ -105,7 +107,8 @@ fn SectionView(
     /// The section to show.
     section: &'static Section,
 ) -> impl IntoView {
-    let view = use_view();
+    let view = use_view().scoped();
+    provide_context(view);
     let number = section.number;
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
