@@ -18,11 +18,13 @@ use crate::filter::Outcome;
 use crate::query::ViewState;
 use crate::search::{self, Nfkc};
 
-/// A `bool` signal per key.
-pub struct Switches<K>(HashMap<K, RwSignal<bool>>);
+/// A signal per key (`bool` unless said), each read by its own element and written only
+/// when its value changes.
+pub struct Switches<K, V = bool>(HashMap<K, RwSignal<V>>);
 
-impl<K: Hash + Eq + Copy> Switches<K> {
-    fn new(keys: impl IntoIterator<Item = K>, on: impl Fn(K) -> bool) -> Self {
+impl<K: Hash + Eq + Copy, V: PartialEq + Default + Clone + Send + Sync + 'static> Switches<K, V> {
+    /// A signal for each of `keys`, starting at `on(key)`.
+    pub fn new(keys: impl IntoIterator<Item = K>, on: impl Fn(K) -> V) -> Self {
         Switches(
             keys.into_iter()
                 .map(|k| (k, RwSignal::new(on(k))))
@@ -30,16 +32,16 @@ impl<K: Hash + Eq + Copy> Switches<K> {
         )
     }
 
-    /// Whether `key` is on (tracked). Unknown keys are off.
-    pub fn get(&self, key: K) -> bool {
-        self.0.get(&key).is_some_and(|s| s.get())
+    /// The value for `key` (tracked). Unknown keys have the default (off, zero).
+    pub fn get(&self, key: K) -> V {
+        self.0.get(&key).map(|s| s.get()).unwrap_or_default()
     }
 
-    /// Set every switch to `on(key)`, notifying only those that change.
-    fn sync(&self, on: impl Fn(K) -> bool) {
+    /// Set every signal to `on(key)`, notifying only those that change.
+    pub fn sync(&self, on: impl Fn(K) -> V) {
         for (key, signal) in &self.0 {
             let value = on(*key);
-            if signal.get_untracked() != value {
+            if signal.with_untracked(|old| *old != value) {
                 signal.set(value);
             }
         }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use minutes_core::Group;
 
 use crate::format::group_key;
+use crate::marks::Switches;
 use crate::state::{toggle, use_view};
 
 /// The three filter groups. Every choice is a checkbox, so several can be combined; the
@@ -14,6 +15,33 @@ pub fn FilterPanel() -> impl IntoView {
     let view = use_view();
     let minutes = view.minutes;
     let groups = [Group::Expert, Group::Minister, Group::Official];
+
+    // One signal per option's count, written by one effect only where the count changed,
+    // so a keystroke re-runs the options whose count it changes (see `marks`).
+    let counts: &'static Counts = Box::leak(Box::new(view.outcome.with_untracked(|o| Counts {
+        speakers: Switches::new(minutes.attendees.iter().map(|a| a.id.as_str()), |id| {
+            o.speaker_counts.get(id).copied().unwrap_or(0)
+        }),
+        topics: Switches::new(minutes.topics.iter().map(|t| t.id.as_str()), |id| {
+            o.topic_counts.get(id).copied().unwrap_or(0)
+        }),
+        sections: Switches::new(minutes.sections.iter().map(|s| s.number), |n| {
+            o.section_counts.get(&n).copied().unwrap_or(0)
+        }),
+    })));
+    Effect::new(move |_| {
+        view.outcome.with(|o| {
+            counts
+                .speakers
+                .sync(|id| o.speaker_counts.get(id).copied().unwrap_or(0));
+            counts
+                .topics
+                .sync(|id| o.topic_counts.get(id).copied().unwrap_or(0));
+            counts
+                .sections
+                .sync(|n| o.section_counts.get(&n).copied().unwrap_or(0));
+        })
+    });
 
     let speaker_groups = groups
         .into_iter()
@@ -39,9 +67,7 @@ pub fn FilterPanel() -> impl IntoView {
                                         value=id
                                         label=Signal::derive(move || view.lang.get().name(a))
                                         checked=Memo::new(move |_| view.state.with(|s| s.speakers.contains(id))).into()
-                                        count=Signal::derive(move || {
-                                            view.outcome.with(|o| o.speaker_counts.get(id).copied().unwrap_or(0))
-                                        })
+                                        count=Signal::derive(move || counts.speakers.get(id))
                                         on_toggle=move || view.update(|s| toggle(&mut s.speakers, id.to_string()))
                                     />
                                 }
@@ -64,7 +90,7 @@ pub fn FilterPanel() -> impl IntoView {
                     value=id
                     label=Signal::derive(move || view.lang.get().topic(t))
                     checked=Memo::new(move |_| view.state.with(|s| s.topics.contains(id))).into()
-                    count=Signal::derive(move || view.outcome.with(|o| o.topic_counts.get(id).copied().unwrap_or(0)))
+                    count=Signal::derive(move || counts.topics.get(id))
                     on_toggle=move || view.update(|s| toggle(&mut s.topics, id.to_string()))
                 />
             }
@@ -83,7 +109,7 @@ pub fn FilterPanel() -> impl IntoView {
                     label=Signal::stored(format!("({n}) {}", sec.title))
                     label_lang="ja"
                     checked=Memo::new(move |_| view.state.with(|s| s.sections.contains(&n))).into()
-                    count=Signal::derive(move || view.outcome.with(|o| o.section_counts.get(&n).copied().unwrap_or(0)))
+                    count=Signal::derive(move || counts.sections.get(n))
                     on_toggle=move || view.update(|s| toggle(&mut s.sections, n))
                 />
             }
@@ -122,6 +148,13 @@ pub fn FilterPanel() -> impl IntoView {
             </details>
         </section>
     }
+}
+
+/// The live count beside each option.
+struct Counts {
+    speakers: Switches<&'static str, usize>,
+    topics: Switches<&'static str, usize>,
+    sections: Switches<u32, usize>,
 }
 
 /// One checkbox with its label and live count.
