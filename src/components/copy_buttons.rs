@@ -137,8 +137,10 @@ pub fn ParagraphCopyButtons() -> impl IntoView {
         if tools.parent_element().as_ref() == Some(&host) {
             return;
         }
-        // The pointer passing by does not take the buttons from a keyboard user.
-        if hovering && browser::focus_visible_within(&tools) {
+        // On a narrow screen the buttons take a line of their own under the paragraph:
+        // following the pointer would make the text below jump. And the pointer passing
+        // by does not take the buttons from a keyboard user.
+        if hovering && (!browser::is_wide_screen() || browser::focus_visible_within(&tools)) {
             return;
         }
         let Some(q) = host
@@ -151,13 +153,7 @@ pub fn ParagraphCopyButtons() -> impl IntoView {
         tools.set_hidden(false);
         target.set(Some(q));
     };
-    let hover = window_event_listener(leptos::ev::mouseover, move |e| {
-        // On a narrow screen the buttons take a line of their own under the paragraph:
-        // following the pointer would make the text below jump.
-        if browser::is_wide_screen() {
-            follow(&e, true);
-        }
-    });
+    let hover = window_event_listener(leptos::ev::mouseover, move |e| follow(&e, true));
     let focus = window_event_listener(leptos::ev::focusin, move |e| follow(&e, false));
     on_cleanup(move || {
         hover.remove();
