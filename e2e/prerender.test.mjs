@@ -38,6 +38,7 @@ test('without JavaScript the whole meeting reads, and a permalink opens on its p
   // Controls that need the app are not left there dead; the contents' links work.
   assert.equal(await page.locator('#search-input').isVisible(), false);
   assert.equal(await page.locator('button[data-copy]').first().isVisible(), false);
+  assert.equal(await page.locator('[data-paragraph][tabindex]').count(), 0, 'no Tab stop that does nothing');
   await screenshot(page, 'no-javascript');
   await context.close();
 });

@@ -51,6 +51,9 @@ export async function prerender(dir, html) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     if (errors.length) throw new Error(`the app reported errors while pre-rendering:\n${errors.join('\n')}`);
     return await page.evaluate(() => {
+      // Paragraphs are focusable for the copy buttons the app brings to them; without
+      // the app that would only be a Tab stop that does nothing.
+      for (const el of document.querySelectorAll('[data-paragraph][tabindex]')) el.removeAttribute('tabindex');
       const parts = [...document.body.children].filter((el) => !el.matches('script, noscript, template'));
       for (const el of parts) el.setAttribute('data-prerendered', '');
       return {
