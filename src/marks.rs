@@ -39,11 +39,17 @@ impl<K: Hash + Eq + Copy, V: PartialEq + Default + Clone + Send + Sync + 'static
 
     /// Set every signal to `on(key)`, notifying only those that change.
     pub fn sync(&self, on: impl Fn(K) -> V) {
-        for (key, signal) in &self.0 {
-            let value = on(*key);
-            if signal.with_untracked(|old| *old != value) {
-                signal.set(value);
-            }
+        for key in self.0.keys() {
+            self.set(*key, on(*key));
+        }
+    }
+
+    /// Set the signal of `key` to `value`, notifying its readers only if it changes.
+    pub fn set(&self, key: K, value: V) {
+        if let Some(signal) = self.0.get(&key)
+            && signal.with_untracked(|old| *old != value)
+        {
+            signal.set(value);
         }
     }
 }
@@ -61,9 +67,9 @@ pub struct Marks {
     /// The speech or paragraph the URL fragment names.
     pub target: Switches<&'static str>,
     /// Each paragraph's search hits, as byte ranges of its printed text.
-    hits: HashMap<&'static str, RwSignal<Vec<(usize, usize)>>>,
+    pub hits: Switches<&'static str, Vec<(usize, usize)>>,
     /// Each matching paragraph's tags of the chosen topics: why a topic filter shows it.
-    reasons: HashMap<&'static str, RwSignal<Vec<&'static TopicMatch>>>,
+    pub reasons: Switches<&'static str, Vec<&'static TopicMatch>>,
 }
 
 impl Marks {
@@ -124,15 +130,19 @@ impl Marks {
             target: Switches::new(owners.iter().copied().chain(paragraph_ids()), |id| {
                 target_now == id
             }),
-            hits: paragraphs
-                .iter()
-                .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, &query_now))))
-                .collect(),
-            reasons: state.with_untracked(|s| {
+            hits: Switches(
                 paragraphs
                     .iter()
-                    .map(|p| (p.id.as_str(), RwSignal::new(reasons_of(p, o, s))))
-                    .collect()
+                    .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, &query_now))))
+                    .collect(),
+            ),
+            reasons: state.with_untracked(|s| {
+                Switches(
+                    paragraphs
+                        .iter()
+                        .map(|p| (p.id.as_str(), RwSignal::new(reasons_of(p, o, s))))
+                        .collect(),
+                )
             }),
         });
         let marks: &'static Marks = Box::leak(Box::new(marks));
@@ -145,12 +155,7 @@ impl Marks {
                 marks.dimmed.sync(|id| o.dimmed.contains(id));
                 state.with(|s| {
                     for p in paragraphs {
-                        if let Some(signal) = marks.reasons.get(p.id.as_str()) {
-                            let reasons = reasons_of(p, o, s);
-                            if signal.with_untracked(|old| *old != reasons) {
-                                signal.set(reasons);
-                            }
-                        }
+                        marks.reasons.set(&p.id, reasons_of(p, o, s));
                     }
                 });
             });
@@ -159,25 +164,10 @@ impl Marks {
         Effect::new(move |_| {
             query.with(|q| {
                 for p in paragraphs {
-                    if let Some(signal) = marks.hits.get(p.id.as_str()) {
-                        let hits = hits_of(p, q);
-                        if signal.with_untracked(|old| *old != hits) {
-                            signal.set(hits);
-                        }
-                    }
+                    marks.hits.set(&p.id, hits_of(p, q));
                 }
             })
         });
         marks
-    }
-
-    /// The search hits in paragraph `id` (tracked).
-    pub fn hits(&self, id: &str) -> Vec<(usize, usize)> {
-        self.hits.get(id).map(|s| s.get()).unwrap_or_default()
-    }
-
-    /// Why the topic filter shows paragraph `id` (tracked): its tags of the chosen topics.
-    pub fn reasons(&self, id: &str) -> Vec<&'static TopicMatch> {
-        self.reasons.get(id).map(|s| s.get()).unwrap_or_default()
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use minutes_core::Group;
 
+use crate::filter::Outcome;
 use crate::format::group_key;
 use crate::marks::Switches;
 use crate::state::{toggle, use_view};
@@ -18,30 +19,13 @@ pub fn FilterPanel() -> impl IntoView {
 
     // One signal per option's count, written by one effect only where the count changed,
     // so a keystroke re-runs the options whose count it changes (see `marks`).
-    let counts: &'static Counts = Box::leak(Box::new(view.outcome.with_untracked(|o| Counts {
-        speakers: Switches::new(minutes.attendees.iter().map(|a| a.id.as_str()), |id| {
-            o.speaker_counts.get(id).copied().unwrap_or(0)
-        }),
-        topics: Switches::new(minutes.topics.iter().map(|t| t.id.as_str()), |id| {
-            o.topic_counts.get(id).copied().unwrap_or(0)
-        }),
-        sections: Switches::new(minutes.sections.iter().map(|s| s.number), |n| {
-            o.section_counts.get(&n).copied().unwrap_or(0)
-        }),
-    })));
-    Effect::new(move |_| {
-        view.outcome.with(|o| {
-            counts
-                .speakers
-                .sync(|id| o.speaker_counts.get(id).copied().unwrap_or(0));
-            counts
-                .topics
-                .sync(|id| o.topic_counts.get(id).copied().unwrap_or(0));
-            counts
-                .sections
-                .sync(|n| o.section_counts.get(&n).copied().unwrap_or(0));
-        })
-    });
+    let counts: &'static Counts = Box::leak(Box::new(Counts {
+        speakers: Switches::new(minutes.attendees.iter().map(|a| a.id.as_str()), |_| 0),
+        topics: Switches::new(minutes.topics.iter().map(|t| t.id.as_str()), |_| 0),
+        sections: Switches::new(minutes.sections.iter().map(|s| s.number), |_| 0),
+    }));
+    view.outcome.with_untracked(|o| counts.sync(o));
+    Effect::new(move |_| view.outcome.with(|o| counts.sync(o)));
 
     let speaker_groups = groups
         .into_iter()
@@ -155,6 +139,18 @@ struct Counts {
     speakers: Switches<&'static str, usize>,
     topics: Switches<&'static str, usize>,
     sections: Switches<u32, usize>,
+}
+
+impl Counts {
+    /// Follow the faceted counts of `o`.
+    fn sync(&self, o: &Outcome) {
+        self.speakers
+            .sync(|id| o.speaker_counts.get(id).copied().unwrap_or(0));
+        self.topics
+            .sync(|id| o.topic_counts.get(id).copied().unwrap_or(0));
+        self.sections
+            .sync(|n| o.section_counts.get(&n).copied().unwrap_or(0));
+    }
 }
 
 /// One checkbox with its label and live count.

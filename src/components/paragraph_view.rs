@@ -30,7 +30,7 @@ pub fn ParagraphView(
     // a paragraph with reasons reads the language: subscribing and unsubscribing every
     // matching paragraph on each keystroke cost time in proportion to the page.
     let reasons = move || {
-        let tags = marks.reasons(id);
+        let tags = marks.reasons.get(id);
         (!tags.is_empty()).then(|| {
             let lang = view.lang.get();
             let t = lang.texts();
@@ -71,7 +71,7 @@ pub fn ParagraphView(
         >
             <p id=id lang="ja">
                 {move || {
-                    let hits = marks.hits(id);
+                    let hits = marks.hits.get(id);
                     let mut at = 0;
                     let mut parts = Vec::new();
                     for (a, b) in hits {
