@@ -134,15 +134,20 @@ test('Enter and the arrows move between hits', async () => {
 test('filters combine, counts update live, and one control clears them all', async () => {
   const page = await open('');
   const murai = page.getByRole('checkbox', { name: /村井 純/ });
-  const iotCount = () => page.locator('label', { has: page.locator('input[name="topic"][value="iot"]') })
-    .locator('.filter-option__count').innerText();
+  // The counts follow once the results are painted (when the browser is idle), so wait
+  // for the expected number rather than read it at once.
+  const iotCountIs = (n) => page.waitForFunction((n) => {
+    const count = document.querySelector('input[name="topic"][value="iot"]').closest('label')
+      .querySelector('.filter-option__count').textContent;
+    return Number(count.replace(/\D/g, '')) === n;
+  }, n, { timeout: 2000 });
   const allIot = paragraphsWithTopic('iot').length;
-  assert.equal(Number((await iotCount()).replace(/\D/g, '')), allIot);
+  await iotCountIs(allIot);
   await murai.check();
   await page.waitForFunction(() => new URLSearchParams(location.search).get('speaker') === 'murai-jun');
   const muraiIot = speechesOf(site.minutes).filter((s) => s.speaker === 'murai-jun')
     .flatMap((s) => s.paragraphs).filter((p) => p.topics.some((t) => t.topic === 'iot')).length;
-  assert.equal(Number((await iotCount()).replace(/\D/g, '')), muraiIot, 'topic count follows the speaker filter');
+  await iotCountIs(muraiIot); // the topic count follows the speaker filter
   await page.locator('input[name="topic"][value="iot"]').check();
   await page.waitForFunction(() => location.search === '?speaker=murai-jun&topic=iot');
   assert.deepEqual(await visibleSpeeches(page), ['murai-jun']);

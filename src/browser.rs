@@ -316,3 +316,21 @@ pub fn mark_ready() {
         let _ = root.set_attribute("data-app", "ready");
     }
 }
+
+/// Run `f` once the browser has nothing more urgent to do (`requestIdleCallback`, at most
+/// 200 ms away), or in a new task where it has no such call (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(200);
+    let function: &js_sys::Function = wasm_bindgen::JsCast::unchecked_ref(&callback);
+    if window
+        .request_idle_callback_with_options(function, &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(function);
+    }
+}

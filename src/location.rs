@@ -15,6 +15,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
+
 /// The current address, split as the view needs it. `Copy`.
 #[derive(Clone, Copy)]
 pub struct Location {
@@ -116,26 +118,8 @@ impl Location {
         self.address.set(Address::of(url));
         if waiting.is_none() {
             let pending = self.pending;
-            request_animation_frame(move || when_idle(move || write_history(pending)));
+            request_animation_frame(move || browser::when_idle(move || write_history(pending)));
         }
-    }
-}
-
-/// Run `f` once the browser has nothing more urgent to do (`requestIdleCallback`, at most
-/// 200 ms away), or in a new task where it has no such call (Safari).
-fn when_idle(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(200);
-    let function = callback.unchecked_ref::<js_sys::Function>();
-    if window
-        .request_idle_callback_with_options(function, &options)
-        .is_err()
-    {
-        let _ = window.set_timeout_with_callback(function);
     }
 }
 

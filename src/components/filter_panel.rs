@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use minutes_core::Group;
 
+use crate::browser;
 use crate::filter::Outcome;
 use crate::format::group_key;
 use crate::marks::Switches;
@@ -17,15 +18,31 @@ pub fn FilterPanel() -> impl IntoView {
     let minutes = view.minutes;
     let groups = [Group::Expert, Group::Minister, Group::Official];
 
-    // One signal per option's count, written by one effect only where the count changed,
-    // so a keystroke re-runs the options whose count it changes (see `marks`).
+    // One signal per option's count, written only where the count changed, so an update
+    // re-runs the options whose count it changes (see `marks`). The counts follow the
+    // outcome once the browser is idle after painting the results (at most 200 ms later),
+    // not in the keystroke's own frame: the reader is looking at the results, and writing
+    // some thirty counts in a scrolling sidebar cost about an eighth of a search's time
+    // (bench/RESULTS.md, entry 19). A burst of keystrokes updates them once.
     let counts: &'static Counts = Box::leak(Box::new(Counts {
         speakers: Switches::new(minutes.attendees.iter().map(|a| a.id.as_str()), |_| 0),
         topics: Switches::new(minutes.topics.iter().map(|t| t.id.as_str()), |_| 0),
         sections: Switches::new(minutes.sections.iter().map(|s| s.number), |_| 0),
     }));
     view.outcome.with_untracked(|o| counts.sync(o));
-    Effect::new(move |_| view.outcome.with(|o| counts.sync(o)));
+    let waiting = StoredValue::new(false);
+    Effect::new(move |first_done: Option<()>| {
+        view.outcome.track();
+        if first_done.is_none() || waiting.try_get_value() != Some(false) {
+            return;
+        }
+        waiting.set_value(true);
+        browser::when_idle(move || {
+            if waiting.try_set_value(false).is_none() {
+                view.outcome.try_with_untracked(|o| counts.sync(o));
+            }
+        });
+    });
 
     let speaker_groups = groups
         .into_iter()
