@@ -38,9 +38,22 @@ pub fn scroll_to_fragment() {
 }
 
 /// NFKC by the browser's own `String.prototype.normalize`, so the WASM ships no Unicode
-/// tables.
+/// tables. Single characters are remembered: highlighting folds a paragraph a character
+/// at a time (`search::find`) and asks for the same few hundred characters again and
+/// again, and each trip to JavaScript and back costs more than the normalising.
 pub fn nfkc(text: &str) -> String {
-    js_sys::JsString::from(text).normalize("NFKC").into()
+    thread_local! {
+        static CHARS: std::cell::RefCell<std::collections::HashMap<char, String>> =
+            std::cell::RefCell::default();
+    }
+    let normalize = |text: &str| String::from(js_sys::JsString::from(text).normalize("NFKC"));
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            CHARS.with_borrow_mut(|cache| cache.entry(c).or_insert_with(|| normalize(text)).clone())
+        }
+        _ => normalize(text),
+    }
 }
 
 /// The search hits the search box counts and steps through: those in matching
