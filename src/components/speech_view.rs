@@ -43,16 +43,18 @@ pub fn SpeechView(
     // shown remark was most of a search's rendering time.
     let marks = view.marks;
     let expanded = RwSignal::new(false);
-    let folded = move || {
+    let folded = Memo::new(move |_| {
         speech
             .paragraphs
             .iter()
             .filter(|p| marks.dimmed.get(&p.id))
             .count()
-    };
+    });
+    let has_fold = Memo::new(move |_| folded.get() > 0);
+    // Only a speech gaining or losing its fold builds or drops the button; a new number
+    // changes its text.
     let fold = move || {
-        let n = folded();
-        (n > 0).then(|| {
+        has_fold.get().then(|| {
             view! {
                 <button
                     type="button"
@@ -65,7 +67,7 @@ pub fn SpeechView(
                         if expanded.get() {
                             t.hide_other_paragraphs.to_string()
                         } else {
-                            (t.show_other_paragraphs)(n)
+                            (t.show_other_paragraphs)(folded.get())
                         }
                     }}
                 </button>
