@@ -31,9 +31,11 @@ pub fn FilterPanel() -> impl IntoView {
     }));
     view.outcome.with_untracked(|o| counts.sync(o));
     let waiting = StoredValue::new(false);
-    Effect::new(move |first_done: Option<()>| {
+    // The effect's first run is the mount, when the counts are already right; after that,
+    // one idle callback at a time.
+    Effect::new(move |previous_run: Option<()>| {
         view.outcome.track();
-        if first_done.is_none() || waiting.try_get_value() != Some(false) {
+        if previous_run.is_none() || waiting.try_get_value() != Some(false) {
             return;
         }
         waiting.set_value(true);
