@@ -2,7 +2,7 @@
 // copy links and citations, and survive hostile links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, screenshot, speechesOf } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, screenshot, speechesOf, bringIntoView } from './lib/harness.mjs';
 
 const site = useSite();
 
@@ -206,15 +206,31 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
     const r = e.getBoundingClientRect();
     return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
   });
+  await bringIntoView(page, two);
+  const below = page.locator(`article:has([data-paragraph="${first.id}"]) + article`);
   const before = await place(two);
+  const belowBefore = await place(below);
   await one.hover();
   assert.equal(await one.locator('button[data-copy]').count(), 2);
   await two.hover();
   assert.equal(await two.locator('button[data-copy]').count(), 2);
   assert.equal(await pairs.count(), 1, 'one pair for the page');
   assert.deepEqual(await place(two), before, 'showing the buttons moves nothing');
+  assert.deepEqual(await place(below), belowBefore, 'nor the remark below');
   const buttons = await place(two.locator('.copy-buttons'));
   assert.ok(buttons.x >= before.x + before.width, 'in the margin beside the paragraph');
+
+  // The pointer crosses the gap between the text and the pair, and the pair is still
+  // there to be clicked.
+  const linkTwo = two.getByRole('button', { name: 'この段落へのリンクをコピー' });
+  const [from, to] = [await two.boundingBox(), await linkTwo.boundingBox()];
+  for (let x = from.x + from.width - 10; x <= to.x + to.width / 2; x += 2) {
+    await page.mouse.move(x, to.y + to.height / 2);
+  }
+  await page.mouse.down();
+  await page.mouse.up();
+  await two.getByText('リンクをコピーしました').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${second.id}`);
 
   // Keyboard: Tab reaches the paragraph, then its two buttons, then the next paragraph;
   // the pointer passing by does not take the buttons away meanwhile.

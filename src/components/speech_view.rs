@@ -33,6 +33,13 @@ pub fn SpeechView(
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let group = speaker.map(|a| group_key(a.group)).unwrap_or("unknown");
+    // What main.css estimates the remark's height from while it is off screen and not
+    // yet drawn.
+    let chars: usize = speech
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().count())
+        .sum();
     let quotable = Quotable {
         id,
         speech: Some(speech),
@@ -80,6 +87,8 @@ pub fn SpeechView(
             id=id
             data-speaker=speech.speaker.clone().unwrap_or_default()
             data-group=group
+            data-chars=chars
+            data-paragraphs=speech.paragraphs.len()
             aria-labelledby=labelled_by
             tabindex="-1"
             hidden=move || !view.marks.visible.get(id)
