@@ -3,7 +3,7 @@
 // stays exactly as printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, speechesOf, screenshot, bringIntoView } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot } from './lib/harness.mjs';
 
 const site = useSite();
 const WIDE = { viewport: { width: 1280, height: 900 } };
@@ -54,7 +54,6 @@ test('the switch turns the interface to English and back, keeping the minutes as
   // Interface text, names, roles and groups in English.
   await page.getByLabel('Search the remarks').waitFor();
   const murai = page.locator('article[data-speaker="murai-jun"]').first();
-  await bringIntoView(page, murai);
   assert.equal(await murai.locator('.speech__name').innerText(), 'Murai Jun');
   assert.equal(await murai.locator('.speech__role').innerText(), 'Professor, Keio University');
   assert.equal(await murai.locator('.group-badge').innerText(), 'Expert member');

@@ -2,7 +2,7 @@
 // copy links and citations, and survive hostile links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, screenshot, speechesOf, bringIntoView } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, screenshot, speechesOf } from './lib/harness.mjs';
 
 const site = useSite();
 
@@ -206,7 +206,6 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
     const r = e.getBoundingClientRect();
     return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
   });
-  await bringIntoView(page, two);
   const below = page.locator(`article:has([data-paragraph="${first.id}"]) + article`);
   const before = await place(two);
   const belowBefore = await place(below);

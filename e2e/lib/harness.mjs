@@ -118,17 +118,6 @@ export async function waitForMeeting(page) {
   await page.locator('article[data-speaker]').first().waitFor({ state: 'attached', timeout: 15000 });
 }
 
-/**
- * Scroll `locator` into view as a reader would and wait until it is drawn: remarks off
- * screen are skipped by the browser (`content-visibility: auto`) and count at an
- * estimated height, so until the frame after they come near, `innerText` reads nothing
- * and the page's coordinates below them are not final.
- */
-export async function bringIntoView(page, locator) {
-  await locator.scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
 /** Save a screenshot under e2e/artifacts/ and return its path. */
 export async function screenshot(page, name, options = {}) {
   await mkdir(ARTIFACTS, { recursive: true });

@@ -29,7 +29,6 @@ pub fn MeetingPage() -> impl IntoView {
     // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
     keyboard_shortcuts();
-    hold_in_page_jumps();
 
     view! {
         // A plain fragment link: the browser moves focus to the (focusable) proceedings.
@@ -98,37 +97,6 @@ fn keyboard_shortcuts() {
             }
             _ => {}
         }
-    });
-    on_cleanup(move || handle.remove());
-}
-
-/// Links within the page (the contents, the skip link) jump the browser's own way, to
-/// where the estimated heights of the remarks not yet drawn put their target; from the
-/// next frame the target is held in place while those remarks are drawn.
-fn hold_in_page_jumps() {
-    let handle = window_event_listener(leptos::ev::click, |e| {
-        if e.default_prevented()
-            || e.button() != 0
-            || e.ctrl_key()
-            || e.meta_key()
-            || e.shift_key()
-            || e.alt_key()
-        {
-            return;
-        }
-        let Some(href) = e
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .and_then(|t| t.closest("a[href^='#']").ok().flatten())
-            .and_then(|a| a.get_attribute("href"))
-        else {
-            return;
-        };
-        request_animation_frame(move || {
-            if let Some(el) = browser::fragment_target(&href) {
-                browser::bring_into_view(el, browser::Aim::Top);
-            }
-        });
     });
     on_cleanup(move || handle.remove());
 }
