@@ -17,24 +17,190 @@ pub fn is_wide_screen() -> bool {
 /// The browser's own jump to `#id` happens before the app has drawn anything, so a shared
 /// permalink would otherwise open at the top.
 pub fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
         return;
     };
-    let Ok(hash) = window.location().hash() else {
-        return;
-    };
-    let Some(raw) = hash.strip_prefix('#').filter(|h| !h.is_empty()) else {
-        return;
-    };
-    // A hand-typed or mangled fragment may be percent-encoded or not decodable at all;
-    // either way an unknown id just leaves the page at the top.
+    if let Some(el) = fragment_target(&hash) {
+        bring_into_view(el, Aim::Top);
+    }
+}
+
+/// The element a fragment (`#id`, as in a URL or a link's `hash`) names, if the page has
+/// one. A hand-typed or mangled fragment may be percent-encoded or not decodable at all;
+/// either way an unknown id names nothing.
+pub fn fragment_target(hash: &str) -> Option<web_sys::Element> {
+    let raw = hash.strip_prefix('#').filter(|h| !h.is_empty())?;
     let id = js_sys::decode_uri_component(raw)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| raw.to_string());
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
-        el.scroll_into_view();
+    web_sys::window()?.document()?.get_element_by_id(&id)
+}
+
+/// Where a jump puts its target on the screen.
+#[derive(Clone, Copy)]
+pub enum Aim {
+    /// At the top, below the scroll padding (permalinks, contents, `j`/`k`).
+    Top,
+    /// In the middle (search hits).
+    Center,
+}
+
+thread_local! {
+    /// Counts jumps; a held jump lets go when a newer one starts or the reader acts.
+    static JUMPS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Scroll `el` into view and hold it there while the remarks around it are drawn.
+///
+/// In long minutes, remarks off screen are skipped by the browser until they come near
+/// (`content-visibility: auto` in main.css) and count as an estimate of their height until
+/// then. A jump lands where the estimates put the target; the remarks then drawn around
+/// it take their real height and would push it away. So the remarks around the target are
+/// drawn and the jump aimed again at once ([`draw_near_remarks`]), and then aimed again
+/// each frame until the target has stayed put for three frames (a second at most), in case
+/// the browser draws more of them; it lets go the moment the reader scrolls, presses a key
+/// or touches the page.
+pub fn bring_into_view(el: web_sys::Element, aim: Aim) {
+    stop_holding_on_reader_input();
+    let jump = JUMPS.with(|j| j.get().wrapping_add(1));
+    JUMPS.with(|j| j.set(jump));
+    let top = aim_at(&el, aim);
+    hold(el, aim, jump, top, 0, 0);
+}
+
+/// Scroll `el` to where `aim` says, draw the remarks that land around it, and aim again
+/// while drawing them moves it (a few times at most); where it ended up.
+fn aim_at(el: &web_sys::Element, aim: Aim) -> f64 {
+    let scroll = || match aim {
+        Aim::Top => el.scroll_into_view(),
+        Aim::Center => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    };
+    for _ in 0..4 {
+        scroll();
+        let top = el.get_bounding_client_rect().top();
+        if !draw_near_remarks() || (el.get_bounding_client_rect().top() - top).abs() < 1.0 {
+            return top;
+        }
     }
+    el.get_bounding_client_rect().top()
+}
+
+/// Draw the remarks that are, or are about to be, on screen, now rather than a frame late.
+///
+/// In long minutes, remarks off screen are skipped by the browser (`content-visibility:
+/// auto` in main.css; elsewhere this does nothing), and the browser settles which of them are near the screen only after it
+/// has painted a frame: a remark that a search moves up from far below, or a jump lands
+/// on, would be painted blank in the first frame and drawn in the next. This lays the page
+/// out, marks the shown remarks within half a screen of the visible area `data-near`
+/// (which main.css draws in full), and repeats while drawing them brings others near (each
+/// drawn remark takes its real height in place of the estimate). The marks of the call
+/// before are taken off the remarks no longer near. Reads and writes are kept apart, so
+/// each round costs one layout. Whether it marked any remark that was not marked before.
+pub fn draw_near_remarks() -> bool {
+    thread_local! {
+        static NEAR: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(list) = window.document().and_then(|d| {
+        d.query_selector_all(
+            ".minutes[data-long] > .section:not([hidden]) > article.speech:not([hidden])",
+        )
+        .ok()
+    }) else {
+        return false;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let margin = height / 2.0;
+    let shown: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
+        .collect();
+    let mut near: Vec<web_sys::Element> = Vec::new();
+    let was_near = |el: &web_sys::Element| el.has_attribute("data-near");
+    let mut any_new = false;
+    // Each round draws what the one before found; a handful is plenty (a round finds
+    // nothing new once the remarks on screen are drawn).
+    for _ in 0..8 {
+        let found: Vec<&web_sys::Element> = shown
+            .iter()
+            .skip_while(|el| el.get_bounding_client_rect().bottom() < -margin)
+            .take_while(|el| el.get_bounding_client_rect().top() <= height + margin)
+            .filter(|el| !near.contains(el))
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        for el in found {
+            if !was_near(el) {
+                let _ = el.set_attribute("data-near", "");
+                any_new = true;
+            }
+            near.push(el.clone());
+        }
+    }
+    NEAR.with_borrow_mut(|before| {
+        for el in before.iter().filter(|el| !near.contains(el)) {
+            let _ = el.remove_attribute("data-near");
+        }
+        *before = near;
+    });
+    any_new
+}
+
+fn hold(el: web_sys::Element, aim: Aim, jump: u32, top: f64, frames: u32, still: u32) {
+    const STILL_FRAMES: u32 = 3;
+    const MAX_FRAMES: u32 = 60;
+    leptos::prelude::request_animation_frame(move || {
+        if JUMPS.with(|j| j.get()) != jump || !el.is_connected() {
+            return;
+        }
+        let now = el.get_bounding_client_rect().top();
+        let (top, still) = if (now - top).abs() < 1.0 {
+            (top, still + 1)
+        } else {
+            (aim_at(&el, aim), 0)
+        };
+        if still < STILL_FRAMES && frames < MAX_FRAMES {
+            hold(el, aim, jump, top, frames + 1, still);
+        }
+    });
+}
+
+/// Listen, once, for the reader taking over the scrolling (in the capture phase, so that
+/// the key or click that starts a new jump lets go of the old one first).
+fn stop_holding_on_reader_input() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let let_go = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        JUMPS.with(|j| j.set(j.get().wrapping_add(1)));
+    });
+    for event in ["wheel", "touchstart", "pointerdown", "keydown"] {
+        let _ = window.add_event_listener_with_callback_and_bool(
+            event,
+            wasm_bindgen::JsCast::unchecked_ref(let_go.as_ref()),
+            true,
+        );
+    }
+    // The listeners last as long as the page.
+    let_go.forget();
 }
 
 /// NFKC by the browser's own `String.prototype.normalize`, so the WASM ships no Unicode
@@ -75,9 +241,7 @@ pub fn focus_hit(n: usize) {
         return;
     };
     let _ = el.set_attribute("data-current", "");
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    bring_into_view(el, Aim::Center);
 }
 
 /// Whether the keyboard focus (`:focus-visible`) is inside `el`.
@@ -125,7 +289,7 @@ pub fn step_speech(forward: bool) {
     };
     if let Some(el) = next {
         let _ = el.focus();
-        el.scroll_into_view();
+        bring_into_view(el.clone().into(), Aim::Top);
     }
 }
 

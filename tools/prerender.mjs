@@ -54,6 +54,9 @@ export async function prerender(dir, html) {
       // Paragraphs are focusable for the copy buttons the app brings to them; without
       // the app that would only be a Tab stop that does nothing.
       for (const el of document.querySelectorAll('[data-paragraph][tabindex]')) el.removeAttribute('tabindex');
+      // Which remarks are near the screen is the app's to say at run time (the browser
+      // finds them itself without it).
+      for (const el of document.querySelectorAll('[data-near]')) el.removeAttribute('data-near');
       const parts = [...document.body.children].filter((el) => !el.matches('script, noscript, template'));
       for (const el of parts) el.setAttribute('data-prerendered', '');
       return {

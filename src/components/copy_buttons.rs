@@ -149,6 +149,15 @@ pub fn ParagraphCopyButtons() -> impl IntoView {
         else {
             return;
         };
+        // The remark holding the pair is drawn in full (main.css), or its box would clip
+        // the pair in the margin.
+        let speech_of = |el: Option<web_sys::Element>| el?.closest("article.speech").ok()?;
+        if let Some(old) = speech_of(tools.parent_element()) {
+            let _ = old.remove_attribute("data-pair");
+        }
+        if let Some(new) = speech_of(Some(host.clone())) {
+            let _ = new.set_attribute("data-pair", "");
+        }
         let _ = host.append_child(&tools);
         tools.set_hidden(false);
         target.set(Some(q));

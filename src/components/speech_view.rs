@@ -16,6 +16,22 @@ fn speaker_link(view: View, id: &str) -> String {
     to_query(&state)
 }
 
+/// A remark's length in characters on a scale of ten steps, each half as long again as the
+/// one before: 0 is about 100 characters or fewer, 9 about 3,800 or more. main.css
+/// estimates from it the height of a remark off screen that is not drawn yet (one rule
+/// per step and screen width: a value per remark would cost every search a style
+/// computation per remark).
+pub fn length_step(chars: usize) -> u8 {
+    // Each step's upper bound lies halfway (on the log scale) to the next step.
+    let mut bound = 100.0 * 1.5f64.sqrt();
+    let mut step = 0;
+    while step < 9 && chars as f64 > bound {
+        step += 1;
+        bound *= 1.5;
+    }
+    step
+}
+
 /// A speech. Its element carries the public test contract: `id` = the permalink id and
 /// `data-speaker` = the speaker's attendee id (empty when the minutes cannot say who).
 #[component]
@@ -33,6 +49,11 @@ pub fn SpeechView(
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let group = speaker.map(|a| group_key(a.group)).unwrap_or("unknown");
+    let chars: usize = speech
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().count())
+        .sum();
     let quotable = Quotable {
         id,
         speech: Some(speech),
@@ -80,6 +101,7 @@ pub fn SpeechView(
             id=id
             data-speaker=speech.speaker.clone().unwrap_or_default()
             data-group=group
+            data-size=length_step(chars)
             aria-labelledby=labelled_by
             tabindex="-1"
             hidden=move || !view.marks.visible.get(id)
@@ -132,5 +154,24 @@ pub fn SpeechView(
                 .collect_view()}
             {fold}
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::length_step;
+
+    #[test]
+    fn length_steps_grow_by_half_and_stop_at_nine() {
+        assert_eq!(length_step(0), 0);
+        assert_eq!(length_step(122), 0);
+        assert_eq!(length_step(123), 1);
+        // Remarks of the seed minutes: 260, 704 and 2,477 characters.
+        assert_eq!(length_step(260), 2);
+        assert_eq!(length_step(704), 5);
+        assert_eq!(length_step(2477), 8);
+        assert_eq!(length_step(100_000), 9);
+        let steps: Vec<u8> = (0..5000).map(length_step).collect();
+        assert!(steps.windows(2).all(|w| w[0] <= w[1] && w[1] - w[0] <= 1));
     }
 }

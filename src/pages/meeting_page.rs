@@ -29,6 +29,18 @@ pub fn MeetingPage() -> impl IntoView {
     // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
     keyboard_shortcuts();
+    hold_in_page_jumps();
+    let long = is_long(minutes);
+    if long {
+        // Remarks off screen are skipped (main.css); what a filter or search brings on
+        // screen is drawn before the frame that shows it.
+        Effect::new(move |_| {
+            view.outcome.track();
+            request_animation_frame(|| {
+                browser::draw_near_remarks();
+            });
+        });
+    }
 
     view! {
         // A plain fragment link: the browser moves focus to the (focusable) proceedings.
@@ -55,7 +67,7 @@ pub fn MeetingPage() -> impl IntoView {
                 // What a copy button did, said to screen readers (browser::announce).
                 <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
                 <ParagraphCopyButtons />
-                <section class="minutes" aria-labelledby="minutes-heading">
+                <section class="minutes" aria-labelledby="minutes-heading" data-long=long.then_some("")>
                     <h2 id="minutes-heading" class="visually-hidden">{view.text(|t| t.minutes_heading)}</h2>
                     {minutes
                         .sections
@@ -70,6 +82,23 @@ pub fn MeetingPage() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// Minutes with more remarks than this have the remarks off screen skipped by the
+/// browser (`content-visibility: auto`, main.css `.minutes[data-long]`). On long minutes
+/// that halves a search (laying out the remarks it shows or hides is most of it: 508 ->
+/// 288 ms at 100 times the seed's 14 remarks); on short ones the bookkeeping costs more
+/// than it saves (a search on the seed minutes took 1.2 times as long).
+const LONG_MINUTES: usize = 100;
+
+fn is_long(minutes: &minutes_core::Minutes) -> bool {
+    let remarks = minutes
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| matches!(b, Block::Speech(_)))
+        .count();
+    remarks > LONG_MINUTES
 }
 
 /// `/` focuses search, `j`/`k` move between speeches, `Esc` clears the search (in the
@@ -97,6 +126,38 @@ fn keyboard_shortcuts() {
             }
             _ => {}
         }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Links within the page (the contents, the skip link) jump the browser's own way, to
+/// where the estimated heights of the remarks not yet drawn put their target (long
+/// minutes); from the next frame the target is held in place while those remarks are
+/// drawn.
+fn hold_in_page_jumps() {
+    let handle = window_event_listener(leptos::ev::click, |e| {
+        if e.default_prevented()
+            || e.button() != 0
+            || e.ctrl_key()
+            || e.meta_key()
+            || e.shift_key()
+            || e.alt_key()
+        {
+            return;
+        }
+        let Some(href) = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("a[href^='#']").ok().flatten())
+            .and_then(|a| a.get_attribute("href"))
+        else {
+            return;
+        };
+        request_animation_frame(move || {
+            if let Some(el) = browser::fragment_target(&href) {
+                browser::bring_into_view(el, browser::Aim::Top);
+            }
+        });
     });
     on_cleanup(move || handle.remove());
 }

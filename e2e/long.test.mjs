@@ -1,0 +1,130 @@
+// Long minutes: past 100 remarks the browser skips the remarks off screen
+// (content-visibility: auto) and the app draws the ones a search or a jump brings on screen
+// before the frame that shows them. The seed minutes are too short for that, so this file
+// builds the app with them repeated ten times (140 remarks; bench/lib/build-app.mjs, cached
+// in bench/.cache) and reads that as a reader would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot } from './lib/harness.mjs';
+import { scaleMinutes } from '../bench/lib/scale.mjs';
+import { buildAppWithData } from '../bench/lib/build-app.mjs';
+
+const WIDE = { viewport: { width: 1440, height: 900 } };
+const site = {};
+
+before(async () => {
+  site.minutes = scaleMinutes(await minutesData(), 10);
+  const { dist } = await buildAppWithData(ROOT, 'e2e-10x', `${JSON.stringify(site.minutes, null, 2)}\n`, {
+    log: (m) => console.error(m),
+  });
+  site.server = await serveStatic(dist);
+  site.browser = await launch();
+}, { timeout: 30 * 60 * 1000 });
+
+after(async () => {
+  await site.browser?.close();
+  await site.server?.close();
+});
+
+async function open(path = '', options = WIDE) {
+  const page = await newPage(site.browser, options);
+  await page.goto(`${site.server.url}${path}`);
+  await waitForMeeting(page);
+  return page;
+}
+
+/**
+ * Type `q` into the search field and, in the frame that first shows the outcome, before
+ * it is painted: for each remark on screen, its id and whether its text is drawn (not
+ * skipped). The check is queued from the first change the app makes to the minutes, so
+ * it runs after the app's own work for that frame.
+ */
+function searchFirstFrame(page, q) {
+  return page.evaluate(async (q) => {
+    const minutes = document.querySelector('.minutes');
+    const frame = new Promise((resolve) => {
+      const watch = new MutationObserver(() => {
+        watch.disconnect();
+        requestAnimationFrame(() => {
+          const shown = [...minutes.querySelectorAll('article.speech')].filter((a) => {
+            const r = a.getBoundingClientRect();
+            return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+          });
+          resolve(shown.map((a) => [a.id, a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })]));
+        });
+      });
+      watch.observe(minutes, { attributes: true, subtree: true, attributeFilter: ['hidden'] });
+    });
+    const input = document.getElementById('search-input');
+    input.value = q;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    return frame;
+  }, q);
+}
+
+test('remarks far off screen are not drawn until they come near, and are on paper', async () => {
+  const page = await open();
+  const all = page.locator('.minutes[data-long] article.speech');
+  assert.equal(await all.count(), speechesOf(site.minutes).length);
+  const skipped = await all.evaluateAll((list) => list.filter((a) => !a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })).length);
+  assert.ok(skipped > 100, `most remarks are skipped (${skipped})`);
+  await page.emulateMedia({ media: 'print' });
+  const drawn = await all.evaluateAll((list) => list.map((a) => getComputedStyle(a).contentVisibility));
+  assert.deepEqual([...new Set(drawn)], ['visible'], 'every remark is drawn in print');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a search draws the remarks it brings on screen in the very first frame', async () => {
+  const page = await open();
+  const found = await searchFirstFrame(page, 'ログ');
+  assert.ok(found.length > 0, 'the results reach the screen');
+  assert.deepEqual(found.filter(([, drawn]) => !drawn), [], 'no result on screen is blank');
+  await screenshot(page, 'long-search', { fullPage: false });
+
+  // Cleared from the last result, far down: the remarks that come back around it.
+  await page.locator('.section:not([hidden]) > article.speech:not([hidden])').last().scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const back = await searchFirstFrame(page, '');
+  assert.ok(back.length > 0);
+  assert.deepEqual(back.filter(([, drawn]) => !drawn), [], 'no remark on screen is blank');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a permalink to a remark near the end opens at that remark, drawn', async () => {
+  const speeches = speechesOf(site.minutes);
+  const far = speeches[speeches.length - 3];
+  const page = await open(`#${far.id}`);
+  const target = page.locator(`#${far.id}`);
+  // Held while the remarks around it are drawn: give it the frames it takes.
+  await page.waitForTimeout(1500);
+  const top = await target.evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 80, `the remark is at the top of the screen (${top} px)`);
+  assert.equal(await target.locator('.paragraph p').first().evaluate((p) => p.checkVisibility({ contentVisibilityAuto: true })), true);
+  await screenshot(page, 'long-permalink', { fullPage: false });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the paragraph copy pair in the margin of a long page can be reached and clicked", async () => {
+  const speeches = speechesOf(site.minutes);
+  const speech = speeches[speeches.length - 5];
+  const paragraph = speech.paragraphs[0];
+  const page = await open(`#${paragraph.id}`, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.waitForTimeout(1500);
+  const el = page.locator(`[data-paragraph="${paragraph.id}"]`);
+  await el.hover();
+  const button = el.getByRole('button', { name: 'この段落へのリンクをコピー' });
+  const [from, to] = [await el.boundingBox(), await button.boundingBox()];
+  assert.ok(to.x >= from.x + from.width, 'the pair sits in the margin');
+  for (let x = from.x + from.width - 10; x <= to.x + to.width / 2; x += 2) {
+    await page.mouse.move(x, to.y + to.height / 2);
+  }
+  await page.mouse.down();
+  await page.mouse.up();
+  await el.getByText('リンクをコピーしました').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${paragraph.id}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
