@@ -1,4 +1,4 @@
-// Long minutes: past 100 remarks the browser skips the remarks off screen
+// Long minutes: past 40 remarks the browser skips the remarks off screen
 // (content-visibility: auto) and the app draws the ones a search or a jump brings on screen
 // before the frame that shows them. The seed minutes are too short for that, so this file
 // builds the app with them repeated ten times (140 remarks; bench/lib/build-app.mjs, cached

@@ -85,11 +85,12 @@ pub fn MeetingPage() -> impl IntoView {
 }
 
 /// Minutes with more remarks than this have the remarks off screen skipped by the
-/// browser (`content-visibility: auto`, main.css `.minutes[data-long]`). On long minutes
-/// that halves a search (laying out the remarks it shows or hides is most of it: 508 ->
-/// 288 ms at 100 times the seed's 14 remarks); on short ones the bookkeeping costs more
-/// than it saves (a search on the seed minutes took 1.2 times as long).
-const LONG_MINUTES: usize = 100;
+/// browser (`content-visibility: auto`, main.css `.minutes[data-long]`). Laying out the
+/// remarks a search shows or hides is most of a search on long minutes; on short ones the
+/// bookkeeping costs more than it saves. Search time with it against without, by the
+/// seed minutes repeated (14 remarks each): 14 remarks 1.2×, 28 remarks 1.06×, 42
+/// remarks 0.84×, 140 remarks 0.58×, 1,400 remarks 0.57× (bench/RESULTS.md, entry 22).
+const LONG_MINUTES: usize = 40;
 
 fn is_long(minutes: &minutes_core::Minutes) -> bool {
     let remarks = minutes
