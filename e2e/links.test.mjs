@@ -2,7 +2,7 @@
 // copy links and citations, and survive hostile links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, screenshot, speechesOf } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, screenshot, speechesOf, crossAndClick } from './lib/harness.mjs';
 
 const site = useSite();
 
@@ -222,12 +222,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   // The pointer crosses the gap between the text and the pair, and the pair is still
   // there to be clicked.
   const linkTwo = two.getByRole('button', { name: 'この段落へのリンクをコピー' });
-  const [from, to] = [await two.boundingBox(), await linkTwo.boundingBox()];
-  for (let x = from.x + from.width - 10; x <= to.x + to.width / 2; x += 2) {
-    await page.mouse.move(x, to.y + to.height / 2);
-  }
-  await page.mouse.down();
-  await page.mouse.up();
+  await crossAndClick(page, two, linkTwo);
   await two.getByText('リンクをコピーしました').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${second.id}`);
 

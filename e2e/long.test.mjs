@@ -5,7 +5,7 @@
 // in bench/.cache) and reads that as a reader would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot } from './lib/harness.mjs';
+import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot, crossAndClick } from './lib/harness.mjs';
 import { scaleMinutes } from '../bench/lib/scale.mjs';
 import { buildAppWithData } from '../bench/lib/build-app.mjs';
 
@@ -118,11 +118,7 @@ test("the paragraph copy pair in the margin of a long page can be reached and cl
   const button = el.getByRole('button', { name: 'この段落へのリンクをコピー' });
   const [from, to] = [await el.boundingBox(), await button.boundingBox()];
   assert.ok(to.x >= from.x + from.width, 'the pair sits in the margin');
-  for (let x = from.x + from.width - 10; x <= to.x + to.width / 2; x += 2) {
-    await page.mouse.move(x, to.y + to.height / 2);
-  }
-  await page.mouse.down();
-  await page.mouse.up();
+  await crossAndClick(page, el, button);
   await el.getByText('リンクをコピーしました').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${paragraph.id}`);
   assert.deepEqual(page.errors, []);

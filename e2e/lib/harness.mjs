@@ -118,6 +118,20 @@ export async function waitForMeeting(page) {
   await page.locator('article[data-speaker]').first().waitFor({ state: 'attached', timeout: 15000 });
 }
 
+/**
+ * Move the pointer from the right edge of `from` across the gap to the middle of `to`, a
+ * couple of pixels at a time as a hand would (so every element on the way sees it), and
+ * click there. For the copy pair in the margin, which must still be there on arrival.
+ */
+export async function crossAndClick(page, from, to) {
+  const [a, b] = [await from.boundingBox(), await to.boundingBox()];
+  for (let x = a.x + a.width - 10; x <= b.x + b.width / 2; x += 2) {
+    await page.mouse.move(x, b.y + b.height / 2);
+  }
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
 /** Save a screenshot under e2e/artifacts/ and return its path. */
 export async function screenshot(page, name, options = {}) {
   await mkdir(ARTIFACTS, { recursive: true });

@@ -137,21 +137,7 @@ fn keyboard_shortcuts() {
 /// drawn.
 fn hold_in_page_jumps() {
     let handle = window_event_listener(leptos::ev::click, |e| {
-        if e.default_prevented()
-            || e.button() != 0
-            || e.ctrl_key()
-            || e.meta_key()
-            || e.shift_key()
-            || e.alt_key()
-        {
-            return;
-        }
-        let Some(href) = e
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .and_then(|t| t.closest("a[href^='#']").ok().flatten())
-            .and_then(|a| a.get_attribute("href"))
-        else {
+        let Some(href) = crate::location::in_page_link(&e, '#') else {
             return;
         };
         request_animation_frame(move || {
