@@ -107,6 +107,20 @@ test('a permalink to a remark near the end opens at that remark, drawn', async (
   await page.context().close();
 });
 
+test('a contents link to a remark near the end lands on it', async () => {
+  const speeches = speechesOf(site.minutes);
+  const far = speeches[speeches.length - 4];
+  const page = await open();
+  await page.locator(`.toc a[href="#${far.id}"]`).click();
+  // The browser jumps to where the estimates put it; the app holds it while the remarks
+  // around it are drawn.
+  await page.waitForTimeout(1500);
+  const top = await page.locator(`#${far.id}`).evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 80, `the remark is at the top of the screen (${top} px)`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("the paragraph copy pair in the margin of a long page can be reached and clicked", async () => {
   const speeches = speechesOf(site.minutes);
   const speech = speeches[speeches.length - 5];

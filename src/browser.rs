@@ -28,7 +28,7 @@ pub fn scroll_to_fragment() {
 /// The element a fragment (`#id`, as in a URL or a link's `hash`) names, if the page has
 /// one. A hand-typed or mangled fragment may be percent-encoded or not decodable at all;
 /// either way an unknown id names nothing.
-pub fn fragment_target(hash: &str) -> Option<web_sys::Element> {
+fn fragment_target(hash: &str) -> Option<web_sys::Element> {
     let raw = hash.strip_prefix('#').filter(|h| !h.is_empty())?;
     let id = js_sys::decode_uri_component(raw)
         .ok()
@@ -40,7 +40,7 @@ pub fn fragment_target(hash: &str) -> Option<web_sys::Element> {
 /// Where a jump puts its target on the screen.
 #[derive(Clone, Copy)]
 pub enum Aim {
-    /// At the top, below the scroll padding (permalinks, contents, `j`/`k`).
+    /// At the top, below the scroll padding (permalinks, `j`/`k`).
     Top,
     /// In the middle (search hits).
     Center,
@@ -93,14 +93,15 @@ fn aim_at(el: &web_sys::Element, aim: Aim) -> f64 {
 /// Draw the remarks that are, or are about to be, on screen, now rather than a frame late.
 ///
 /// In long minutes, remarks off screen are skipped by the browser (`content-visibility:
-/// auto` in main.css; elsewhere this does nothing), and the browser settles which of them are near the screen only after it
-/// has painted a frame: a remark that a search moves up from far below, or a jump lands
-/// on, would be painted blank in the first frame and drawn in the next. This lays the page
-/// out, marks the shown remarks within half a screen of the visible area `data-near`
-/// (which main.css draws in full), and repeats while drawing them brings others near (each
-/// drawn remark takes its real height in place of the estimate). The marks of the call
-/// before are taken off the remarks no longer near. Reads and writes are kept apart, so
-/// each round costs one layout. Whether it marked any remark that was not marked before.
+/// auto` in main.css; elsewhere this does nothing), and the browser settles which of them
+/// are near the screen only after it has painted a frame: a remark that a search moves up
+/// from far below, or a jump lands on, would be painted blank in the first frame and drawn
+/// in the next. This lays the page out, marks the shown remarks within half a screen of
+/// the visible area `data-near` (which main.css draws in full), and repeats while drawing
+/// them brings others near (each drawn remark takes its real height in place of the
+/// estimate). The marks of the call before are taken off the remarks no longer near.
+/// Reads and writes are kept apart, so each round costs one layout. Whether it marked any
+/// remark that was not marked before.
 pub fn draw_near_remarks() -> bool {
     thread_local! {
         static NEAR: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };

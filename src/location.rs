@@ -92,7 +92,7 @@ impl Location {
         let popstate = window_event_listener(leptos::ev::popstate, move |_| reread());
         let hashchange = window_event_listener(leptos::ev::hashchange, move |_| reread());
         let click = window_event_listener(leptos::ev::click, move |e| {
-            if let Some(href) = in_page_link(&e, '?') {
+            if let Some(href) = query_link(&e) {
                 e.prevent_default();
                 location.go(&href, false);
             }
@@ -138,10 +138,10 @@ fn write_history(pending: StoredValue<Option<(String, bool)>>) {
     }
 }
 
-/// The `href` of a plain left click on a link within the page whose `href` starts with
-/// `start` (`?`: a view the app follows itself; `#`: a jump); `None` for anything else
-/// (other links, modifier keys, other buttons, a `target`, a click already handled).
-pub fn in_page_link(e: &web_sys::MouseEvent, start: char) -> Option<String> {
+/// The `href` of a plain left click on an in-page `?…` link, which the app follows
+/// itself; `None` for anything the browser should handle (other links, modifier keys,
+/// other buttons, a `target`, a click already handled).
+fn query_link(e: &web_sys::MouseEvent) -> Option<String> {
     if e.default_prevented()
         || e.button() != 0
         || e.ctrl_key()
@@ -160,9 +160,7 @@ pub fn in_page_link(e: &web_sys::MouseEvent, start: char) -> Option<String> {
     if anchor.has_attribute("target") || anchor.has_attribute("download") {
         return None;
     }
-    anchor
-        .get_attribute("href")
-        .filter(|h| h.starts_with(start))
+    anchor.get_attribute("href").filter(|h| h.starts_with('?'))
 }
 
 #[cfg(test)]

@@ -29,7 +29,6 @@ pub fn MeetingPage() -> impl IntoView {
     // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
     keyboard_shortcuts();
-    hold_in_page_jumps();
     let long = is_long(minutes);
     if long {
         // Remarks off screen are skipped (main.css); what a filter or search brings on
@@ -127,24 +126,6 @@ fn keyboard_shortcuts() {
             }
             _ => {}
         }
-    });
-    on_cleanup(move || handle.remove());
-}
-
-/// Links within the page (the contents, the skip link) jump the browser's own way, to
-/// where the estimated heights of the remarks not yet drawn put their target (long
-/// minutes); from the next frame the target is held in place while those remarks are
-/// drawn.
-fn hold_in_page_jumps() {
-    let handle = window_event_listener(leptos::ev::click, |e| {
-        let Some(href) = crate::location::in_page_link(&e, '#') else {
-            return;
-        };
-        request_animation_frame(move || {
-            if let Some(el) = browser::fragment_target(&href) {
-                browser::bring_into_view(el, browser::Aim::Top);
-            }
-        });
     });
     on_cleanup(move || handle.remove());
 }
