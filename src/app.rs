@@ -30,7 +30,7 @@ fn Provided(
     /// The minutes to show.
     minutes: &'static minutes_core::Minutes,
 ) -> impl IntoView {
-    provide_view(minutes, browser::nfkc);
+    provide_view(minutes, browser::nfkc_lower);
     view! { <MeetingPage /> }
 }
 

@@ -204,16 +204,23 @@ fn stop_holding_on_reader_input() {
     let_go.forget();
 }
 
-/// NFKC by the browser's own `String.prototype.normalize`, so the WASM ships no Unicode
-/// tables. Single characters are remembered: highlighting folds a paragraph a character
-/// at a time (`search::find`) and asks for the same few hundred characters again and
-/// again, and each trip to JavaScript and back costs more than the normalising.
-pub fn nfkc(text: &str) -> String {
+/// NFKC and lower case (`search::NfkcLower`) by the browser's own
+/// `String.prototype.normalize` and `toLowerCase`, so the WASM ships no Unicode tables.
+/// `Σ` is lowered first, as `σ`: `toLowerCase` alone writes `ς` at the end of a word,
+/// where `char::to_lowercase`, which made the paragraphs' search form, writes `σ`.
+///
+/// Single characters are remembered: highlighting folds a paragraph a character at a
+/// time (`search::find`) and asks for the same few hundred characters again and again,
+/// and each trip to JavaScript and back costs more than the folding.
+pub fn nfkc_lower(text: &str) -> String {
     thread_local! {
         static CHARS: std::cell::RefCell<std::collections::HashMap<char, String>> =
             std::cell::RefCell::default();
     }
-    let normalize = |text: &str| String::from(js_sys::JsString::from(text).normalize("NFKC"));
+    let normalize = |text: &str| {
+        let nfkc = js_sys::JsString::from(text).normalize("NFKC");
+        String::from(nfkc.replace_all("Σ", "σ").to_lower_case())
+    };
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => {

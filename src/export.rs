@@ -309,16 +309,15 @@ mod tests {
     use super::*;
     use crate::filter::{Index, evaluate};
     use crate::query::parse;
-    use unicode_normalization::UnicodeNormalization;
-
-    fn nfkc(s: &str) -> String {
-        s.nfkc().collect()
-    }
+    use crate::search::tests::nfkc_lower;
 
     fn view(search: &str) -> Minutes {
         let m = crate::data::minutes().unwrap();
         let (state, _) = parse(search);
-        narrow(m, &evaluate(&Index::new(m, nfkc), &state, "", nfkc))
+        narrow(
+            m,
+            &evaluate(&Index::new(m, nfkc_lower), &state, "", nfkc_lower),
+        )
     }
 
     #[test]

@@ -16,7 +16,7 @@ use minutes_core::{Block, Minutes, Paragraph, TopicMatch};
 
 use crate::filter::Outcome;
 use crate::query::ViewState;
-use crate::search::{self, Nfkc};
+use crate::search::{self, NfkcLower};
 
 /// A signal per key (`bool` unless said), each read by its own element and written only
 /// when its value changes.
@@ -81,7 +81,7 @@ impl Marks {
         outcome: Memo<Outcome>,
         target: Memo<String>,
         query: Memo<String>,
-        nfkc: Nfkc,
+        nfkc_lower: NfkcLower,
     ) -> &'static Marks {
         let mut owners = Vec::new();
         let mut paragraphs = Vec::new();
@@ -106,7 +106,7 @@ impl Marks {
             if q.is_empty() || !p.search.contains(q) {
                 Vec::new()
             } else {
-                search::find(&p.text, q, nfkc)
+                search::find(&p.text, q, nfkc_lower)
             }
         };
         let reasons_of = |p: &'static Paragraph, o: &Outcome, s: &ViewState| {

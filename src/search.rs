@@ -1,33 +1,34 @@
 //! Japanese-aware matching: width and case folded (NFKC), white space ignored, so `IoT`,
 //! `ＩｏＴ`, `iot` and the PDF artefact `I o T` all meet. Pure functions, tested natively.
 //!
-//! NFKC itself comes from the caller: in the browser it is `String.prototype.normalize`
-//! (no Unicode tables shipped in the WASM), in native tests the `unicode-normalization`
-//! crate. The rest (case, white space, kana for names) is here.
+//! The two steps that need Unicode tables, NFKC and lower case, come from the caller: in
+//! the browser they are `String.prototype.normalize` and `toLowerCase` (no tables shipped
+//! in the WASM), in native tests the `unicode-normalization` crate and `char::to_lowercase`
+//! ([`tests::nfkc_lower`]). The rest (white space, kana for names) is here.
 
-/// A function giving the NFKC form of a string.
-pub type Nfkc = fn(&str) -> String;
+/// A function giving the NFKC form of a string in lower case, each character lowered on
+/// its own as `char::to_lowercase` does (no final-sigma rule), so that a query folds as
+/// `minutes_core::normalize::normalize_for_search` folds the paragraphs.
+pub type NfkcLower = fn(&str) -> String;
 
 /// The search form of a query, as `minutes_core::normalize::normalize_for_search` gives
 /// the paragraphs' `search` field: NFKC, lower case, no white space.
-pub fn fold(text: &str, nfkc: Nfkc) -> String {
-    nfkc(text)
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+pub fn fold(text: &str, nfkc_lower: NfkcLower) -> String {
+    let mut folded = nfkc_lower(text);
+    folded.retain(|c| !c.is_whitespace());
+    folded
 }
 
 /// The search form of one character, with a fast path for the characters NFKC leaves as
 /// they are (ASCII, kana, common kanji), so a paragraph is mapped without a call per char.
-fn fold_char(c: char, nfkc: Nfkc, out: &mut String) {
+fn fold_char(c: char, nfkc_lower: NfkcLower, out: &mut String) {
     match c {
         c if c.is_whitespace() => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => out.push(c),
         c => {
             let mut buf = [0u8; 4];
-            for f in nfkc(c.encode_utf8(&mut buf)).to_lowercase().chars() {
+            for f in nfkc_lower(c.encode_utf8(&mut buf)).chars() {
                 if !f.is_whitespace() {
                     out.push(f);
                 }
@@ -38,7 +39,7 @@ fn fold_char(c: char, nfkc: Nfkc, out: &mut String) {
 
 /// Where a folded query occurs in `text`, as byte ranges of the original text, in order and
 /// without overlap. An empty query matches nothing.
-pub fn find(text: &str, folded_query: &str, nfkc: Nfkc) -> Vec<(usize, usize)> {
+pub fn find(text: &str, folded_query: &str, nfkc_lower: NfkcLower) -> Vec<(usize, usize)> {
     if folded_query.is_empty() {
         return Vec::new();
     }
@@ -47,7 +48,7 @@ pub fn find(text: &str, folded_query: &str, nfkc: Nfkc) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len());
     for (start, c) in text.char_indices() {
         let at = folded.len();
-        fold_char(c, nfkc, &mut folded);
+        fold_char(c, nfkc_lower, &mut folded);
         if folded.len() > at {
             spans.push((at, start, start + c.len_utf8()));
         }
@@ -69,8 +70,8 @@ pub fn find(text: &str, folded_query: &str, nfkc: Nfkc) -> Vec<(usize, usize)> {
 
 /// Fold a name for matching by kanji, reading or Latin script: search form, katakana as
 /// hiragana (ムライ finds むらい), Latin diacritics dropped (Endo finds Endō).
-pub fn fold_name(text: &str, nfkc: Nfkc) -> String {
-    fold(text, nfkc)
+pub fn fold_name(text: &str, nfkc_lower: NfkcLower) -> String {
+    fold(text, nfkc_lower)
         .chars()
         .filter_map(|c| match c {
             '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60),
@@ -86,18 +87,19 @@ pub fn fold_name(text: &str, nfkc: Nfkc) -> String {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
-    fn nfkc(s: &str) -> String {
-        s.nfkc().collect()
+    /// The native stand-in for the browser's [`NfkcLower`].
+    pub(crate) fn nfkc_lower(s: &str) -> String {
+        s.nfkc().flat_map(char::to_lowercase).collect()
     }
 
     fn marked(text: &str, query: &str) -> String {
         let mut out = String::new();
         let mut at = 0;
-        for (a, b) in find(text, &fold(query, nfkc), nfkc) {
+        for (a, b) in find(text, &fold(query, nfkc_lower), nfkc_lower) {
             out.push_str(&text[at..a]);
             out.push('[');
             out.push_str(&text[a..b]);
@@ -135,9 +137,9 @@ mod tests {
 
     #[test]
     fn no_match_and_empty_query() {
-        assert!(find("ログの保存", &fold("保険", nfkc), nfkc).is_empty());
-        assert!(find("ログの保存", "", nfkc).is_empty());
-        assert!(find("", "a", nfkc).is_empty());
+        assert!(find("ログの保存", &fold("保険", nfkc_lower), nfkc_lower).is_empty());
+        assert!(find("ログの保存", "", nfkc_lower).is_empty());
+        assert!(find("", "a", nfkc_lower).is_empty());
     }
 
     #[test]
@@ -158,9 +160,10 @@ mod tests {
             "I o T (Internet of Things)",
             "ＫＤＤＩ　株式会社",
             "JPCERT/CC、IPA",
+            "ＩｏＴ　Ⅻ ΟΔΟΣ",
         ] {
             assert_eq!(
-                fold(text, nfkc),
+                fold(text, nfkc_lower),
                 minutes_core::normalize::normalize_for_search(text)
             );
         }
@@ -168,9 +171,15 @@ mod tests {
 
     #[test]
     fn names_fold_across_scripts() {
-        assert_eq!(fold_name("Endō Kōichi", nfkc), "endokoichi");
-        assert_eq!(fold_name("ムライ", nfkc), fold_name("むらい", nfkc));
-        assert_eq!(fold_name("Yamaguchi Shun'ichi", nfkc), "yamaguchishunichi");
-        assert_eq!(fold_name("村井 純", nfkc), "村井純");
+        assert_eq!(fold_name("Endō Kōichi", nfkc_lower), "endokoichi");
+        assert_eq!(
+            fold_name("ムライ", nfkc_lower),
+            fold_name("むらい", nfkc_lower)
+        );
+        assert_eq!(
+            fold_name("Yamaguchi Shun'ichi", nfkc_lower),
+            "yamaguchishunichi"
+        );
+        assert_eq!(fold_name("村井 純", nfkc_lower), "村井純");
     }
 }

@@ -13,7 +13,7 @@ use crate::i18n::{Lang, Texts};
 use crate::location::Location;
 use crate::marks::Marks;
 use crate::query::{self, Notice, ViewState};
-use crate::search::Nfkc;
+use crate::search::NfkcLower;
 
 /// Everything a component needs to read or change the view. `Copy`, handed down by
 /// context (`provide_view`, `use_view`).
@@ -42,9 +42,9 @@ pub struct View {
 }
 
 /// Create the view state for `minutes` and provide it to the components below.
-pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
+pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
     let location = Location::follow();
-    let index: &'static Index = Box::leak(Box::new(Index::new(minutes, nfkc)));
+    let index: &'static Index = Box::leak(Box::new(Index::new(minutes, nfkc_lower)));
     // What the link says, less what these minutes do not have: an unknown id is dropped
     // (with a notice) rather than filtering the meeting down to nothing.
     let parsed = Memo::new(move |_| {
@@ -62,10 +62,11 @@ pub fn provide_view(minutes: &'static Minutes, nfkc: Nfkc) -> View {
         }
         notices
     });
-    let outcome =
-        Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc))));
-    let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc)));
-    let marks = Marks::new(minutes, state, outcome, target, query, nfkc);
+    let outcome = Memo::new(move |_| {
+        state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc_lower)))
+    });
+    let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc_lower)));
+    let marks = Marks::new(minutes, state, outcome, target, query, nfkc_lower);
     let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
     let current = move || state.with(|s| s.lang).or(choice.get()).unwrap_or_default();
     let (lang, set_lang) = signal(untrack(current));

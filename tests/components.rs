@@ -48,7 +48,7 @@ where
     F: FnOnce() -> N + Send + 'static,
     N: IntoView + 'static,
 {
-    provide_view(minutes(), browser::nfkc);
+    provide_view(minutes(), browser::nfkc_lower);
     view()
 }
 
@@ -77,6 +77,18 @@ fn the_minutes_are_read_out_of_the_page() {
         document.get_element_by_id(data::ELEMENT_ID).is_none(),
         "the template is taken out once read: the WASM keeps the minutes"
     );
+}
+
+/// The browser's NFKC and lower case fold every paragraph as the converter did when it
+/// wrote the paragraph's search form (`normalize_for_search`, with Rust's tables), and a
+/// word-final capital sigma as `char::to_lowercase` does (σ, not ς).
+#[wasm_bindgen_test]
+fn the_browsers_fold_equals_the_converters_search_form() {
+    use minutes_viewer::search::fold;
+    for p in minutes().paragraphs() {
+        assert_eq!(fold(&p.text, browser::nfkc_lower), p.search, "{}", p.id);
+    }
+    assert_eq!(fold("ＩｏＴ　Ⅻ ΟΔΟΣ", browser::nfkc_lower), "iotxiiοδοσ");
 }
 
 #[wasm_bindgen_test]
