@@ -97,9 +97,14 @@ test('speaker names match by kanji, reading and Latin script', async () => {
 test('typing searches as you type, writes the URL once to history, and back undoes it', async () => {
   const page = await open('');
   const before = await page.evaluate(() => history.length);
+  const filtersAt = () => page.locator('.tools__more').evaluate((el) => el.getBoundingClientRect().top);
+  const filtersBefore = await filtersAt();
   const box = page.getByLabel('発言を検索');
   await box.pressSequentially('ログ', { delay: 30 });
   await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'ログ');
+  // The hit count appears on a line kept for it: nothing below it in the sidebar moves.
+  assert.match(await page.locator('[data-search-count]').textContent(), /\d+件/);
+  assert.equal(await filtersAt(), filtersBefore, 'the filters stay where they were');
   await box.pressSequentially('の保存', { delay: 30 });
   await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'ログの保存');
   assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry for the whole search');
