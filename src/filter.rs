@@ -14,7 +14,7 @@
 //! Counts are faceted: a speaker's count ignores the speaker filter but applies the others,
 //! so it says what choosing that speaker would show.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use minutes_core::{Block, Minutes};
 
@@ -40,7 +40,7 @@ pub struct Index {
     /// Whether each owner is a speech (rather than narrative).
     is_speech: Vec<bool>,
     /// Each speaker's folded name keys (full name, given name; kanji, reading, Latin).
-    names: BTreeMap<&'static str, Vec<String>>,
+    names: Vec<(&'static str, Vec<String>)>,
     /// Each agenda list's id, section and folded items.
     agendas: Vec<(&'static str, u32, Vec<String>)>,
 }
@@ -118,11 +118,11 @@ pub struct Outcome {
     /// Ids of paragraphs shown dimmed: in a shown speech, but not matching.
     pub dimmed: HashSet<&'static str>,
     /// Speeches shown per speaker if that speaker were chosen (faceted).
-    pub speaker_counts: BTreeMap<&'static str, usize>,
+    pub speaker_counts: HashMap<&'static str, usize>,
     /// Matching paragraphs per topic if that topic were chosen (faceted).
-    pub topic_counts: BTreeMap<&'static str, usize>,
+    pub topic_counts: HashMap<&'static str, usize>,
     /// Speeches and narrative paragraphs per section if that section were chosen (faceted).
-    pub section_counts: BTreeMap<u32, usize>,
+    pub section_counts: HashMap<u32, usize>,
     /// How many speeches are shown.
     pub speeches_shown: usize,
     /// Occurrences of the search in the matching paragraphs: the hits the search box

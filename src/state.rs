@@ -2,8 +2,6 @@
 //! source of truth: controls write the URL, and everything else is a `Memo` of it, so back,
 //! forward, a reload and a copied address all give the same view.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
@@ -12,7 +10,7 @@ use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
 use crate::location::Location;
 use crate::marks::Marks;
-use crate::query::{self, Notice, ViewState};
+use crate::query::{self, Notice, SortedSet, ViewState};
 use crate::search::NfkcLower;
 
 /// Everything a component needs to read or change the view. `Copy`, handed down by
@@ -179,7 +177,7 @@ impl View {
 }
 
 /// Add or remove `item` from `set`.
-pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+pub fn toggle<T: Ord>(set: &mut SortedSet<T>, item: T) {
     if !set.remove(&item) {
         set.insert(item);
     }

@@ -1,7 +1,7 @@
 //! How much each person spoke and what about. Pure functions over the minutes, tested
 //! natively; the speaker card and the charts draw from these numbers.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use minutes_core::{Attendee, Minutes};
 
@@ -28,13 +28,13 @@ struct Tally<'a> {
     speeches: usize,
     paragraphs: usize,
     chars: usize,
-    topics: BTreeMap<&'a str, usize>,
+    topics: HashMap<&'a str, usize>,
 }
 
 /// Every speaker's numbers, in order of first appearance.
 pub fn speakers(minutes: &'static Minutes) -> Vec<SpeakerStats> {
     let mut order: Vec<&str> = Vec::new();
-    let mut by: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut by: HashMap<&str, Tally> = HashMap::new();
     for (_, speech) in minutes.speeches() {
         let Some(id) = speech.speaker.as_deref() else {
             continue;
