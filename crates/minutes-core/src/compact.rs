@@ -130,7 +130,7 @@ pub fn from_text(text: &str) -> Result<Minutes, DecodeError> {
             .split(',')
             .map(|w| {
                 u32::from_str_radix(w, 36)
-                    .map_err(|_| DecodeError(format!("{w:?} is not a base-36 word")))
+                    .map_err(|_| DecodeError(format!("“{w}” is not a base-36 word")))
             })
             .collect::<Result<Vec<u32>, _>>()?
     };
