@@ -214,7 +214,7 @@ fn stop_holding_on_reader_input() {
 /// and each trip to JavaScript and back costs more than the folding.
 pub fn nfkc_lower(text: &str) -> String {
     thread_local! {
-        static CHARS: std::cell::RefCell<std::collections::HashMap<char, String>> =
+        static CHARS: std::cell::RefCell<rustc_hash::FxHashMap<char, String>> =
             std::cell::RefCell::default();
     }
     let normalize = |text: &str| {

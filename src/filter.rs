@@ -14,7 +14,7 @@
 //! Counts are faceted: a speaker's count ignores the speaker filter but applies the others,
 //! so it says what choosing that speaker would show.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use minutes_core::{Block, Minutes};
 
@@ -150,7 +150,7 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
             .map(|(id, _)| *id)
             .collect()
     } else {
-        HashSet::new()
+        HashSet::default()
     };
     let marking = !state.topics.is_empty() || !q.is_empty();
     let filtered = state.is_filtered();
@@ -220,8 +220,8 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
     }
 
     // Faceted counts: owners with a paragraph passing every test but the facet's own.
-    let mut speaker_owners: HashSet<(usize, &str)> = HashSet::new();
-    let mut section_owners: HashSet<(usize, u32)> = HashSet::new();
+    let mut speaker_owners: HashSet<(usize, &str)> = HashSet::default();
+    let mut section_owners: HashSet<(usize, u32)> = HashSet::default();
     for (e, p) in index.entries.iter().zip(&passes) {
         if let Some(s) = e.speaker
             && all_but(p, 0)

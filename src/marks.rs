@@ -8,7 +8,7 @@
 //! Here every element reads only its own signals, and a keystroke re-runs only the
 //! elements whose state it changes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! How much each person spoke and what about. Pure functions over the minutes, tested
 //! natively; the speaker card and the charts draw from these numbers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use minutes_core::{Attendee, Minutes};
 
@@ -34,7 +34,7 @@ struct Tally<'a> {
 /// Every speaker's numbers, in order of first appearance.
 pub fn speakers(minutes: &'static Minutes) -> Vec<SpeakerStats> {
     let mut order: Vec<&str> = Vec::new();
-    let mut by: HashMap<&str, Tally> = HashMap::new();
+    let mut by: HashMap<&str, Tally> = HashMap::default();
     for (_, speech) in minutes.speeches() {
         let Some(id) = speech.speaker.as_deref() else {
             continue;
