@@ -4,7 +4,7 @@
 //! The two steps that need Unicode tables, NFKC and lower case, come from the caller: in
 //! the browser they are `String.prototype.normalize` and `toLowerCase` (no tables shipped
 //! in the WASM), in native tests the `unicode-normalization` crate and `char::to_lowercase`
-//! ([`tests::nfkc_lower`]). The rest (white space, kana for names) is here.
+//! (`tests::nfkc_lower`). The rest (white space, kana for names) is here.
 
 /// A function giving the NFKC form of a string in lower case, each character lowered on
 /// its own as `char::to_lowercase` does (no final-sigma rule), so that a query folds as
