@@ -112,8 +112,8 @@ test('a contents link to a remark near the end lands on it', async () => {
   const far = speeches[speeches.length - 4];
   const page = await open();
   await page.locator(`.toc a[href="#${far.id}"]`).click();
-  // The browser jumps to where the estimates put it; the app holds it while the remarks
-  // around it are drawn.
+  // The browser jumps to where the estimates put it; its scroll anchoring keeps the
+  // remark in place while the remarks around it are drawn (the app does not hold it).
   await page.waitForTimeout(1500);
   const top = await page.locator(`#${far.id}`).evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 80, `the remark is at the top of the screen (${top} px)`);

@@ -104,11 +104,13 @@ impl<T: Ord> SortedSet<T> {
     }
 }
 
+/// All at once, then sorted: a link may hold any number of values, and inserting them one
+/// by one into the vector would take quadratic time.
 impl<T: Ord> Extend<T> for SortedSet<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
-        for item in items {
-            self.insert(item);
-        }
+        self.0.extend(items);
+        self.0.sort();
+        self.0.dedup();
     }
 }
 
@@ -436,6 +438,22 @@ mod tests {
         set.retain(|s| s != "c");
         assert_eq!(set.iter().collect::<Vec<_>>(), ["b"]);
         assert_eq!(set.len(), 1);
+    }
+
+    #[test]
+    fn a_link_with_a_huge_list_reads_into_one_of_each() {
+        let ids: Vec<String> = (0..200_000)
+            .map(|i| format!("s{}", (i * 7919) % 100_000))
+            .collect();
+        let (state, _) = parse(&format!("?speaker={}", ids.join(",")));
+        assert_eq!(state.speakers.len(), 100_000);
+        assert!(
+            state
+                .speakers
+                .iter()
+                .zip(state.speakers.iter().skip(1))
+                .all(|(a, b)| a < b)
+        );
     }
 
     #[test]
