@@ -53,6 +53,43 @@ async function cspViolations(page) {
   });
 }
 
+test('the first visit downloads each file once: the worker makes its offline copy from what the page fetched', async () => {
+  const server = await serveStatic(DIST);
+  const page = await newPage(browser);
+  // Bodies that came over the network, by file and by who asked (a 304 brings none).
+  const downloads = [];
+  const asked = [];
+  page.context().on('response', (res) => {
+    const worker = Boolean(res.request().serviceWorker());
+    const file = new URL(res.url()).pathname;
+    asked.push({ file, worker });
+    downloads.push(res.request().sizes().then(({ responseBodySize }) => responseBodySize > 0 && { file, worker }).catch(() => false));
+  });
+  try {
+    await visitOnce(page, server.url);
+    const files = JSON.parse((await (await fetch(`${server.url}sw.js`)).text()).match(/const FILES = (\[.*?\]);/s)[1])
+      .map((f) => new URL(f, server.url).pathname);
+    // The worker has its whole copy: it asked for every file of the build...
+    const workerAsked = new Set(asked.filter((a) => a.worker).map((a) => a.file));
+    assert.deepEqual(files.filter((f) => !workerAsked.has(f)), []);
+    // ...yet nothing came over the network twice, and what the page had fetched (the page
+    // itself, the WASM, its loader, the stylesheet) came only to the page.
+    const got = (await Promise.all(downloads)).filter(Boolean);
+    const twice = got.map((d) => d.file).filter((f, i, all) => all.indexOf(f) !== i);
+    assert.deepEqual(twice, [], 'downloaded twice');
+    const byPage = got.filter((d) => !d.worker).map((d) => d.file);
+    assert.ok(byPage.includes('/') && byPage.some((f) => f.endsWith('_bg.wasm')) && byPage.some((f) => f.endsWith('.css')), byPage.join(' '));
+    // And the copy is whole: offline, the page still opens.
+    await page.context().setOffline(true);
+    await page.reload();
+    await waitForMeeting(page);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
 for (const prefix of ['/', '/minutes/']) {
   test(`served at ${prefix}: after one visit the meeting, a ?speaker= link and a #permalink work offline`, async () => {
     const server = await serveStatic(DIST, { prefix });

@@ -36,7 +36,10 @@
     document.body.append(bar);
   }
 
-  navigator.serviceWorker.register('sw.js').then((reg) => {
+  // After the page has loaded: the worker's copy of the site then neither competes with
+  // the page for the network nor downloads again what the page has just fetched (its
+  // requests are answered from the HTTP cache after a 304).
+  const register = () => navigator.serviceWorker.register('sw.js').then((reg) => {
     if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const worker = reg.installing;
@@ -48,4 +51,6 @@
     // Offline reading is an extra; the page works without it.
     console.warn('service worker not registered:', err);
   });
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 })();

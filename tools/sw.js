@@ -6,9 +6,11 @@ const FILES = __BUILD_FILES__;
 const CACHE = `minutes-viewer-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // `cache: 'reload'` bypasses the HTTP cache, so a new version never mixes in old files.
+  // `cache: 'no-cache'`: every file is checked with the server, so a new version never
+  // mixes in old files, yet a file the browser already holds (the page has just
+  // downloaded most of them) comes back as a 304 with no body instead of a second copy.
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache' })))),
   );
 });
 

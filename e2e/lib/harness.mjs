@@ -1,6 +1,8 @@
 // Shared pieces of the end-to-end suite: a static file server for dist/ on loopback (as
-// any static host would serve it: no rewrites, no server logic) and a headless Chromium
+// any static host would serve it: no rewrites, no server logic, an ETag on every file and
+// 304 for a request that already holds it) and a headless Chromium
 // that records every console error and uncaught exception.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -49,10 +51,15 @@ export async function serveStatic(dir = DIST, { prefix = '/' } = {}) {
       const info = await stat(file).catch(() => null);
       if (info?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
+      // Revalidation as static hosts do it (nginx, GitHub Pages, Netlify): the browser
+      // keeps the file, asks each time, and gets 304 with no body while it is unchanged.
+      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
+      const headers = { etag, 'cache-control': 'no-cache' };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
