@@ -105,11 +105,13 @@ impl<T: Ord> SortedSet<T> {
 }
 
 /// All at once, then sorted: a link may hold any number of values, and inserting them one
-/// by one into the vector would take quadratic time.
+/// by one into the vector would take quadratic time. Sorted by a binary heap, which
+/// is n log n like `sort` and a fraction of its code in the WASM.
 impl<T: Ord> Extend<T> for SortedSet<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
-        self.0.extend(items);
-        self.0.sort();
+        let mut all = std::mem::take(&mut self.0);
+        all.extend(items);
+        self.0 = std::collections::BinaryHeap::from(all).into_sorted_vec();
         self.0.dedup();
     }
 }
@@ -193,14 +195,14 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
             "speaker" => state.speakers.extend(list(&value).map(str::to_string)),
             "topic" => state.topics.extend(list(&value).map(str::to_string)),
             "section" => {
-                for item in list(&value) {
-                    match item.trim_start_matches("sec-").parse::<u32>() {
-                        Ok(n) => {
-                            state.sections.insert(n);
-                        }
-                        Err(_) => notices.push(Notice::NotASectionNumber(shorten(item))),
+                let numbers = list(&value).filter_map(|item| {
+                    let n = item.trim_start_matches("sec-").parse::<u32>();
+                    if n.is_err() {
+                        notices.push(Notice::NotASectionNumber(shorten(item)));
                     }
-                }
+                    n.ok()
+                });
+                state.sections.extend(numbers);
             }
             "q" => {
                 // A repeated `q` keeps the last, as a form submission would.
@@ -445,13 +447,28 @@ mod tests {
         let ids: Vec<String> = (0..200_000)
             .map(|i| format!("s{}", (i * 7919) % 100_000))
             .collect();
-        let (state, _) = parse(&format!("?speaker={}", ids.join(",")));
+        let numbers: Vec<String> = (0..200_000)
+            .map(|i| ((i * 7919) % 100_000).to_string())
+            .collect();
+        let (state, _) = parse(&format!(
+            "?speaker={}&section={}",
+            ids.join(","),
+            numbers.join(",")
+        ));
         assert_eq!(state.speakers.len(), 100_000);
         assert!(
             state
                 .speakers
                 .iter()
                 .zip(state.speakers.iter().skip(1))
+                .all(|(a, b)| a < b)
+        );
+        assert_eq!(state.sections.len(), 100_000);
+        assert!(
+            state
+                .sections
+                .iter()
+                .zip(state.sections.iter().skip(1))
                 .all(|(a, b)| a < b)
         );
     }
