@@ -1,7 +1,8 @@
 // The benchmark. `./dev bench` builds the release site into dist/ first; this script then
 // serves it on loopback and, in one headless Chromium, measures the app against baselines
 // generated from the same minutes (bench/lib/baselines.mjs):
-//   - first-load bytes: every file the first visit downloads, raw, gzip and brotli;
+//   - first-load bytes: every file the first visit downloads (the page and the service
+//     worker's offline copy), raw, gzip and brotli;
 //   - time to content: navigation start → the closing sentence of the minutes is in a
 //     text node of the document; app vs a plain static HTML page of the same minutes;
 //   - search latency: input event → results painted; app vs a hand-written vanilla-JS
@@ -52,19 +53,41 @@ function closingSentence(minutes) {
   return p.text.split('。').filter(Boolean).at(-1);
 }
 
+/**
+ * Every file a first visit downloads: the page's own requests and the service worker's
+ * copy of the site for offline reading, which it makes on that same visit (waited for
+ * here). A response counts when its body came over the network (Chromium's
+ * `responseBodySize`), so a request the HTTP cache answered after a 304 costs nothing
+ * and a file downloaded twice counts twice. The worker's bodies are not readable through
+ * the browser, so they are fetched again here to be weighed.
+ */
 async function firstLoad(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const pending = [];
-  page.on('response', (res) => {
-    if (res.status() === 200) pending.push(res.body().catch(() => Buffer.alloc(0)).then((body) => ({ url: res.url(), body })));
+  context.on('response', (res) => {
+    if (res.status() !== 200) return;
+    const worker = Boolean(res.request().serviceWorker());
+    pending.push(
+      res.request().sizes().then(async ({ responseBodySize }) => {
+        if (responseBodySize === 0) return null;
+        const body = worker ? Buffer.from(await (await fetch(res.url())).arrayBuffer()) : await res.body().catch(() => Buffer.alloc(0));
+        return { url: res.url(), worker, body };
+      }).catch(() => null),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle', timeout: 120000 });
+  // A page that registers a worker (after its load event) gets its copy made now.
+  await page.evaluate(async () => {
+    if (await navigator.serviceWorker?.getRegistration()) await navigator.serviceWorker.ready;
+  });
+  await page.waitForLoadState('networkidle');
   // Read every body before the context goes: a large one may still be arriving.
-  const bodies = await Promise.all(pending);
+  const bodies = (await Promise.all(pending)).filter(Boolean);
   await context.close();
-  const rows = bodies.map(({ url: u, body }) => ({
+  const rows = bodies.map(({ url: u, worker, body }) => ({
     file: new URL(u).pathname,
+    worker,
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
@@ -420,7 +443,7 @@ try {
     '',
     '| file | raw | gzip | brotli |',
     '|---|---:|---:|---:|',
-    ...files.map((r) => `| \`${r.file}\` | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
+    ...files.map((r) => `| \`${r.file}\`${r.worker ? ' (service worker)' : ''} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
     `| **total** | **${fmt(total.raw)}** | **${fmt(total.gzip)}** | **${fmt(total.brotli)}** |`,
     '',
     'Totals of the other pages, for comparison:',
