@@ -119,6 +119,28 @@ test('typing searches as you type, writes the URL once to history, and back undo
   await page.context().close();
 });
 
+test('searching beside a chosen speaker keeps the card and the summary, and changes their words', async () => {
+  const page = await open('?speaker=murai-jun');
+  const summary = await page.locator('[data-result-summary]').elementHandle();
+  const card = await page.locator('[data-speaker-card="murai-jun"]').elementHandle();
+  assert.match(await summary.innerText(), /^1件の発言を表示中/);
+  const box = page.getByLabel('発言を検索');
+  await box.pressSequentially('IoT', { delay: 30 });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'IoT');
+  // The same elements, not new ones drawn at each keystroke: a status region that stays
+  // is one a screen reader announces the changes of.
+  assert.ok(await summary.evaluate((el) => el.isConnected), 'the summary is the same element');
+  assert.ok(await card.evaluate((el) => el.isConnected), 'the card is the same element');
+  assert.match(await summary.innerText(), /^1件の発言を表示中 （該当する段落 \d+件）/);
+  await box.fill('存在しない語');
+  await page.waitForFunction(() => document.querySelector('[data-result-summary]')?.classList.contains('result-summary--empty'));
+  assert.ok(await summary.evaluate((el) => el.isConnected));
+  assert.match(await summary.innerText(), /条件に合う発言はありません/);
+  assert.equal(await page.locator('[data-result-summary] button').innerText(), '条件を解除して全体を表示');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('Enter and the arrows move between hits', async () => {
   const page = await open('?q=IoT');
   const box = page.getByLabel('発言を検索');

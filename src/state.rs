@@ -23,6 +23,9 @@ pub struct View {
     pub state: Memo<ViewState>,
     /// What the link asked for that the page did not understand.
     pub notices: Memo<Vec<Notice>>,
+    /// Whether any filter or search is on (what the summary, the clear-all button and the
+    /// sections that step aside while filtering read, so a keystroke re-runs none of them).
+    pub filtered: Memo<bool>,
     /// What the current state shows.
     pub outcome: Memo<Outcome>,
     /// The search text folded for matching (empty when there is none).
@@ -63,6 +66,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
     let outcome = Memo::new(move |_| {
         state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc_lower)))
     });
+    let filtered = Memo::new(move |_| state.with(|s| s.is_filtered()));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc_lower)));
     let marks = Marks::new(minutes, state, outcome, target, query, nfkc_lower);
     let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
@@ -79,6 +83,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
         minutes,
         state,
         notices,
+        filtered,
         outcome,
         query,
         marks,

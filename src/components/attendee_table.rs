@@ -26,7 +26,7 @@ pub fn AttendeeTable(
             class="attendees"
             id="attendees"
             aria-labelledby="attendees-heading"
-            hidden=move || view.state.with(|s| s.is_filtered())
+            hidden=move || view.filtered.get()
         >
             <details open=browser::is_wide_screen()>
                 <summary>

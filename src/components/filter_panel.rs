@@ -46,6 +46,13 @@ pub fn FilterPanel() -> impl IntoView {
         });
     });
 
+    // What each group of checkboxes reads: a keystroke in the search box changes the
+    // state but not these, so the checkboxes are not re-run for it (they were some
+    // thirty memos of the whole state, each unsubscribed and subscribed again per key).
+    let chosen_speakers = Memo::new(move |_| view.state.with(|s| s.speakers.clone()));
+    let chosen_topics = Memo::new(move |_| view.state.with(|s| s.topics.clone()));
+    let chosen_sections = Memo::new(move |_| view.state.with(|s| s.sections.clone()));
+
     let speaker_groups = groups
         .into_iter()
         .filter_map(|group| {
@@ -69,7 +76,7 @@ pub fn FilterPanel() -> impl IntoView {
                                         name="speaker"
                                         value=id
                                         label=Signal::derive(move || view.lang.get().name(a))
-                                        checked=Memo::new(move |_| view.state.with(|s| s.speakers.contains(id))).into()
+                                        checked=Memo::new(move |_| chosen_speakers.with(|s| s.contains(id))).into()
                                         count=Signal::derive(move || counts.speakers.get(id))
                                         on_toggle=move || view.update(|s| toggle(&mut s.speakers, id.to_string()))
                                     />
@@ -92,7 +99,7 @@ pub fn FilterPanel() -> impl IntoView {
                     name="topic"
                     value=id
                     label=Signal::derive(move || view.lang.get().topic(t))
-                    checked=Memo::new(move |_| view.state.with(|s| s.topics.contains(id))).into()
+                    checked=Memo::new(move |_| chosen_topics.with(|s| s.contains(id))).into()
                     count=Signal::derive(move || counts.topics.get(id))
                     on_toggle=move || view.update(|s| toggle(&mut s.topics, id.to_string()))
                 />
@@ -111,7 +118,7 @@ pub fn FilterPanel() -> impl IntoView {
                     value=sec.id.as_str()
                     label=Signal::stored(format!("({n}) {}", sec.title))
                     label_lang="ja"
-                    checked=Memo::new(move |_| view.state.with(|s| s.sections.contains(&n))).into()
+                    checked=Memo::new(move |_| chosen_sections.with(|s| s.contains(&n))).into()
                     count=Signal::derive(move || counts.sections.get(n))
                     on_toggle=move || view.update(|s| toggle(&mut s.sections, n))
                 />
@@ -126,7 +133,7 @@ pub fn FilterPanel() -> impl IntoView {
                 type="button"
                 class="clear-button"
                 data-clear-filters=""
-                disabled=move || !view.state.with(|s| s.is_filtered())
+                disabled=move || !view.filtered.get()
                 on:click=move |_| view.clear()
             >
                 {view.text(|t| t.clear_all)}

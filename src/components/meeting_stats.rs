@@ -105,7 +105,7 @@ pub fn MeetingStats() -> impl IntoView {
     };
 
     view! {
-        <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || view.state.with(|s| s.is_filtered())>
+        <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || view.filtered.get()>
             <details>
                 <summary>
                     <h2 id="stats-heading">{view.text(|t| t.stats_heading)}</h2>

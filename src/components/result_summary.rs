@@ -5,38 +5,55 @@ use leptos::prelude::*;
 use crate::state::use_view;
 
 /// "n件の発言を表示中" ("Showing n remarks") while filtering; a clear message and a button when nothing matches.
+/// One element for as long as the reader filters, whose words follow the results: a
+/// keystroke changes a text, not the element (a status region that stays is also one a
+/// screen reader announces the changes of).
 #[component]
 pub fn ResultSummary() -> impl IntoView {
     let view = use_view();
-    move || {
-        if !view.state.with(|s| s.is_filtered()) {
-            return None;
-        }
-        let (empty, speeches, matched) = view
-            .outcome
-            .with(|o| (o.is_empty(), o.speeches_shown, o.matched.len()));
+    let shown = Memo::new(move |_| {
+        view.outcome
+            .with(|o| (o.is_empty(), o.speeches_shown, o.matched.len()))
+    });
+    let empty = Memo::new(move |_| shown.get().0);
+    let words = move || {
+        let (empty, speeches, matched) = shown.get();
         let t = view.t();
-        Some(if empty {
-            view! {
-                <div class="result-summary result-summary--empty" role="status" data-result-summary="">
-                    <p>{t.nothing_matches}</p>
-                    <button type="button" class="clear-button" on:click=move |_| view.clear()>
-                        {t.clear_show_all}
-                    </button>
-                </div>
-            }
-            .into_any()
+        if empty {
+            t.nothing_matches.to_string()
+        } else if matched > 0 {
+            format!(
+                "{} {}",
+                (t.showing)(speeches),
+                (t.matched_paragraphs)(matched)
+            )
         } else {
-            let matched = (matched > 0).then(|| (t.matched_paragraphs)(matched));
+            (t.showing)(speeches)
+        }
+    };
+    let button = move || {
+        let t = view.t();
+        if empty.get() {
+            t.clear_show_all
+        } else {
+            t.clear
+        }
+    };
+    move || {
+        view.filtered.get().then(|| {
             view! {
-                <div class="result-summary" role="status" data-result-summary="">
-                    <p>{(t.showing)(speeches)} {matched}</p>
+                <div
+                    class="result-summary"
+                    class:result-summary--empty=move || empty.get()
+                    role="status"
+                    data-result-summary=""
+                >
+                    <p>{words}</p>
                     <button type="button" class="clear-button" on:click=move |_| view.clear()>
-                        {t.clear}
+                        {button}
                     </button>
                 </div>
             }
-            .into_any()
         })
     }
 }

@@ -14,12 +14,17 @@ use crate::stats::{self, SpeakerStats, percent};
 pub fn SpeakerCard() -> impl IntoView {
     let view = use_view();
     let all: &'static [SpeakerStats] = Box::leak(stats::speakers(view.minutes).into_boxed_slice());
-    move || {
-        let id = view.state.with(|s| {
+    // The card is drawn again when the chosen speaker changes, not at each keystroke of a
+    // search made beside it.
+    let chosen = Memo::new(move |_| {
+        view.state.with(|s| {
             (s.speakers.len() == 1)
                 .then(|| s.speakers.iter().next().cloned())
                 .flatten()
-        })?;
+        })
+    });
+    move || {
+        let id = chosen.get()?;
         let s = all.iter().find(|s| s.attendee.id == id)?;
         let a = s.attendee;
         let lang = view.lang.get();
