@@ -455,22 +455,13 @@ mod tests {
             ids.join(","),
             numbers.join(",")
         ));
+        fn one_of_each_in_order<T: Ord>(set: &SortedSet<T>) -> bool {
+            set.iter().zip(set.iter().skip(1)).all(|(a, b)| a < b)
+        }
         assert_eq!(state.speakers.len(), 100_000);
-        assert!(
-            state
-                .speakers
-                .iter()
-                .zip(state.speakers.iter().skip(1))
-                .all(|(a, b)| a < b)
-        );
+        assert!(one_of_each_in_order(&state.speakers));
         assert_eq!(state.sections.len(), 100_000);
-        assert!(
-            state
-                .sections
-                .iter()
-                .zip(state.sections.iter().skip(1))
-                .all(|(a, b)| a < b)
-        );
+        assert!(one_of_each_in_order(&state.sections));
     }
 
     #[test]
