@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { ROOT } from '../e2e/lib/harness.mjs';
+import { toolEnv } from './lib/build-app.mjs';
 
 const dir = join(ROOT, 'bench', 'floor');
-const env = { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
-execFileSync('trunk', ['build', '--release', '--offline'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('trunk', ['build', '--release', '--offline'], { cwd: dir, env: toolEnv(ROOT), stdio: ['ignore', 'ignore', 'inherit'] });
 let total = 0;
 for (const file of readdirSync(join(dir, 'dist')).filter((f) => /\.(wasm|js)$/.test(f))) {
   const body = readFileSync(join(dir, 'dist', file));

@@ -16,6 +16,14 @@ const BUILD_INPUTS = ['.cargo', 'Cargo.toml', 'Cargo.lock', 'build.rs', 'Trunk.t
 // Never copied: build output and folders the build does not need.
 const SKIP = new Set(['target', 'dist', 'node_modules', '.git', 'fuzz']);
 
+/**
+ * The environment `./dev` gives its builds: binaryen's wasm-opt from npm first on PATH
+ * (Debian's breaks the WASM), cargo-installed tools (trunk, wasm-bindgen) found.
+ */
+export function toolEnv(root) {
+  return { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${join(homedir(), '.cargo', 'bin')}:${process.env.PATH}` };
+}
+
 async function filesUnder(root, path) {
   const full = join(root, path);
   const info = await stat(full).catch(() => null);
@@ -94,9 +102,7 @@ export async function buildAppWithData(root, name, dataJson, { log = () => {} } 
   await run('trunk', ['build', '--release', '--offline', '--dist', dist], {
     cwd: tree,
     env: {
-      ...process.env,
-      // As ./dev does: binaryen's wasm-opt from npm first, cargo-installed tools found.
-      PATH: `${join(root, 'node_modules', '.bin')}:${join(homedir(), '.cargo', 'bin')}:${process.env.PATH}`,
+      ...toolEnv(root),
       // Its own target folder: sharing target/ with a concurrent `./dev build` would make
       // the two builds wait on cargo's lock; this one survives between benchmark runs.
       CARGO_TARGET_DIR: join(cache, 'target'),
