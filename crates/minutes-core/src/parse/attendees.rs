@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use super::parts::{Part, Parts};
 use super::{Diags, Src};
 use crate::model::{Attendee, Group, Office};
-use crate::normalize::compact;
+use crate::normalize::{compact, is_open_paren, matching_close};
 use crate::registry::Registry;
 
 /// The law that constitutes the サイバーセキュリティ戦略本部.
@@ -87,8 +88,54 @@ pub(crate) fn act_offices(role: &str, group: Group) -> Vec<Office> {
     }
 }
 
+/// Reads the 3 出席者 part: the attendees, and the note printed with the heading or on the
+/// line under it (（敬称略）). `act` says whether the body's offices follow the Act.
+pub(crate) fn read(
+    parts: &Parts<'_>,
+    registry: &Registry,
+    act: bool,
+    diags: &mut Diags,
+) -> (Vec<Attendee>, Option<String>) {
+    let Some(part) = parts.get(Part::Attendees) else {
+        diags.error(
+            parts.first_heading().no,
+            "no 3 出席者 part: speakers cannot be attributed".to_owned(),
+        );
+        return (Vec::new(), None);
+    };
+    let mut note = parenthesised(part.inline);
+    let mut rows: Vec<Src<'_>> = Vec::new();
+    for l in part.lines {
+        // A note printed on its own line, right under the heading: （敬称略）.
+        if note.is_none()
+            && rows.iter().all(|r| r.text.is_empty())
+            && let Some(own_line) = parenthesised(l.text)
+        {
+            note = Some(own_line);
+            continue;
+        }
+        rows.push(*l);
+    }
+    let list = parse_attendees(&rows, registry, act, diags);
+    if list.is_empty() {
+        diags.error(part.heading.no, "3 出席者 lists nobody".to_owned());
+    }
+    (list, note)
+}
+
+/// The content of a text that is entirely one parenthesised group: （敬称略） → 敬称略.
+fn parenthesised(text: &str) -> Option<String> {
+    let open = text.chars().next().filter(|c| is_open_paren(*c))?;
+    let close = matching_close(text)?;
+    let after = &text[close..];
+    let close_len = after.chars().next().map_or(0, char::len_utf8);
+    (close + close_len == text.len())
+        .then(|| text[open.len_utf8()..close].trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
 /// Parses the attendee lines. `act` says whether the body's offices follow the Act.
-pub(crate) fn parse_attendees(
+fn parse_attendees(
     lines: &[Src<'_>],
     registry: &Registry,
     act: bool,
@@ -297,6 +344,14 @@ mod tests {
             names("内閣官房副長官", Group::Official),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn parenthesised_note() {
+        assert_eq!(parenthesised("(敬称略)"), Some("敬称略".to_owned()));
+        assert_eq!(parenthesised("（敬称略）"), Some("敬称略".to_owned()));
+        assert_eq!(parenthesised("(敬称略) 他"), None);
+        assert_eq!(parenthesised(""), None);
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //! facts only - the attendee list, the Act, and what the document itself states. When the
 //! facts do not single out one person the speaker stays unknown and an error says why.
 
+use std::collections::HashMap;
+
+use super::Diags;
 use super::attendees::ACT;
-use super::lines::split_trailing_office;
-use crate::model::{Attendee, Group};
+use super::lines::{OFFICES, split_trailing_office};
+use super::proceedings::{Proceedings, RawSpeech};
+use crate::model::{Attendee, Group, Office};
 use crate::normalize::compact;
 
 /// Who a designation names.
@@ -71,8 +75,153 @@ impl Context<'_> {
     }
 }
 
+/// Resolves every speech of the proceedings, in printed order (an error for each that
+/// cannot be), and adds to the attendees the offices the headings state.
+pub(crate) fn attribute(
+    proceedings: &Proceedings,
+    attendees: &mut [Attendee],
+    act: bool,
+    diags: &mut Diags,
+) -> Vec<Resolution> {
+    let mut ctx = Context {
+        attendees,
+        act,
+        deputies: Vec::new(),
+    };
+    // Pass 1: the document's statements of who is 副本部長 (a trailing （副本部長）), so that a
+    // later bare 副本部長 can be resolved whatever the order.
+    let deputies = deputy_statements(&ctx, proceedings);
+    ctx.deputies = deputies.iter().map(|d| (d.attendee, d.line)).collect();
+
+    // Pass 2: every speech.
+    let mut resolutions = Vec::new();
+    let mut stated = StatedOffices::default();
+    for sp in proceedings.speeches() {
+        let r = resolve(&ctx, &sp.designation);
+        if let Some(why) = &r.error {
+            diags.error(
+                sp.line,
+                format!(
+                    "cannot attribute the speech headed （{}）: {why}",
+                    sp.designation
+                ),
+            );
+        }
+        if let Speaker::Attendee(i) = r.speaker {
+            stated.note_member(&ctx.attendees[i], i, sp);
+        }
+        resolutions.push(r);
+    }
+    stated.add_deputies(&deputies);
+    stated.record(attendees);
+    resolutions
+}
+
+/// A heading that states who is 副本部長: （山口情報通信技術（IT）政策担当大臣（副本部長））.
+struct DeputyStatement {
+    /// The attendee, by index.
+    attendee: usize,
+    line: u32,
+    designation: String,
+}
+
+/// The first heading for each attendee that states them 副本部長, in printed order.
+fn deputy_statements(ctx: &Context<'_>, proceedings: &Proceedings) -> Vec<DeputyStatement> {
+    let mut found: Vec<DeputyStatement> = Vec::new();
+    for sp in proceedings.speeches() {
+        let c = compact(&sp.designation);
+        let (base, trailing) = split_trailing_office(&c);
+        if trailing == Some("副本部長")
+            && let Speaker::Attendee(i) = resolve(ctx, base).speaker
+            && !found.iter().any(|d| d.attendee == i)
+        {
+            found.push(DeputyStatement {
+                attendee: i,
+                line: sp.line,
+                designation: sp.designation.clone(),
+            });
+        }
+    }
+    found
+}
+
+/// What the headings state about offices, gathered while resolving and recorded on the
+/// attendees afterwards.
+#[derive(Default)]
+struct StatedOffices {
+    /// Offices to add, by attendee index, in the order found.
+    offices: Vec<(usize, Office)>,
+    /// Expert members the document names as 本部員, with the first heading that does.
+    named_experts: HashMap<usize, (String, u32)>,
+}
+
+impl StatedOffices {
+    /// What the heading of a speech by attendee `i` states about them being 本部員.
+    fn note_member(&mut self, attendee: &Attendee, i: usize, sp: &RawSpeech) {
+        let c = compact(&sp.designation);
+        let (base, trailing) = split_trailing_office(&c);
+        if trailing == Some("本部員") && !attendee.offices.iter().any(|o| o.name == "本部員")
+        {
+            self.offices.push((
+                i,
+                Office {
+                    name: "本部員".to_owned(),
+                    basis: format!("the document, line {}: （{}）", sp.line, sp.designation),
+                },
+            ));
+        }
+        if base.ends_with("本部員") && attendee.group == Group::Expert {
+            self.named_experts
+                .entry(i)
+                .or_insert_with(|| (sp.designation.clone(), sp.line));
+        }
+    }
+
+    fn add_deputies(&mut self, deputies: &[DeputyStatement]) {
+        for d in deputies {
+            self.offices.push((
+                d.attendee,
+                Office {
+                    name: "副本部長".to_owned(),
+                    basis: format!("the document, line {}: （{}）", d.line, d.designation),
+                },
+            ));
+        }
+    }
+
+    /// Adds the offices an attendee does not hold yet, notes on an expert's 本部員 where the
+    /// document names them so, and puts every attendee's offices in the order of [`OFFICES`].
+    fn record(self, attendees: &mut [Attendee]) {
+        for (i, office) in self.offices {
+            if let Some(a) = attendees.get_mut(i)
+                && !a.offices.iter().any(|o| o.name == office.name)
+            {
+                a.offices.push(office);
+            }
+        }
+        for (i, (designation, line)) in &self.named_experts {
+            if let Some(o) = attendees
+                .get_mut(*i)
+                .and_then(|a| a.offices.iter_mut().find(|o| o.name == "本部員"))
+            {
+                o.basis.push_str(&format!(
+                    "; the document names them {designation} at line {line}"
+                ));
+            }
+        }
+        for a in attendees {
+            a.offices.sort_by_key(|o| {
+                OFFICES
+                    .iter()
+                    .position(|n| *n == o.name)
+                    .unwrap_or(usize::MAX)
+            });
+        }
+    }
+}
+
 /// Resolves a designation as printed (without its outer parentheses).
-pub(crate) fn resolve(ctx: &Context<'_>, designation: &str) -> Resolution {
+fn resolve(ctx: &Context<'_>, designation: &str) -> Resolution {
     let compacted = compact(designation);
     let (base, trailing) = split_trailing_office(&compacted);
     let mut r = resolve_base(ctx, base);

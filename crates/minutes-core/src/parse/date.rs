@@ -1,13 +1,15 @@
-//! The 日時 line: a date in a Japanese era, in the Western calendar or in ISO 8601, an
+//! The 1 日時 part: a date in a Japanese era, in the Western calendar or in ISO 8601, an
 //! optional weekday (checked against the date) and an optional time range in JST.
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::Diags;
+use super::parts::{Part, Parts};
 use crate::calendar::{WEEKDAYS_EN, weekday_index};
 use crate::model::MeetingDate;
 
 /// What a printed date line should look like; every date error quotes it.
-pub(crate) const EXAMPLE: &str = "平成27年2月10日(火) 17:00~18:00";
+const EXAMPLE: &str = "平成27年2月10日(火) 17:00~18:00";
 
 /// The Japanese eras the converter reads: name, first Gregorian year (元年), and the first and
 /// last day of the era. Dates outside an era's days are rejected (平成31年5月1日 does not
@@ -25,6 +27,44 @@ const ERAS: &[(&str, i32, Day, Day)] = &[
 ];
 
 const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+
+/// Reads the 1 日時 part. A date that is missing or cannot be read is an error, and the
+/// minutes keep what was printed with the rest of the date empty.
+pub(crate) fn read(parts: &Parts<'_>, diags: &mut Diags) -> MeetingDate {
+    let Some(part) = parts.get(Part::Date) else {
+        diags.error(
+            parts.first_heading().no,
+            format!("no 1 日時 part: expected a date such as {EXAMPLE}"),
+        );
+        return empty_date();
+    };
+    let Some((printed, at)) = part.text() else {
+        diags.error(
+            part.heading.no,
+            format!("1 日時 is empty: expected a date such as {EXAMPLE}"),
+        );
+        return empty_date();
+    };
+    parse_date(&printed).unwrap_or_else(|message| {
+        diags.error(at, message);
+        MeetingDate {
+            printed,
+            ..empty_date()
+        }
+    })
+}
+
+fn empty_date() -> MeetingDate {
+    MeetingDate {
+        printed: String::new(),
+        era: None,
+        era_year: None,
+        date: String::new(),
+        weekday: None,
+        start: None,
+        end: None,
+    }
+}
 
 /// Parses a 日時 line. On failure the error is the diagnostic's message.
 pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {

@@ -1,10 +1,62 @@
-//! Recognisers for single lines: page numbers, the end mark, headings of every kind.
-//! Each takes a line already trimmed of surrounding white space.
+//! The source lines, and recognisers for single lines: page numbers, the end mark, headings
+//! of every kind. Each recogniser takes a line already trimmed of surrounding white space.
 
+use super::{Diags, Src};
 use crate::model::AgendaKind;
 use crate::normalize::{
     compact, is_open_paren, matching_close, parse_japanese_number, strip_bullets,
 };
+
+/// Splits the text into numbered lines, blanking (and reporting) lines with control
+/// characters, which mean binary data or a broken conversion.
+pub(crate) fn split_lines<'a>(text: &'a str, diags: &mut Diags) -> Vec<Src<'a>> {
+    const MAX_REPORTED: usize = 20;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut bad = 0usize;
+    let mut first_unreported = 0;
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut line = Src {
+            no,
+            text: raw.trim(),
+        };
+        if let Some(c) = raw.chars().find(|c| c.is_control() && *c != '\t') {
+            bad += 1;
+            if bad <= MAX_REPORTED {
+                diags.error(
+                    no,
+                    format!(
+                        "control character U+{:04X} (binary data?); line ignored",
+                        u32::from(c)
+                    ),
+                );
+            } else if first_unreported == 0 {
+                first_unreported = no;
+            }
+            line.text = "";
+        }
+        out.push(line);
+    }
+    if bad > MAX_REPORTED {
+        diags.error(
+            first_unreported,
+            format!(
+                "{} more lines with control characters, ignored",
+                bad - MAX_REPORTED
+            ),
+        );
+    }
+    out
+}
+
+/// The lines that carry text: not blank and not a page number.
+pub(crate) fn nonblank<'a>(lines: &'a [Src<'a>]) -> impl Iterator<Item = &'a Src<'a>> {
+    lines
+        .iter()
+        .filter(|l| !l.text.is_empty() && !is_page_number(l.text))
+}
 
 /// Dashes that decorate page numbers (`- 3 -`, `―3―`) and the end mark (`— 以上 —`).
 fn is_dash(c: char) -> bool {

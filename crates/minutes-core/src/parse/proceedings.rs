@@ -1,4 +1,4 @@
-//! The 議事概要 part: numbered sections, agenda lists, speech headings and paragraphs
+//! The 4 議事概要 part: numbered sections, agenda lists, speech headings and paragraphs
 //! re-joined across page breaks. This pass only finds structure; attribution and ids come
 //! later, from the whole document.
 
@@ -6,6 +6,7 @@ use super::lines::{
     HeadingCheck, agenda_heading, end_mark, ends_paragraph, is_page_number, section_heading,
     speech_heading, speech_in_title,
 };
+use super::parts::{Part, Parts};
 use super::{Diags, Src};
 use crate::model::AgendaKind;
 use crate::normalize::strip_bullets;
@@ -55,6 +56,19 @@ pub(crate) struct RawSection {
 pub(crate) struct Proceedings {
     pub sections: Vec<RawSection>,
     pub end_mark: Option<String>,
+}
+
+impl Proceedings {
+    /// Every speech, in printed order.
+    pub(crate) fn speeches(&self) -> impl Iterator<Item = &RawSpeech> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                RawBlock::Speech(sp) => Some(sp),
+                _ => None,
+            })
+    }
 }
 
 /// Where the next paragraph goes.
@@ -262,8 +276,25 @@ impl Builder<'_> {
     }
 }
 
+/// Reads the 4 議事概要 part. Proceedings that are missing or empty are an error: minutes
+/// without them say nothing.
+pub(crate) fn read(parts: &Parts<'_>, diags: &mut Diags) -> Proceedings {
+    let Some(part) = parts.get(Part::Proceedings) else {
+        diags.error(
+            parts.last_line(),
+            "no 4 議事概要 part: the proceedings are missing".to_owned(),
+        );
+        return Proceedings::default();
+    };
+    let proceedings = parse_proceedings(part.lines, diags);
+    if proceedings.sections.iter().all(|s| s.blocks.is_empty()) {
+        diags.error(part.heading.no, "4 議事概要 has no content".to_owned());
+    }
+    proceedings
+}
+
 /// Reads the lines after the 議事概要 heading.
-pub(crate) fn parse_proceedings(lines: &[Src<'_>], diags: &mut Diags) -> Proceedings {
+fn parse_proceedings(lines: &[Src<'_>], diags: &mut Diags) -> Proceedings {
     let mut b = Builder {
         out: Proceedings::default(),
         diags,
