@@ -1,6 +1,8 @@
 //! The 1 日時 part: a date in a Japanese era, in the Western calendar or in ISO 8601, an
 //! optional weekday (checked against the date) and an optional time range in JST.
 
+use std::fmt;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::Diags;
@@ -11,13 +13,13 @@ use crate::model::MeetingDate;
 /// What a printed date line should look like; every date error quotes it.
 const EXAMPLE: &str = "平成27年2月10日(火) 17:00~18:00";
 
+/// A calendar day as (year, month, day).
+type Day = (i32, u32, u32);
+
 /// The Japanese eras the converter reads: name, first Gregorian year (元年), and the first and
 /// last day of the era. Dates outside an era's days are rejected (平成31年5月1日 does not
 /// exist: 令和 began that day). 明治 counts from 1 January 1868, as the era was proclaimed
 /// retroactively to the start of that year.
-/// A calendar day as (year, month, day).
-type Day = (i32, u32, u32);
-
 const ERAS: &[(&str, i32, Day, Day)] = &[
     ("明治", 1868, (1868, 1, 1), (1912, 7, 30)),
     ("大正", 1912, (1912, 7, 30), (1926, 12, 25)),
@@ -45,8 +47,8 @@ pub(crate) fn read(parts: &Parts<'_>, diags: &mut Diags) -> MeetingDate {
         );
         return empty_date();
     };
-    parse_date(&printed).unwrap_or_else(|message| {
-        diags.error(at, message);
+    parse_date(&printed).unwrap_or_else(|e| {
+        diags.error(at, e.to_string());
         MeetingDate {
             printed,
             ..empty_date()
@@ -66,13 +68,109 @@ fn empty_date() -> MeetingDate {
     }
 }
 
-/// Parses a 日時 line. On failure the error is the diagnostic's message.
-pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
+/// A 日時 line that cannot be read: the line as printed and what is wrong with it. Its
+/// `Display` is the diagnostic's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateError {
+    /// The line as printed.
+    pub printed: String,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+/// What is wrong with a 日時 line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// It is not a date in any form the converter reads.
+    Unreadable,
+    /// A month outside 1 to 12.
+    NoSuchMonth(u32),
+    /// A day the month does not have.
+    NoSuchDay { day: Day, days_in_month: u32 },
+    /// A day outside the era it is written in.
+    OutsideEra {
+        era: &'static str,
+        first: Day,
+        last: Day,
+    },
+    /// The weekday in parentheses, as printed, is not the date's.
+    WrongWeekday { day: Day, weekday: String },
+    /// The parentheses after the date (the text given) hold no weekday.
+    NotAWeekday(String),
+    /// The end is on another day than the start.
+    EndsAnotherDay,
+    /// Text (given) after the date and time.
+    Trailing(String),
+    /// The end time is before the start time.
+    EndsBeforeStart,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let printed = &self.printed;
+        match &self.problem {
+            Problem::Unreadable => {
+                write!(f, "expected a date such as {EXAMPLE}, found {printed:?}")
+            }
+            problem => write!(f, "{printed:?}: {problem}"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Unreadable => f.write_str("not a date"),
+            Problem::NoSuchMonth(m) => write!(f, "there is no month {m}"),
+            Problem::NoSuchDay {
+                day: (y, m, d),
+                days_in_month,
+            } => write!(
+                f,
+                "{m}月{d}日 does not exist ({y}-{m:02} has {days_in_month} days)"
+            ),
+            Problem::OutsideEra { era, first, last } => write!(
+                f,
+                "{era} runs from {} to {}, so this date does not exist",
+                ymd(*first),
+                ymd(*last)
+            ),
+            Problem::WrongWeekday { day, weekday } => {
+                let actual = weekday_index(day.0, day.1, day.2);
+                write!(
+                    f,
+                    "{} is a {}曜日 ({}), but the document prints ({weekday})",
+                    ymd(*day),
+                    WEEKDAYS[actual],
+                    WEEKDAYS_EN[actual]
+                )
+            }
+            Problem::NotAWeekday(inner) => write!(f, "({inner}) is not a weekday such as (火)"),
+            Problem::EndsAnotherDay => {
+                f.write_str("a meeting that ends on another day is not supported")
+            }
+            Problem::Trailing(rest) => write!(f, "unexpected {rest:?} after the date and time"),
+            Problem::EndsBeforeStart => f.write_str("the meeting ends before it starts"),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Parses a 日時 line.
+pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, DateError> {
+    parse_printed(printed).map_err(|problem| DateError {
+        printed: printed.to_owned(),
+        problem,
+    })
+}
+
+fn parse_printed(printed: &str) -> Result<MeetingDate, Problem> {
+    use Problem::Unreadable;
     // NFKC turns full-width digits, （） and ～ into ASCII; 〜 (U+301C) survives and is a separator.
     let s: String = printed.nfkc().collect();
     let mut c = Cursor::new(&s);
     c.skip_ws();
-    let fail = || format!("expected a date such as {EXAMPLE}, found {printed:?}");
 
     let mut era = None;
     let mut era_year = None;
@@ -82,24 +180,22 @@ pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
     let mut weekday = None;
     if let Some(y) = c.iso_date() {
         (year, month, day) = y;
-        check_day(year, month, day, printed)?;
+        check_day((year, month, day))?;
         if c.eat("T") {
-            start = Some(c.iso_time().ok_or_else(fail)?);
+            start = Some(c.iso_time().ok_or(Unreadable)?);
         }
         c.skip_ws();
         if c.eat_separator() {
             c.skip_ws();
             if let Some(end_date) = c.iso_date() {
                 if end_date != (year, month, day) {
-                    return Err(format!(
-                        "{printed:?}: a meeting that ends on another day is not supported"
-                    ));
+                    return Err(Problem::EndsAnotherDay);
                 }
                 if !c.eat("T") {
-                    return Err(fail());
+                    return Err(Unreadable);
                 }
             }
-            end = Some(c.iso_time().ok_or_else(fail)?);
+            end = Some(c.iso_time().ok_or(Unreadable)?);
         }
     } else {
         let mut calendar_year = None;
@@ -107,10 +203,10 @@ pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
             if c.eat(name) {
                 c.skip_ws();
                 let n = if c.eat("元") { Some(1) } else { c.number() };
-                let n = n.filter(|n| *n >= 1).ok_or_else(fail)?;
+                let n = n.filter(|n| *n >= 1).ok_or(Unreadable)?;
                 era = Some(name.to_owned());
                 era_year = Some(n);
-                let y = first + i32::try_from(n - 1).map_err(|_| fail())?;
+                let y = first + i32::try_from(n - 1).map_err(|_| Unreadable)?;
                 calendar_year = Some((y, Some((name, from, to))));
                 break;
             }
@@ -119,58 +215,52 @@ pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
             let n = c
                 .number()
                 .filter(|n| (1000..=9999).contains(n))
-                .ok_or_else(fail)?;
-            calendar_year = Some((i32::try_from(n).map_err(|_| fail())?, None));
+                .ok_or(Unreadable)?;
+            calendar_year = Some((i32::try_from(n).map_err(|_| Unreadable)?, None));
         }
-        let (y, era_bounds) = calendar_year.ok_or_else(fail)?;
+        let (y, era_bounds) = calendar_year.ok_or(Unreadable)?;
         c.skip_ws();
         if !c.eat("年") {
-            return Err(fail());
+            return Err(Unreadable);
         }
         c.skip_ws();
-        let m = c.number().ok_or_else(fail)?;
+        let m = c.number().ok_or(Unreadable)?;
         c.skip_ws();
         if !c.eat("月") {
-            return Err(fail());
+            return Err(Unreadable);
         }
         c.skip_ws();
-        let d = c.number().ok_or_else(fail)?;
+        let d = c.number().ok_or(Unreadable)?;
         c.skip_ws();
         if !c.eat("日") {
-            return Err(fail());
+            return Err(Unreadable);
         }
-        check_day(y, m, d, printed)?;
+        check_day((y, m, d))?;
         if let Some((name, from, to)) = era_bounds
             && ((y, m, d) < from || (y, m, d) > to)
         {
-            return Err(format!(
-                "{printed:?}: {name} runs from {} to {}, so this date does not exist",
-                ymd(from.0, from.1, from.2),
-                ymd(to.0, to.1, to.2)
-            ));
+            return Err(Problem::OutsideEra {
+                era: name,
+                first: from,
+                last: to,
+            });
         }
         (year, month, day) = (y, m, d);
         c.skip_ws();
         if c.eat("(") {
-            let inner = c.take_until(')').ok_or_else(fail)?;
+            let inner = c.take_until(')').ok_or(Unreadable)?;
             let inner = inner.trim();
             let actual = weekday_index(year, month, day);
             let printed_index = WEEKDAYS.iter().position(|w| inner.starts_with(w));
             match printed_index {
                 Some(i) if i == actual => {}
                 Some(_) => {
-                    return Err(format!(
-                        "{printed:?}: {} is a {}曜日 ({}), but the document prints ({inner})",
-                        ymd(year, month, day),
-                        WEEKDAYS[actual],
-                        WEEKDAYS_EN[actual]
-                    ));
+                    return Err(Problem::WrongWeekday {
+                        day: (year, month, day),
+                        weekday: inner.to_owned(),
+                    });
                 }
-                None => {
-                    return Err(format!(
-                        "{printed:?}: ({inner}) is not a weekday such as (火)"
-                    ));
-                }
+                None => return Err(Problem::NotAWeekday(inner.to_owned())),
             }
             weekday = Some(inner.to_owned());
         }
@@ -180,23 +270,20 @@ pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
             c.skip_ws();
             if c.eat_separator() {
                 c.skip_ws();
-                end = Some(c.clock().ok_or_else(fail)?);
+                end = Some(c.clock().ok_or(Unreadable)?);
             }
         }
     }
     c.skip_ws();
     if !c.rest().is_empty() {
-        return Err(format!(
-            "{printed:?}: unexpected {:?} after the date and time",
-            c.rest()
-        ));
+        return Err(Problem::Trailing(c.rest().to_owned()));
     }
     if let (Some(s), Some(e)) = (start, end)
         && e < s
     {
-        return Err(format!("{printed:?}: the meeting ends before it starts"));
+        return Err(Problem::EndsBeforeStart);
     }
-    let date = ymd(year, month, day);
+    let date = ymd((year, month, day));
     let iso = |(h, m): (u32, u32)| format!("{date}T{h:02}:{m:02}:00+09:00");
     Ok(MeetingDate {
         printed: printed.to_owned(),
@@ -209,7 +296,7 @@ pub(crate) fn parse_date(printed: &str) -> Result<MeetingDate, String> {
     })
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> String {
+fn ymd((y, m, d): Day) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -227,15 +314,16 @@ fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
-fn check_day(y: i32, m: u32, d: u32, printed: &str) -> Result<(), String> {
+fn check_day((y, m, d): Day) -> Result<(), Problem> {
     if !(1..=12).contains(&m) {
-        return Err(format!("{printed:?}: there is no month {m}"));
+        return Err(Problem::NoSuchMonth(m));
     }
     let last = days_in_month(y, m);
     if d == 0 || d > last {
-        return Err(format!(
-            "{printed:?}: {m}月{d}日 does not exist ({y}-{m:02} has {last} days)"
-        ));
+        return Err(Problem::NoSuchDay {
+            day: (y, m, d),
+            days_in_month: last,
+        });
     }
     Ok(())
 }
@@ -400,8 +488,20 @@ mod tests {
         );
     }
 
-    fn iso(printed: &str) -> Result<(String, Option<String>, Option<String>), String> {
-        parse_date(printed).map(|d| (d.date, d.start, d.end))
+    fn iso(printed: &str) -> Result<(String, Option<String>, Option<String>), Problem> {
+        parse_date(printed)
+            .map(|d| (d.date, d.start, d.end))
+            .map_err(|e| e.problem)
+    }
+
+    /// What is wrong with a line, or `None` when it reads.
+    fn problem(printed: &str) -> Option<Problem> {
+        parse_date(printed).err().map(|e| e.problem)
+    }
+
+    /// The diagnostic's message for a line, or `None` when it reads.
+    fn message(printed: &str) -> Option<String> {
+        parse_date(printed).err().map(|e| e.to_string())
     }
 
     #[test]
@@ -467,48 +567,73 @@ mod tests {
     #[test]
     fn weekday_mismatch_is_an_error() {
         assert_eq!(
-            parse_date("平成27年2月10日(水) 17:00~18:00"),
-            Err("\"平成27年2月10日(水) 17:00~18:00\": 2015-02-10 is a 火曜日 (Tuesday), but the document prints (水)".to_owned())
+            problem("平成27年2月10日(水) 17:00~18:00"),
+            Some(Problem::WrongWeekday {
+                day: (2015, 2, 10),
+                weekday: "水".to_owned()
+            })
+        );
+        assert_eq!(
+            message("平成27年2月10日(水) 17:00~18:00").as_deref(),
+            Some(
+                "\"平成27年2月10日(水) 17:00~18:00\": 2015-02-10 is a 火曜日 (Tuesday), but the document prints (水)"
+            )
+        );
+        assert_eq!(
+            problem("平成27年2月10日(午後)"),
+            Some(Problem::NotAWeekday("午後".to_owned()))
         );
     }
 
     #[test]
     fn impossible_dates_are_errors() {
         assert_eq!(
-            parse_date("平成27年2月30日"),
-            Err("\"平成27年2月30日\": 2月30日 does not exist (2015-02 has 28 days)".to_owned())
+            message("平成27年2月30日").as_deref(),
+            Some("\"平成27年2月30日\": 2月30日 does not exist (2015-02 has 28 days)")
         );
-        assert!(
-            parse_date("平成28年2月29日(月)").is_ok(),
-            "2016 is a leap year"
+        assert_eq!(problem("平成28年2月29日(月)"), None, "2016 is a leap year");
+        assert_eq!(
+            message("平成31年5月1日").as_deref(),
+            Some(
+                "\"平成31年5月1日\": 平成 runs from 1989-01-08 to 2019-04-30, so this date does not exist"
+            )
         );
-        assert!(
-            parse_date("平成31年5月1日")
-                .is_err_and(|e| e.contains("平成 runs from 1989-01-08 to 2019-04-30"))
+        assert_eq!(problem("平成0年1月1日"), Some(Problem::Unreadable));
+        assert_eq!(problem("平成27年13月1日"), Some(Problem::NoSuchMonth(13)));
+        assert_eq!(
+            problem("平成27年2月10日 25:00~26:00"),
+            Some(Problem::Trailing("25:00~26:00".to_owned())),
+            "25:00 is no time, so it is left over"
         );
-        assert!(parse_date("平成0年1月1日").is_err());
-        assert!(parse_date("平成27年13月1日").is_err_and(|e| e.contains("no month 13")));
-        assert!(parse_date("平成27年2月10日 25:00~26:00").is_err());
-        assert!(
-            parse_date("平成27年2月10日 18:00~17:00").is_err_and(|e| e.contains("ends before"))
+        assert_eq!(
+            problem("平成27年2月10日 18:00~17:00"),
+            Some(Problem::EndsBeforeStart)
         );
-        assert!(parse_date("2015-02-10T17:00:00Z").is_err());
+        assert_eq!(
+            problem("2015-02-10T17:00~2015-02-11T01:00"),
+            Some(Problem::EndsAnotherDay)
+        );
+        assert_eq!(
+            problem("2015-02-10T17:00:00Z"),
+            Some(Problem::Unreadable),
+            "only JST is read"
+        );
     }
 
     #[test]
     fn garbage_says_what_was_expected() {
         assert_eq!(
-            parse_date("来週の火曜日"),
-            Err(
-                "expected a date such as 平成27年2月10日(火) 17:00~18:00, found \"来週の火曜日\""
-                    .to_owned()
-            )
+            message("来週の火曜日").as_deref(),
+            Some("expected a date such as 平成27年2月10日(火) 17:00~18:00, found \"来週の火曜日\"")
         );
-        assert!(
-            parse_date("平成27年2月10日(火) 17:00~18:00 予定")
-                .is_err_and(|e| e.contains("unexpected"))
+        assert_eq!(
+            problem("平成27年2月10日(火) 17:00~18:00 予定"),
+            Some(Problem::Trailing("予定".to_owned()))
         );
-        assert!(parse_date("").is_err());
-        assert!(parse_date("平成99999999999年1月1日").is_err());
+        assert_eq!(problem(""), Some(Problem::Unreadable));
+        assert_eq!(
+            problem("平成99999999999年1月1日"),
+            Some(Problem::Unreadable)
+        );
     }
 }
