@@ -3,8 +3,8 @@
 //! everything here is reachable from ordinary tests.
 #![deny(missing_docs)]
 
-use std::fmt::Write as _;
-use std::io::Write;
+use std::fmt::{self, Write as _};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use minutes_core::parse::Severity;
@@ -76,8 +76,96 @@ pub enum Command {
     },
 }
 
+/// Why the arguments do not make a command. `main` prints it with the usage text and exits
+/// with 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsageError {
+    /// An option that takes a path (named here) came last.
+    MissingPath(String),
+    /// Two of `-o` and `--check`, or one of them twice.
+    SeveralOutputs,
+    /// An option the command does not know.
+    UnknownOption(String),
+    /// A second input file (named here).
+    SecondInput(String),
+    /// No input file.
+    NoInput,
+    /// `--schema` with an input file or `--check`.
+    SchemaWithInput,
+    /// `--compact` with `-o` or `--check`.
+    CompactWithOutput,
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UsageError::MissingPath(option) => write!(f, "{option} needs a path"),
+            UsageError::SeveralOutputs => f.write_str("give only one of -o and --check"),
+            UsageError::UnknownOption(option) => write!(f, "unknown option {option}"),
+            UsageError::SecondInput(arg) => {
+                write!(f, "unexpected argument {arg}: give one input file")
+            }
+            UsageError::NoInput => f.write_str("no input file given"),
+            UsageError::SchemaWithInput => {
+                f.write_str("--schema takes no input file and no --check")
+            }
+            UsageError::CompactWithOutput => {
+                f.write_str("--compact prints to standard output; it takes no -o or --check")
+            }
+        }
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// A file that could not be read or written, and why: the command exits with 2.
+#[derive(Debug)]
+pub enum FileError {
+    /// The file could not be read.
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// The file is not UTF-8 text.
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// The byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// The file (or the temporary file that replaces it) could not be written.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Read { path, error } => {
+                write!(f, "{}: cannot read: {error}", path.display())
+            }
+            FileError::NotUtf8 { path, offset } => write!(
+                f,
+                "{}: not valid UTF-8 at byte offset {offset}",
+                path.display()
+            ),
+            FileError::Write { path, error } => {
+                write!(f, "{}: cannot write: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
 /// Reads the arguments (without the program name).
-pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, UsageError> {
     let mut input = None;
     let mut mode = Mode::Stdout;
     let mut people = None;
@@ -89,19 +177,19 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         let mut value = |name: &str| {
             args.next()
                 .map(PathBuf::from)
-                .ok_or_else(|| format!("{name} needs a path"))
+                .ok_or_else(|| UsageError::MissingPath(name.to_owned()))
         };
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-o" | "--output" => {
                 if mode != Mode::Stdout {
-                    return Err("give only one of -o and --check".to_owned());
+                    return Err(UsageError::SeveralOutputs);
                 }
                 mode = Mode::Write(value(&arg)?);
             }
             "--check" => {
                 if mode != Mode::Stdout {
-                    return Err("give only one of -o and --check".to_owned());
+                    return Err(UsageError::SeveralOutputs);
                 }
                 mode = Mode::Check(value(&arg)?);
             }
@@ -109,10 +197,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             "--compact" => compact = true,
             "--people" => people = Some(value(&arg)?),
             "--topics" => topics = Some(value(&arg)?),
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
-            _ if input.is_some() => {
-                return Err(format!("unexpected argument {arg}: give one input file"));
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(UsageError::UnknownOption(arg));
             }
+            _ if input.is_some() => return Err(UsageError::SecondInput(arg)),
             _ => input = Some(PathBuf::from(arg)),
         }
     }
@@ -120,14 +208,14 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         return match (input, mode) {
             (None, Mode::Stdout) => Ok(Command::Schema { output: None }),
             (None, Mode::Write(path)) => Ok(Command::Schema { output: Some(path) }),
-            _ => Err("--schema takes no input file and no --check".to_owned()),
+            _ => Err(UsageError::SchemaWithInput),
         };
     }
-    let input = input.ok_or("no input file given")?;
+    let input = input.ok_or(UsageError::NoInput)?;
     if compact {
         return match mode {
             Mode::Stdout => Ok(Command::Compact { input }),
-            _ => Err("--compact prints to standard output; it takes no -o or --check".to_owned()),
+            _ => Err(UsageError::CompactWithOutput),
         };
     }
     Ok(Command::Convert {
@@ -157,7 +245,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 },
                 Some(path) => match write_atomically(path, text.as_bytes()) {
                     Ok(()) => 0,
-                    Err(message) => fail(err, &message, 2),
+                    Err(e) => fail(err, &e, 2),
                 },
             };
         }
@@ -184,11 +272,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     let registry = match Registry::load(people.as_deref(), topics.as_deref()) {
         Ok(r) => r,
-        Err(e) => return fail(err, &e.to_string(), 2),
+        Err(e) => return fail(err, &e, 2),
     };
     let text = match read_text(input) {
         Ok(t) => t,
-        Err(message) => return fail(err, &message, 2),
+        Err(e) => return fail(err, &e, 2),
     };
     let parsed = parse(&text, &registry);
     let shown = input.display();
@@ -220,12 +308,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         },
         Mode::Write(path) => match write_atomically(path, json.as_bytes()) {
             Ok(()) => 0,
-            Err(message) => fail(err, &message, 2),
+            Err(e) => fail(err, &e, 2),
         },
         Mode::Check(path) => {
-            let existing = match std::fs::read(path) {
+            let existing = match read_bytes(path) {
                 Ok(bytes) => bytes,
-                Err(e) => return fail(err, &format!("{}: cannot read: {e}", path.display()), 2),
+                Err(e) => return fail(err, &e, 2),
             };
             match check(&existing, &json) {
                 None => 0,
@@ -242,26 +330,29 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
-fn fail(err: &mut dyn Write, message: &str, code: i32) -> i32 {
+fn fail(err: &mut dyn Write, message: &dyn fmt::Display, code: i32) -> i32 {
     let _ = writeln!(err, "{message}");
     code
 }
 
-/// Reads a text file, saying which file and, for bad UTF-8, at which byte offset.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not valid UTF-8 at byte offset {}",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    std::fs::read(path).map_err(|error| FileError::Read {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// Reads a text file; for bad UTF-8 the error says at which byte offset.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| FileError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
     })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
 /// that readers never see a partial file and a failed write leaves the old file in place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -276,9 +367,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         file.sync_all()?;
         std::fs::rename(&temp, path)
     })();
-    result.map_err(|e| {
+    result.map_err(|error| {
+        // Best effort: the write already failed, and that is the error worth reporting.
         let _ = std::fs::remove_file(&temp);
-        format!("{}: cannot write: {e}", path.display())
+        FileError::Write {
+            path: path.to_owned(),
+            error,
+        }
     })
 }
 
@@ -368,7 +463,7 @@ fn short(v: &serde_json::Value) -> String {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Result<Command, String> {
+    fn args(list: &[&str]) -> Result<Command, UsageError> {
         parse_args(list.iter().map(|s| (*s).to_owned()))
     }
 
@@ -384,20 +479,50 @@ mod tests {
                 topics: None
             })
         );
-        assert_eq!(args(&[]), Err("no input file given".to_owned()));
+        assert_eq!(args(&[]), Err(UsageError::NoInput));
         assert_eq!(
             args(&["a", "b"]),
-            Err("unexpected argument b: give one input file".to_owned())
+            Err(UsageError::SecondInput("b".to_owned()))
         );
-        assert_eq!(args(&["a", "-o"]), Err("-o needs a path".to_owned()));
+        assert_eq!(
+            args(&["a", "-o"]),
+            Err(UsageError::MissingPath("-o".to_owned()))
+        );
         assert_eq!(
             args(&["a", "-o", "x", "--check", "y"]),
-            Err("give only one of -o and --check".to_owned())
+            Err(UsageError::SeveralOutputs)
         );
         assert_eq!(
             args(&["a", "--frobnicate"]),
-            Err("unknown option --frobnicate".to_owned())
+            Err(UsageError::UnknownOption("--frobnicate".to_owned()))
         );
+        assert_eq!(args(&["--schema", "a"]), Err(UsageError::SchemaWithInput));
+    }
+
+    #[test]
+    fn usage_errors_say_what_to_do() {
+        assert_eq!(
+            UsageError::MissingPath("--people".to_owned()).to_string(),
+            "--people needs a path"
+        );
+        assert_eq!(
+            UsageError::SecondInput("b".to_owned()).to_string(),
+            "unexpected argument b: give one input file"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_a_read_error_that_names_it() {
+        let path = Path::new("/nonexistent/minutes.txt");
+        let e = read_text(path);
+        assert!(
+            matches!(&e, Err(FileError::Read { path: p, .. }) if p == path),
+            "{e:?}"
+        );
+        assert!(e.is_err_and(|e| {
+            e.to_string()
+                .starts_with("/nonexistent/minutes.txt: cannot read: ")
+        }));
     }
 
     #[test]

@@ -7,8 +7,8 @@ fn main() {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
-        Err(message) => {
-            eprintln!("minutes: {message}\n\n{}", minutes_cli::USAGE);
+        Err(usage_error) => {
+            eprintln!("minutes: {usage_error}\n\n{}", minutes_cli::USAGE);
             2
         }
     };
