@@ -3,8 +3,9 @@
 //! The data model of Japanese government meeting minutes (議事概要) and, behind the
 //! `convert` feature, the converter that turns their published text into that model.
 //!
-//! The crate has no web dependency: the viewer uses only [`model`], while the CLI and the
-//! tests use the parser natively.
+//! The crate has no web dependency: the viewer uses the types of [`model`], into which it
+//! parses the page's JSON with serde_json, and [`calendar`]; the CLI and the tests use the
+//! parser natively.
 #![deny(missing_docs)]
 
 pub mod calendar;

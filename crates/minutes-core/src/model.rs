@@ -1,5 +1,7 @@
-//! The minutes as data. These types *are* the JSON format: the converter serialises them,
-//! the viewer deserialises them, and `data/minutes.schema.json` is generated from them.
+//! The minutes as data. These types *are* the JSON format: the converter writes them as
+//! JSON, the page carries that JSON as it is, and the viewer parses it with serde_json back
+//! into these same types, so the two ends cannot disagree on a field.
+//! `data/minutes.schema.json` is generated from them for everyone else.
 
 use serde::{Deserialize, Serialize};
 

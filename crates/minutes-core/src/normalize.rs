@@ -35,6 +35,10 @@ pub fn compact(text: &str) -> String {
 /// copied as it is, as long as its last character is not followed by a combining mark
 /// (which a non-stable neighbour might be). Everything else goes through the full
 /// algorithm, run by run. The test `fast_nfkc_equals_nfkc` checks the equivalence.
+///
+/// The fast path is for the property tests (`tests/fuzz.rs`): they parse thousands of
+/// documents in a debug build, where the full algorithm on every compared line was most of
+/// their time.
 pub(crate) fn nfkc(text: &str) -> String {
     fn stable(c: char) -> bool {
         matches!(c,
