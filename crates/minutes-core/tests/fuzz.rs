@@ -157,24 +157,19 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every id in the minutes: attendees, sections, agenda lists and items, speeches and
+/// paragraphs (narrative ones included).
 fn all_ids(m: &Minutes) -> Vec<String> {
     let mut ids: Vec<String> = m.attendees.iter().map(|a| a.id.clone()).collect();
-    for s in &m.sections {
-        ids.push(s.id.clone());
-        for b in &s.blocks {
-            match b {
-                Block::Agenda(a) => {
-                    ids.push(a.id.clone());
-                    ids.extend(a.items.iter().map(|i| i.id.clone()));
-                }
-                Block::Narrative(p) => ids.push(p.id.clone()),
-                Block::Speech(sp) => {
-                    ids.push(sp.id.clone());
-                    ids.extend(sp.paragraphs.iter().map(|p| p.id.clone()));
-                }
-            }
+    ids.extend(m.sections.iter().map(|s| s.id.clone()));
+    for b in m.sections.iter().flat_map(|s| &s.blocks) {
+        if let Block::Agenda(a) = b {
+            ids.push(a.id.clone());
+            ids.extend(a.items.iter().map(|i| i.id.clone()));
         }
     }
+    ids.extend(m.speeches().map(|(_, sp)| sp.id.clone()));
+    ids.extend(m.paragraphs().map(|p| p.id.clone()));
     ids
 }
 

@@ -141,20 +141,16 @@ fn seed_attendees_and_offices() {
 #[test]
 fn seed_speaker_sequence() {
     let m = seed();
+    let speakers_in = |section: &str| -> Vec<Option<String>> {
+        m.speeches()
+            .filter(|(s, _)| s.id == section)
+            .map(|(_, sp)| sp.speaker.clone())
+            .collect()
+    };
     let per_section: Vec<(String, Vec<Option<String>>)> = m
         .sections
         .iter()
-        .map(|s| {
-            let speakers = s
-                .blocks
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Speech(sp) => Some(sp.speaker.clone()),
-                    _ => None,
-                })
-                .collect();
-            (s.id.clone(), speakers)
-        })
+        .map(|s| (s.id.clone(), speakers_in(&s.id)))
         .collect();
     let some = |ids: &[&str]| {
         ids.iter()
