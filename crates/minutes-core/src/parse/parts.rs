@@ -250,16 +250,25 @@ mod tests {
         assert_eq!(part_heading("日時計", false), None);
     }
 
-    fn src(lines: &[&'static str]) -> Vec<Src<'static>> {
-        (1..)
+    /// The text of each of `parts` in a document of these lines (numbered from 1), and the
+    /// lines of the diagnostics.
+    fn texts(lines: &[&str], parts: &[Part]) -> (Vec<Option<(String, u32)>>, Vec<u32>) {
+        let lines: Vec<Src<'_>> = (1..)
             .zip(lines)
             .map(|(no, text)| Src { no, text })
-            .collect()
+            .collect();
+        let mut diags = Diags::default();
+        let found = Parts::find(&lines, &mut diags);
+        let texts = parts
+            .iter()
+            .map(|part| found.as_ref()?.get(*part)?.text())
+            .collect();
+        (texts, diags.0.iter().map(|d| d.line).collect())
     }
 
     #[test]
     fn a_part_runs_to_the_next_heading_and_its_text_joins_its_lines() {
-        let lines = src(&[
+        let document = [
             "本部",
             "第1回",
             "1 日時",
@@ -267,42 +276,35 @@ mod tests {
             "平成27年",
             "2月10日",
             "2 場所 官邸",
-        ]);
-        let mut diags = Diags::default();
-        let parts = Parts::find(&lines, &mut diags);
-        let date = parts.as_ref().and_then(|p| p.get(Part::Date));
+        ];
+        let parts = [Part::Date, Part::Place, Part::Attendees];
         assert_eq!(
-            date.and_then(|d| d.text()),
-            Some(("平成27年 2月10日".to_owned(), 5)),
-            "the text starts on its first non-blank line"
+            texts(&document, &parts),
+            (
+                vec![
+                    // The text starts on its first non-blank line...
+                    Some(("平成27年 2月10日".to_owned(), 5)),
+                    // ...or on the heading line, when it follows the heading there.
+                    Some(("官邸".to_owned(), 7)),
+                    None,
+                ],
+                vec![]
+            )
         );
-        let place = parts.as_ref().and_then(|p| p.get(Part::Place));
-        assert_eq!(
-            place.and_then(|p| p.text()),
-            Some(("官邸".to_owned(), 7)),
-            "text on the heading line starts there"
-        );
-        assert!(parts.is_some_and(|p| p.get(Part::Attendees).is_none()));
-        assert!(diags.0.is_empty());
     }
 
     #[test]
     fn a_repeated_heading_is_reported_and_ends_the_part_before_it() {
-        let lines = src(&[
+        let document = [
             "本部",
             "1 日時",
             "平成27年2月10日",
             "1 日時",
             "令和元年5月7日",
-        ]);
-        let mut diags = Diags::default();
-        let parts = Parts::find(&lines, &mut diags);
-        let date = parts.as_ref().and_then(|p| p.get(Part::Date));
+        ];
         assert_eq!(
-            date.and_then(|d| d.text()),
-            Some(("平成27年2月10日".to_owned(), 3))
+            texts(&document, &[Part::Date]),
+            (vec![Some(("平成27年2月10日".to_owned(), 3))], vec![4])
         );
-        assert_eq!(diags.0.len(), 1);
-        assert_eq!(diags.0[0].line, 4);
     }
 }
