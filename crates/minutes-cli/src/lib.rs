@@ -19,8 +19,6 @@ USAGE:
     minutes INPUT.txt -o OUT.json        write the JSON to OUT.json (atomically)
     minutes INPUT.txt --check OUT.json   exit 0 if OUT.json is what INPUT.txt converts to now
     minutes --schema [-o PATH]           print (or write) the JSON Schema of the format
-    minutes --compact MINUTES.json       print the compact text form the viewer's page
-                                         embeds (a minutes JSON in, see docs/DATA.md)
 
 OPTIONS:
     -o, --output PATH   write to PATH instead of standard output
@@ -58,11 +56,6 @@ pub enum Command {
         /// `-o`, if given.
         output: Option<PathBuf>,
     },
-    /// Print the compact text form of a minutes JSON (`minutes_core::compact::to_text`).
-    Compact {
-        /// The minutes JSON.
-        input: PathBuf,
-    },
     /// Convert `input`.
     Convert {
         /// The 議事概要 text.
@@ -92,8 +85,6 @@ pub enum UsageError {
     NoInput,
     /// `--schema` with an input file or `--check`.
     SchemaWithInput,
-    /// `--compact` with `-o` or `--check`.
-    CompactWithOutput,
 }
 
 impl fmt::Display for UsageError {
@@ -108,9 +99,6 @@ impl fmt::Display for UsageError {
             UsageError::NoInput => f.write_str("no input file given"),
             UsageError::SchemaWithInput => {
                 f.write_str("--schema takes no input file and no --check")
-            }
-            UsageError::CompactWithOutput => {
-                f.write_str("--compact prints to standard output; it takes no -o or --check")
             }
         }
     }
@@ -171,7 +159,6 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
     let mut people = None;
     let mut topics = None;
     let mut schema = false;
-    let mut compact = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -194,7 +181,6 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
                 mode = Mode::Check(value(&arg)?);
             }
             "--schema" => schema = true,
-            "--compact" => compact = true,
             "--people" => people = Some(value(&arg)?),
             "--topics" => topics = Some(value(&arg)?),
             s if s.starts_with('-') && s.len() > 1 => {
@@ -212,12 +198,6 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
         };
     }
     let input = input.ok_or(UsageError::NoInput)?;
-    if compact {
-        return match mode {
-            Mode::Stdout => Ok(Command::Compact { input }),
-            _ => Err(UsageError::CompactWithOutput),
-        };
-    }
     Ok(Command::Convert {
         input,
         mode,
@@ -247,20 +227,6 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     Ok(()) => 0,
                     Err(e) => fail(err, &e, 2),
                 },
-            };
-        }
-        Command::Compact { input } => {
-            // A file that cannot be read is a usage error (2), as for a conversion.
-            let json = match read_text(input) {
-                Ok(json) => json,
-                Err(message) => return fail(err, &message, 2),
-            };
-            return match minutes_core::compact::text_of_json(&json) {
-                Ok(text) => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                    Ok(()) => 0,
-                    Err(e) => fail(err, &format!("cannot write to standard output: {e}"), 2),
-                },
-                Err(message) => fail(err, &format!("{}: {message}", input.display()), 1),
             };
         }
         Command::Convert {

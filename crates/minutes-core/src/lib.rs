@@ -9,7 +9,6 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
-pub mod compact;
 pub mod model;
 #[cfg(feature = "convert")]
 pub mod normalize;
