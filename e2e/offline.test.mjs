@@ -90,6 +90,29 @@ test('the first visit downloads each file once: the worker makes its offline cop
   }
 });
 
+// The download is the page's data block a second time: a first visit must not fetch it,
+// and once a reader has fetched it, it opens offline too.
+test('the minutes download is kept offline once fetched, and no first visit fetches it', async () => {
+  const server = await serveStatic(DIST);
+  const page = await newPage(browser);
+  const asked = [];
+  page.context().on('request', (req) => asked.push(new URL(req.url()).pathname));
+  try {
+    await visitOnce(page, server.url);
+    const file = `/${minutes.id}.json`;
+    assert.ok(!asked.includes(file), 'the first visit did not fetch the download');
+    const fetchIt = () => page.evaluate(async (f) => (await fetch(f)).text(), `.${file}`);
+    const online = await fetchIt();
+    assert.deepEqual(JSON.parse(online), minutes);
+    await page.context().setOffline(true);
+    assert.equal(await fetchIt(), online);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
 for (const prefix of ['/', '/minutes/']) {
   test(`served at ${prefix}: after one visit the meeting, a ?speaker= link and a #permalink work offline`, async () => {
     const server = await serveStatic(DIST, { prefix });

@@ -3,7 +3,10 @@
 // reader typed before it started.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, speechesOf, screenshot } from './lib/harness.mjs';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot, ROOT } from './lib/harness.mjs';
 
 const site = useSite();
 
@@ -89,38 +92,59 @@ test('what a reader types before the app starts becomes the search', async () =>
   await page.context().close();
 });
 
-test('the minutes travel in the page once, as data the app reads and takes out', async () => {
+test('the minutes travel in the page once, as the committed JSON, and beside it as a download', async () => {
   const html = await (await fetch(site.server.url)).text();
-  const templates = html.match(/<template id="minutes-data">[^<]*<\/template>/g) ?? [];
-  assert.equal(templates.length, 1, 'one minutes template');
+  const committed = await readFile(join(ROOT, 'data', 'cshq-001.json'), 'utf8');
+  const blocks = [...html.matchAll(/<script type="application\/json" id="minutes-data">([^<]*)<\/script>/g)];
+  assert.equal(blocks.length, 1, 'one minutes data block');
+  // The block is the committed file, with "<" written as its JSON escape so that the
+  // text cannot close the element.
+  assert.equal(blocks[0][1].replaceAll('\\u003c', '<'), committed);
+  assert.deepEqual(JSON.parse(blocks[0][1]), JSON.parse(committed));
+  // The policy allows by hash exactly the inline scripts that run: the data block is not
+  // one of them, and hashing it would allow a script with the minutes' text.
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]).sort();
+  const running = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => createHash('sha256').update(m[1]).digest('base64'))
+    .sort();
+  assert.ok(running.length > 0, "Trunk's loader is inline");
+  assert.deepEqual(allowed, running);
+  // The same file is published beside the page, byte for byte.
+  const download = await fetch(new URL(`${site.minutes.id}.json`, site.server.url));
+  assert.equal(download.status, 200);
+  assert.equal(await download.text(), committed);
   // The WASM holds no copy of its own: no paragraph text is in it.
   const wasmUrl = new URL(html.match(/href="\.?\/?([^"]+_bg\.wasm)"/)[1], site.server.url);
   const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer()).toString('utf8');
   const text = speechesOf(site.minutes)[2].paragraphs[0].text;
   assert.ok(!wasm.includes(text.slice(0, 30)), 'paragraph text is not compiled into the WASM');
+  // The export menu links to the download.
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(site.server.url);
   await waitForMeeting(page);
-  assert.equal(await page.locator('#minutes-data').count(), 0, 'the app took the template out');
+  const link = page.locator('a[data-download="minutes"]');
+  assert.equal(await link.getAttribute('href'), `${site.minutes.id}.json`);
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(file.suggestedFilename(), `${site.minutes.id}.json`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('damaged minutes data leaves the pre-rendered minutes readable, with a note', async () => {
-  const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
+/** Serve the page with its minutes data block's text changed by `change`. */
+async function withData(page, change) {
   await page.route(`${site.server.url}`, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(
-      /(<template id="minutes-data">)([^<]*)(<\/template>)/,
-      (_, open, data, close) => `${open}${data.slice(0, data.length / 2)}${close}`,
+      /(<script type="application\/json" id="minutes-data">)([^<]*)(<\/script>)/,
+      (_, open, data, close) => `${open}${change(data)}${close}`,
     );
     await route.fulfill({ response, body });
   });
-  await page.goto(site.server.url);
-  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
-  const note = page.getByRole('alert');
-  assert.match(await note.innerText(), /検索・絞り込み・リンクのコピーは使えません/);
-  assert.match(await note.innerText(), /The minutes data could not be read/);
+}
+
+/** The pre-rendered minutes are all there and readable, the dead controls hidden. */
+async function assertStillReadable(page) {
   const speeches = speechesOf(site.minutes);
   assert.equal(await page.locator('article[data-speaker]').count(), speeches.length);
   const last = speeches.at(-1).paragraphs.at(-1);
@@ -128,6 +152,30 @@ test('damaged minutes data leaves the pre-rendered minutes readable, with a note
   // The controls that would do nothing are hidden, as for readers without JavaScript.
   assert.equal(await page.locator('#search-input').isVisible(), false);
   assert.equal(await page.locator('button[data-copy]').first().isVisible(), false);
+}
+
+test('minutes data of another schema version leaves the pre-rendered minutes readable, with a note', async () => {
+  const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
+  await withData(page, (data) => data.replace('"schema_version": 1,', '"schema_version": 999,'));
+  await page.goto(site.server.url);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  const note = page.getByRole('alert');
+  assert.match(await note.innerText(), /検索・絞り込み・リンクのコピーは使えません/);
+  assert.match(await note.innerText(), /format version 999; this viewer reads version 1/);
+  await assertStillReadable(page);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('damaged minutes data leaves the pre-rendered minutes readable, with a note', async () => {
+  const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
+  await withData(page, (data) => data.slice(0, data.length / 2));
+  await page.goto(site.server.url);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  const note = page.getByRole('alert');
+  assert.match(await note.innerText(), /検索・絞り込み・リンクのコピーは使えません/);
+  assert.match(await note.innerText(), /The minutes data could not be read/);
+  await assertStillReadable(page);
   await screenshot(page, 'damaged-data');
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::data;
 use crate::pages::meeting_page::MeetingPage;
-use crate::state::provide_view;
+use crate::state::provide_meeting;
 
 /// The whole app. There are no path routes on purpose: the page is served as one static
 /// file, and everything a shared link must reproduce lives in the query string and the
@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
                     browser::set_title(&format!("{} {}", minutes.body, minutes.title));
                     view! { <Provided minutes=minutes /> }.into_any()
                 }
-                Err(message) => view! { <DataError message=message /> }.into_any(),
+                Err(error) => view! { <DataUnreadable message=error.to_string() /> }.into_any(),
             }}
     }
 }
@@ -30,16 +30,16 @@ fn Provided(
     /// The minutes to show.
     minutes: &'static minutes_core::Minutes,
 ) -> impl IntoView {
-    provide_view(minutes, browser::nfkc_lower);
+    provide_meeting(minutes, browser::nfkc_lower);
     view! { <MeetingPage /> }
 }
 
 /// Shown instead of the meeting when the embedded data cannot be read, in both languages:
 /// the reader's choice is not known yet.
 #[component]
-fn DataError(
+fn DataUnreadable(
     /// What went wrong, in words a reader can pass on.
-    message: &'static str,
+    message: String,
 ) -> impl IntoView {
     view! {
         <main class="page page--error">

@@ -26,14 +26,12 @@ pub fn scroll_to_fragment() {
 }
 
 /// The element a fragment (`#id`, as in a URL or a link's `hash`) names, if the page has
-/// one. A hand-typed or mangled fragment may be percent-encoded or not decodable at all;
-/// either way an unknown id names nothing.
+/// one, read as the view reads it ([`crate::query::fragment_id`]).
 fn fragment_target(hash: &str) -> Option<web_sys::Element> {
-    let raw = hash.strip_prefix('#').filter(|h| !h.is_empty())?;
-    let id = js_sys::decode_uri_component(raw)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| raw.to_string());
+    let id = crate::query::fragment_id(hash);
+    if id.is_empty() {
+        return None;
+    }
     web_sys::window()?.document()?.get_element_by_id(&id)
 }
 
@@ -181,6 +179,7 @@ fn hold(el: web_sys::Element, aim: Aim, jump: u32, top: f64, frames: u32, still:
 /// Listen, once, for the reader taking over the scrolling (in the capture phase, so that
 /// the key or click that starts a new jump lets go of the old one first).
 fn stop_holding_on_reader_input() {
+    use gloo::events::{EventListener, EventListenerOptions};
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
@@ -190,36 +189,36 @@ fn stop_holding_on_reader_input() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let let_go = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        JUMPS.with(|j| j.set(j.get().wrapping_add(1)));
-    });
     for event in ["wheel", "touchstart", "pointerdown", "keydown"] {
-        let _ = window.add_event_listener_with_callback_and_bool(
+        // The listeners last as long as the page.
+        EventListener::new_with_options(
+            &window,
             event,
-            wasm_bindgen::JsCast::unchecked_ref(let_go.as_ref()),
-            true,
-        );
+            EventListenerOptions::run_in_capture_phase(),
+            |_| JUMPS.with(|j| j.set(j.get().wrapping_add(1))),
+        )
+        .forget();
     }
-    // The listeners last as long as the page.
-    let_go.forget();
 }
 
-/// NFKC and lower case (`search::NfkcLower`) by the browser's own
-/// `String.prototype.normalize` and `toLowerCase`, so the WASM ships no Unicode tables.
-/// `Σ` is lowered first, as `σ`: `toLowerCase` alone writes `ς` at the end of a word,
-/// where `char::to_lowercase`, which made the paragraphs' search form, writes `σ`.
+/// NFKC by the browser's own `String.prototype.normalize` (so the WASM ships no
+/// normalisation tables), then Rust's lower case a character at a time, exactly as the
+/// converter folds the paragraphs (`search::NfkcLower`; `str::to_lowercase` would write a
+/// word-final `Σ` as `ς`, where the paragraphs have `σ`).
 ///
 /// Single characters are remembered: highlighting folds a paragraph a character at a
 /// time (`search::find`) and asks for the same few hundred characters again and again,
-/// and each trip to JavaScript and back costs more than the folding.
+/// and a trip to JavaScript and back per character is slow enough to feel in a search.
 pub fn nfkc_lower(text: &str) -> String {
     thread_local! {
         static CHARS: std::cell::RefCell<rustc_hash::FxHashMap<char, String>> =
             std::cell::RefCell::default();
     }
     let normalize = |text: &str| {
-        let nfkc = js_sys::JsString::from(text).normalize("NFKC");
-        String::from(nfkc.replace_all("Σ", "σ").to_lower_case())
+        String::from(js_sys::JsString::from(text).normalize("NFKC"))
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect()
     };
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
@@ -384,14 +383,12 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// The text of the `<template id=…>` in the page, taken out of the document (its owner
-/// keeps it from now on); `None` when there is no such template.
-pub fn take_template_text(id: &str) -> Option<String> {
-    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
-    let template = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTemplateElement>(element).ok()?;
-    let text = template.content().text_content();
-    template.remove();
-    text
+/// The text of the element with this id (the minutes' data block), if the page has one.
+pub fn element_text(id: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .text_content()
 }
 
 /// The id of the page's one polite status region (in `MeetingPage`).

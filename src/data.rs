@@ -1,93 +1,146 @@
-//! The minutes, read from the page. The build writes them into index.html as
-//! `<template id="minutes-data">`, holding `minutes_core::compact`'s text form
-//! (tools/postbuild.mjs runs `minutes --compact`), after the pre-rendered view of the same
-//! minutes. So the WASM carries neither the minutes nor a JSON parser. In the compressed
-//! page, the template's text is mostly back-references to the pre-rendered text. The
-//! minutes are decoded once, on first use.
-//!
-//! `build.rs` checks the committed JSON when the viewer is compiled, and writes the same
-//! text form to `$OUT_DIR` ([`BUILT`]) for tests, which run without the page.
+//! The minutes, read from the page. The build writes the committed minutes JSON into
+//! index.html as `<script type="application/json" id="minutes-data">` (a data block: the
+//! browser never runs it), and the app parses it once, on first use, with `serde_json`.
+//! The same file is published beside the page for download ([`download_path`]).
 
+use std::fmt;
 use std::sync::OnceLock;
 
 use minutes_core::Minutes;
 
-/// The id of the `<template>` that holds the minutes in the page.
+/// The id of the `<script type="application/json">` that holds the minutes in the page.
 pub const ELEMENT_ID: &str = "minutes-data";
 
-/// The text form of the committed minutes as the build wrote it. Only tests use it: the
-/// app reads the page's copy, so this is not compiled into the WASM.
-pub const BUILT: &str = include_str!(concat!(env!("OUT_DIR"), "/minutes-data.txt"));
-
-/// The decoded minutes, or a message saying why they could not be read.
-pub fn minutes() -> Result<&'static Minutes, &'static str> {
-    static DECODED: OnceLock<Result<Minutes, String>> = OnceLock::new();
-    DECODED
-        .get_or_init(|| decode(&embedded()?))
-        .as_ref()
-        .map_err(String::as_str)
+/// Where the minutes JSON is published beside the page (the build copies the committed
+/// file there, named by the meeting's id), for readers who want the data itself.
+pub fn download_path(minutes: &Minutes) -> String {
+    format!("{}.json", minutes.id)
 }
 
-/// The text form the page holds (taken out of the page: the WASM keeps the minutes).
-#[cfg(not(test))]
-fn embedded() -> Result<String, String> {
-    crate::browser::take_template_text(ELEMENT_ID).ok_or_else(|| {
-        "このページには議事録データが含まれていません / This page carries no minutes data."
-            .to_owned()
-    })
+/// Why the page's minutes could not be read. The app branches on it only to keep the
+/// pre-rendered minutes readable; its words are for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataError {
+    /// The page has no minutes block.
+    Missing,
+    /// The block is not minutes JSON (damaged, cut short, another shape).
+    Malformed(String),
+    /// The minutes are in a format version this viewer does not read.
+    Version {
+        /// The version the data says it is in.
+        found: u32,
+        /// The version this viewer reads.
+        expected: u32,
+    },
 }
 
-/// Native unit tests have no page: they read the build's copy.
-#[cfg(test)]
-fn embedded() -> Result<String, String> {
-    Ok(BUILT.to_owned())
-}
-
-/// Decode the text form, turning a failure into a message a reader can pass on.
-pub fn decode(text: &str) -> Result<Minutes, String> {
-    let minutes = minutes_core::compact::from_text(text).map_err(|e| {
-        format!("議事録データを読み込めませんでした（{e}） / The minutes data could not be read.")
-    })?;
-    if minutes.schema_version != minutes_core::SCHEMA_VERSION {
-        return Err(format!(
-            "議事録データの形式（版 {0}）はこのビューアー（版 {1}）と合いません / The minutes \
-             data is in format version {0}; this viewer reads version {1}.",
-            minutes.schema_version,
-            minutes_core::SCHEMA_VERSION
-        ));
+impl fmt::Display for DataError {
+    /// In both languages: the reader's choice of language is not known yet.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::Missing => write!(
+                f,
+                "このページには議事録データが含まれていません / This page carries no minutes data."
+            ),
+            DataError::Malformed(why) => write!(
+                f,
+                "議事録データを読み込めませんでした（{why}） / The minutes data could not be read."
+            ),
+            DataError::Version { found, expected } => write!(
+                f,
+                "議事録データの形式（版 {found}）はこのビューアー（版 {expected}）と合いません / \
+                 The minutes data is in format version {found}; this viewer reads version \
+                 {expected}."
+            ),
+        }
     }
-    Ok(minutes)
+}
+
+impl std::error::Error for DataError {}
+
+/// The page's minutes, parsed once, or why they could not be read.
+pub fn minutes() -> Result<&'static Minutes, &'static DataError> {
+    static PARSED: OnceLock<Result<Minutes, DataError>> = OnceLock::new();
+    PARSED.get_or_init(|| parse(&embedded()?)).as_ref()
+}
+
+/// The text of the page's minutes block.
+#[cfg(not(test))]
+fn embedded() -> Result<String, DataError> {
+    crate::browser::element_text(ELEMENT_ID).ok_or(DataError::Missing)
+}
+
+/// Native unit tests have no page: they read the committed file, which the page carries.
+#[cfg(test)]
+fn embedded() -> Result<String, DataError> {
+    Ok(include_str!("../data/cshq-001.json").to_owned())
+}
+
+/// Parse minutes JSON, checking that it is in the format version this viewer reads.
+pub fn parse(json: &str) -> Result<Minutes, DataError> {
+    // The version is read first, on its own: minutes of another version may not have
+    // this version's shape, and "another version" says more than a missing field.
+    #[derive(serde::Deserialize)]
+    struct Versioned {
+        schema_version: u32,
+    }
+    let expected = minutes_core::SCHEMA_VERSION;
+    let found = serde_json::from_str::<Versioned>(json)
+        .map_err(|e| DataError::Malformed(e.to_string()))?
+        .schema_version;
+    if found != expected {
+        return Err(DataError::Version { found, expected });
+    }
+    serde_json::from_str(json).map_err(|e| DataError::Malformed(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    // The text form the build writes holds exactly the committed JSON.
+    const COMMITTED: &str = include_str!("../data/cshq-001.json");
+
     #[test]
-    fn built_minutes_equal_the_committed_json() {
-        let json: Minutes =
-            serde_json::from_str(include_str!("../data/cshq-001.json")).expect("valid JSON");
-        assert_eq!(minutes().expect("built minutes decode"), &json);
+    fn the_committed_minutes_parse() {
+        let minutes = minutes().expect("the committed minutes parse");
+        assert_eq!(minutes.id, "cshq-001");
+        assert!(minutes.speeches().count() > 0);
+        assert_eq!(download_path(minutes), "cshq-001.json");
     }
 
     // Guards against damaged page data taking the page down with a panic.
     #[test]
     fn damaged_data_gives_a_message() {
-        let half: String = BUILT.chars().take(BUILT.chars().count() / 2).collect();
-        let err = decode(&half).unwrap_err();
-        assert!(err.contains("読み込めません"), "{err}");
-        assert!(decode("").unwrap_err().contains("could not be read"));
+        let half: String = COMMITTED
+            .chars()
+            .take(COMMITTED.chars().count() / 2)
+            .collect();
+        for damaged in [half.as_str(), "", "null", "{\"schema_version\": 1}"] {
+            let err = parse(damaged).unwrap_err();
+            assert!(
+                matches!(err, DataError::Malformed(_)),
+                "{damaged:.20}: {err:?}"
+            );
+            assert!(err.to_string().contains("読み込めません"), "{err}");
+            assert!(err.to_string().contains("could not be read"), "{err}");
+        }
     }
 
     #[test]
-    fn wrong_schema_version_gives_a_message() {
-        let json = include_str!("../data/cshq-001.json");
-        let mut minutes: Minutes = serde_json::from_str(json).expect("valid JSON");
-        minutes.schema_version = 999;
-        let text = minutes_core::compact::to_text(&minutes_core::compact::encode(&minutes))
-            .expect("text form");
-        let err = decode(&text).unwrap_err();
-        assert!(err.contains("999"), "{err}");
+    fn another_schema_version_gives_a_message() {
+        let other = COMMITTED.replacen("\"schema_version\": 1,", "\"schema_version\": 999,", 1);
+        assert_ne!(
+            other, COMMITTED,
+            "the committed file starts with its version"
+        );
+        let err = parse(&other).unwrap_err();
+        assert_eq!(
+            err,
+            DataError::Version {
+                found: 999,
+                expected: minutes_core::SCHEMA_VERSION
+            }
+        );
+        assert!(err.to_string().contains("999"), "{err}");
     }
 }

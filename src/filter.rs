@@ -137,6 +137,23 @@ impl Outcome {
     }
 }
 
+/// Which of the four tests one paragraph passes. A facet's count sets its own test to
+/// passed: it counts what choosing that facet's value would show.
+#[derive(Clone, Copy)]
+struct Passes {
+    speaker: bool,
+    section: bool,
+    topic: bool,
+    search: bool,
+}
+
+impl Passes {
+    /// Whether the paragraph passes every test: it matches the view.
+    fn all(self) -> bool {
+        self.speaker && self.section && self.topic && self.search
+    }
+}
+
 /// Decide what `state` shows. `target` is the id in the URL fragment: the speech or
 /// paragraph a shared permalink points at is always shown, whatever the filters.
 pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: NfkcLower) -> Outcome {
@@ -155,30 +172,27 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
     let marking = !state.topics.is_empty() || !q.is_empty();
     let filtered = state.is_filtered();
 
-    // Which of the four tests each paragraph passes.
-    let passes: Vec<[bool; 4]> = index
+    let passes: Vec<Passes> = index
         .entries
         .iter()
-        .map(|e| {
-            [
-                state.speakers.is_empty() || e.speaker.is_some_and(|s| state.speakers.contains(s)),
-                state.sections.is_empty() || state.sections.contains(&e.section),
-                state.topics.is_empty() || e.topics.iter().any(|t| state.topics.contains(*t)),
-                q.is_empty()
-                    || e.search.contains(&q)
-                    || e.speaker.is_some_and(|s| name_hits.contains(s)),
-            ]
+        .map(|e| Passes {
+            speaker: state.speakers.is_empty()
+                || e.speaker.is_some_and(|s| state.speakers.contains(s)),
+            section: state.sections.is_empty() || state.sections.contains(&e.section),
+            topic: state.topics.is_empty() || e.topics.iter().any(|t| state.topics.contains(*t)),
+            search: q.is_empty()
+                || e.search.contains(&q)
+                || e.speaker.is_some_and(|s| name_hits.contains(s)),
         })
         .collect();
-    let all_but = |p: &[bool; 4], skip: usize| p.iter().enumerate().all(|(i, ok)| i == skip || *ok);
 
     let mut out = Outcome::default();
     let mut shown_owners = vec![false; index.owners.len()];
     for (e, p) in index.entries.iter().zip(&passes) {
         let targeted = !target.is_empty() && (e.id == target || index.owners[e.owner] == target);
-        if p.iter().all(|ok| *ok) || targeted {
+        if p.all() || targeted {
             shown_owners[e.owner] = true;
-            if marking && p.iter().all(|ok| *ok) {
+            if marking && p.all() {
                 out.matched.insert(e.id);
                 if !q.is_empty() {
                     out.hits += e.search.matches(q.as_str()).count();
@@ -190,7 +204,7 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
         if shown_owners[e.owner] {
             out.visible.insert(index.owners[e.owner]);
             out.sections.insert(e.section);
-            if marking && !p.iter().all(|ok| *ok) {
+            if marking && !p.all() {
                 out.dimmed.insert(e.id);
             }
         }
@@ -224,14 +238,23 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
     let mut section_owners: HashSet<(usize, u32)> = HashSet::default();
     for (e, p) in index.entries.iter().zip(&passes) {
         if let Some(s) = e.speaker
-            && all_but(p, 0)
+            && (Passes {
+                speaker: true,
+                ..*p
+            })
+            .all()
         {
             speaker_owners.insert((e.owner, s));
         }
-        if all_but(p, 1) {
+        if (Passes {
+            section: true,
+            ..*p
+        })
+        .all()
+        {
             section_owners.insert((e.owner, e.section));
         }
-        if all_but(p, 2) {
+        if (Passes { topic: true, ..*p }).all() {
             for t in &e.topics {
                 *out.topic_counts.entry(t).or_default() += 1;
             }

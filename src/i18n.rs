@@ -145,6 +145,8 @@ pub struct Texts {
     pub copy_failed: &'static str,
     /// Export.
     pub export_heading: &'static str,
+    /// The link to the whole minutes as published data (the JSON file beside the page).
+    pub data_download: &'static str,
     /// Filters.
     pub filters: &'static str,
     pub clear_all: &'static str,
@@ -240,6 +242,7 @@ pub static JA: Texts = Texts {
     copied_citation: "引用をコピーしました",
     copy_failed: "コピーできませんでした",
     export_heading: "書き出し（表示中の内容）",
+    data_download: "議事録全体のデータ（JSON）",
     filters: "絞り込み",
     clear_all: "条件をすべて解除",
     speakers: "発言者",
@@ -323,6 +326,7 @@ pub static EN: Texts = Texts {
     copied_citation: "Citation copied",
     copy_failed: "Could not copy",
     export_heading: "Export (what is shown)",
+    data_download: "The whole minutes as data (JSON)",
     filters: "Filters",
     clear_all: "Clear all",
     speakers: "Speakers",

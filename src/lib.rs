@@ -25,7 +25,7 @@ pub mod stats;
 pub fn mount() {
     console_error_panic_hook_lite();
     match data::minutes() {
-        Err(message) if browser::has_prerendered() => browser::keep_prerendered(message),
+        Err(error) if browser::has_prerendered() => browser::keep_prerendered(&error.to_string()),
         _ => {
             browser::take_over_prerendered();
             leptos::mount::mount_to_body(app::App);

@@ -1,6 +1,5 @@
 //! The page's address as signals, and the one way to change it. This is all the routing
-//! a one-page viewer needs (no path routes, see `app.rs`), in place of a router crate
-//! (leptos_router cost about 9 KB of WASM).
+//! a one-page viewer needs (no path routes, see `app.rs`).
 //!
 //! - `?…` links inside the page change the query string without a reload (a history entry
 //!   each); the click is left to the browser when it asks for a new tab or window.
@@ -9,7 +8,7 @@
 //! - Back and forward (`popstate`) re-read the address.
 //! - The app's own changes ([`Location::go`]) reach the signals at once and the browser's
 //!   history once the browser is idle after the next paint: a keystroke's results are not
-//!   kept waiting for `history.replaceState` (about 2 ms in Chromium), nor is the next
+//!   kept waiting for `history.replaceState` (slow in Chromium), nor is the next
 //!   keystroke, and the writes made before it become one.
 
 use leptos::prelude::*;

@@ -10,6 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use minutes_core::{Block, Minutes, Paragraph, TopicMatch};
@@ -19,57 +20,94 @@ use crate::query::ViewState;
 use crate::search::{self, NfkcLower};
 
 /// A signal per key (`bool` unless said), each read by its own element and written only
-/// when its value changes.
-pub struct Switches<K, V = bool>(HashMap<K, RwSignal<V>>);
+/// when its value changes. `Copy`: the map is a `StoredValue`, owned by the reactive owner
+/// that made it, and dropped with it. It is shared (`Arc`) so that writing the signals
+/// happens outside the `StoredValue`'s lock.
+pub struct SignalMap<K: 'static, V: 'static = bool>(StoredValue<Arc<HashMap<K, RwSignal<V>>>>);
 
-impl<K: Hash + Eq + Copy, V: PartialEq + Default + Clone + Send + Sync + 'static> Switches<K, V> {
+impl<K, V> Clone for SignalMap<K, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K, V> Copy for SignalMap<K, V> {}
+
+impl<K, V> SignalMap<K, V>
+where
+    K: Hash + Eq + Copy + Send + Sync + 'static,
+    V: PartialEq + Default + Clone + Send + Sync + 'static,
+{
     /// A signal for each of `keys`, starting at `on(key)`.
     pub fn new(keys: impl IntoIterator<Item = K>, on: impl Fn(K) -> V) -> Self {
-        Switches(
-            keys.into_iter()
-                .map(|k| (k, RwSignal::new(on(k))))
+        Self::from_values(keys.into_iter().map(|k| (k, on(k))))
+    }
+
+    /// A signal for each key, starting at its value.
+    pub fn from_values(values: impl IntoIterator<Item = (K, V)>) -> Self {
+        SignalMap(StoredValue::new(Arc::new(
+            values
+                .into_iter()
+                .map(|(k, v)| (k, RwSignal::new(v)))
                 .collect(),
-        )
+        )))
     }
 
     /// The value for `key` (tracked). Unknown keys have the default (off, zero).
     pub fn get(&self, key: K) -> V {
-        self.0.get(&key).map(|s| s.get()).unwrap_or_default()
+        self.0
+            .try_with_value(|map| map.get(&key).copied())
+            .flatten()
+            .map(|s| s.get())
+            .unwrap_or_default()
     }
 
     /// Set every signal to `on(key)`, notifying only those that change.
     pub fn sync(&self, on: impl Fn(K) -> V) {
-        for key in self.0.keys() {
-            self.set(*key, on(*key));
+        let Some(map) = self.0.try_get_value() else {
+            return;
+        };
+        for (key, signal) in map.iter() {
+            set_if_changed(*signal, on(*key));
         }
     }
 
-    /// Set the signal of `key` to `value`, notifying its readers only if it changes.
-    pub fn set(&self, key: K, value: V) {
-        if let Some(signal) = self.0.get(&key)
-            && signal.with_untracked(|old| *old != value)
-        {
-            signal.set(value);
+    /// Set the signal of each key to its value, notifying only those that change.
+    pub fn set_all(&self, values: impl IntoIterator<Item = (K, V)>) {
+        let Some(map) = self.0.try_get_value() else {
+            return;
+        };
+        for (key, value) in values {
+            if let Some(signal) = map.get(&key) {
+                set_if_changed(*signal, value);
+            }
         }
     }
 }
 
-/// The per-element signals of one page.
+fn set_if_changed<V: PartialEq + Send + Sync + 'static>(signal: RwSignal<V>, value: V) {
+    if signal.with_untracked(|old| *old != value) {
+        signal.set(value);
+    }
+}
+
+/// The per-element signals of one page. `Copy`.
+#[derive(Clone, Copy)]
 pub struct Marks {
     /// Speeches, narrative paragraphs and agenda lists on show.
-    pub visible: Switches<&'static str>,
+    pub visible: SignalMap<&'static str>,
     /// Sections with something on show.
-    pub sections: Switches<u32>,
+    pub sections: SignalMap<u32>,
     /// Paragraphs that match a topic or search.
-    pub matched: Switches<&'static str>,
+    pub matched: SignalMap<&'static str>,
     /// Paragraphs shown dimmed (in a shown speech, not matching).
-    pub dimmed: Switches<&'static str>,
+    pub dimmed: SignalMap<&'static str>,
     /// The speech or paragraph the URL fragment names.
-    pub target: Switches<&'static str>,
+    pub target: SignalMap<&'static str>,
     /// Each paragraph's search hits, as byte ranges of its printed text.
-    pub hits: Switches<&'static str, Vec<(usize, usize)>>,
+    pub hits: SignalMap<&'static str, Vec<(usize, usize)>>,
     /// Each matching paragraph's tags of the chosen topics: why a topic filter shows it.
-    pub reasons: Switches<&'static str, Vec<&'static TopicMatch>>,
+    pub reasons: SignalMap<&'static str, Vec<&'static TopicMatch>>,
 }
 
 impl Marks {
@@ -82,26 +120,21 @@ impl Marks {
         target: Memo<String>,
         query: Memo<String>,
         nfkc_lower: NfkcLower,
-    ) -> &'static Marks {
-        let mut owners = Vec::new();
-        let mut paragraphs = Vec::new();
-        for section in &minutes.sections {
-            for block in &section.blocks {
-                match block {
-                    Block::Agenda(a) => owners.push(a.id.as_str()),
-                    Block::Narrative(p) => {
-                        owners.push(p.id.as_str());
-                        paragraphs.push(p);
-                    }
-                    Block::Speech(s) => {
-                        owners.push(s.id.as_str());
-                        paragraphs.extend(&s.paragraphs);
-                    }
-                }
-            }
-        }
-        let paragraphs: &'static [&'static Paragraph] = Vec::leak(paragraphs);
-        let paragraph_ids = || paragraphs.iter().map(|p| p.id.as_str());
+    ) -> Marks {
+        // Every element a view shows or hides on its own: speeches, narrative paragraphs
+        // and agenda lists.
+        let owners: Vec<&'static str> = minutes
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|block| match block {
+                Block::Agenda(a) => a.id.as_str(),
+                Block::Narrative(p) => p.id.as_str(),
+                Block::Speech(s) => s.id.as_str(),
+            })
+            .collect();
+        let paragraphs = move || minutes.paragraphs();
+        let paragraph_ids = move || paragraphs().map(|p| p.id.as_str());
         let hits_of = move |p: &Paragraph, q: &str| {
             if q.is_empty() || !p.search.contains(q) {
                 Vec::new()
@@ -121,31 +154,22 @@ impl Marks {
         };
         let (target_now, query_now) = (target.get_untracked(), query.get_untracked());
         let marks = outcome.with_untracked(|o| Marks {
-            visible: Switches::new(owners.iter().copied(), |id| o.visible.contains(id)),
-            sections: Switches::new(minutes.sections.iter().map(|s| s.number), |n| {
+            visible: SignalMap::new(owners.iter().copied(), |id| o.visible.contains(id)),
+            sections: SignalMap::new(minutes.sections.iter().map(|s| s.number), |n| {
                 o.sections.contains(&n)
             }),
-            matched: Switches::new(paragraph_ids(), |id| o.matched.contains(id)),
-            dimmed: Switches::new(paragraph_ids(), |id| o.dimmed.contains(id)),
-            target: Switches::new(owners.iter().copied().chain(paragraph_ids()), |id| {
+            matched: SignalMap::new(paragraph_ids(), |id| o.matched.contains(id)),
+            dimmed: SignalMap::new(paragraph_ids(), |id| o.dimmed.contains(id)),
+            target: SignalMap::new(owners.iter().copied().chain(paragraph_ids()), |id| {
                 target_now == id
             }),
-            hits: Switches(
-                paragraphs
-                    .iter()
-                    .map(|p| (p.id.as_str(), RwSignal::new(hits_of(p, &query_now))))
-                    .collect(),
+            hits: SignalMap::from_values(
+                paragraphs().map(|p| (p.id.as_str(), hits_of(p, &query_now))),
             ),
             reasons: state.with_untracked(|s| {
-                Switches(
-                    paragraphs
-                        .iter()
-                        .map(|p| (p.id.as_str(), RwSignal::new(reasons_of(p, o, s))))
-                        .collect(),
-                )
+                SignalMap::from_values(paragraphs().map(|p| (p.id.as_str(), reasons_of(p, o, s))))
             }),
         });
-        let marks: &'static Marks = Box::leak(Box::new(marks));
 
         Effect::new(move |_| {
             outcome.with(|o| {
@@ -154,18 +178,18 @@ impl Marks {
                 marks.matched.sync(|id| o.matched.contains(id));
                 marks.dimmed.sync(|id| o.dimmed.contains(id));
                 state.with(|s| {
-                    for p in paragraphs {
-                        marks.reasons.set(&p.id, reasons_of(p, o, s));
-                    }
+                    marks
+                        .reasons
+                        .set_all(paragraphs().map(|p| (p.id.as_str(), reasons_of(p, o, s))));
                 });
             });
         });
         Effect::new(move |_| target.with(|t| marks.target.sync(|id| t == id)));
         Effect::new(move |_| {
             query.with(|q| {
-                for p in paragraphs {
-                    marks.hits.set(&p.id, hits_of(p, q));
-                }
+                marks
+                    .hits
+                    .set_all(paragraphs().map(|p| (p.id.as_str(), hits_of(p, q))))
             })
         });
         marks

@@ -11,7 +11,9 @@
 //! A key may repeat or hold a comma-separated list; both read the same. Reading never fails:
 //! whatever cannot be understood is left out and described in a [`Notice`].
 
-use std::borrow::Borrow;
+use std::collections::BTreeSet;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use crate::i18n::{Lang, Texts};
 
@@ -19,109 +21,20 @@ use crate::i18n::{Lang, Texts};
 /// a notice: nobody types more, and a huge one would only slow every keystroke.
 pub const MAX_QUERY_CHARS: usize = 200;
 
-/// The reader's view: which speakers, topics and sections, and what text to search.
+/// The reader's view: which speakers, topics and sections, and what text to search. The
+/// sets are ordered, so a link lists them in one order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     /// Attendee ids; empty means everyone.
-    pub speakers: SortedSet<String>,
+    pub speakers: BTreeSet<String>,
     /// Topic ids; empty means every topic.
-    pub topics: SortedSet<String>,
+    pub topics: BTreeSet<String>,
     /// Section numbers; empty means every section.
-    pub sections: SortedSet<u32>,
+    pub sections: BTreeSet<u32>,
     /// The search text as typed.
     pub q: String,
     /// The interface language the link asks for; `None`: the reader's own choice.
     pub lang: Option<Lang>,
-}
-
-/// The few values a view names, kept sorted and without repeats, in the order a link
-/// writes them. A sorted vector rather than a `BTreeSet`: the same behaviour for a handful
-/// of ids, without the B-tree's code, which each element type compiles anew (the WASM
-/// lost 5.2 KB brotli with these sets, 11.1 KB with the maps `filter` and `stats` used;
-/// bench/RESULTS.md, entry 25).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SortedSet<T>(Vec<T>);
-
-impl<T> Default for SortedSet<T> {
-    fn default() -> Self {
-        SortedSet(Vec::new())
-    }
-}
-
-impl<T: Ord> SortedSet<T> {
-    fn find<Q: Ord + ?Sized>(&self, item: &Q) -> Result<usize, usize>
-    where
-        T: Borrow<Q>,
-    {
-        self.0.binary_search_by(|x| x.borrow().cmp(item))
-    }
-
-    /// Add `item`; false if it was there already.
-    pub fn insert(&mut self, item: T) -> bool {
-        match self.find(&item) {
-            Ok(_) => false,
-            Err(at) => {
-                self.0.insert(at, item);
-                true
-            }
-        }
-    }
-
-    /// Take `item` out; false if it was not there.
-    pub fn remove<Q: Ord + ?Sized>(&mut self, item: &Q) -> bool
-    where
-        T: Borrow<Q>,
-    {
-        self.find(item).map(|at| self.0.remove(at)).is_ok()
-    }
-
-    /// Whether `item` is in the set.
-    pub fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
-    where
-        T: Borrow<Q>,
-    {
-        self.find(item).is_ok()
-    }
-
-    /// Keep only the values `keep` accepts.
-    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
-        self.0.retain(keep);
-    }
-
-    /// The values, in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        self.0.iter()
-    }
-
-    /// How many values.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-/// All at once, then sorted: a link may hold any number of values, and inserting them one
-/// by one into the vector would take quadratic time. Sorted by a binary heap, which
-/// is n log n like `sort` and a fraction of its code in the WASM.
-impl<T: Ord> Extend<T> for SortedSet<T> {
-    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
-        let mut all = std::mem::take(&mut self.0);
-        all.extend(items);
-        self.0 = std::collections::BinaryHeap::from(all).into_sorted_vec();
-        self.0.dedup();
-    }
-}
-
-impl<T: Ord> FromIterator<T> for SortedSet<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut set = SortedSet::default();
-        set.extend(items);
-        set
-    }
 }
 
 impl ViewState {
@@ -272,46 +185,39 @@ fn shorten(s: &str) -> String {
     out
 }
 
-/// Percent-decode, with `+` as a space. `None` for a broken escape or bytes that are not
-/// UTF-8.
+/// Decode one key or value of a query string: `+` is a space (as in a form), then
+/// percent-decoding. `None` when the bytes are not UTF-8. A `%` that starts no escape
+/// stays as it is, as browsers read it.
 pub fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
+    let spaced = s.replace('+', " ");
+    percent_decode_str(&spaced)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
 }
 
-/// Percent-encode everything but unreserved characters (RFC 3986) and the comma that
+/// The id a URL fragment (`#sec-2-murai-jun`, with or without `#`) names: percent-decoded
+/// as the browser resolves fragments (`+` stays a plus), or as written when it does not
+/// decode to UTF-8. The one reading of a fragment, for the view and for scrolling alike.
+pub fn fragment_id(hash: &str) -> String {
+    let raw = hash.strip_prefix('#').unwrap_or(hash);
+    percent_decode_str(raw)
+        .decode_utf8()
+        .map_or_else(|_| raw.to_owned(), |s| s.into_owned())
+}
+
+/// What [`encode`] leaves as it is: unreserved characters (RFC 3986) and the comma that
 /// separates list items.
+const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b',');
+
+/// Percent-encode a value for the query string.
 pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(s, KEPT).to_string()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -369,9 +275,24 @@ mod tests {
     #[test]
     fn bad_percent_encoding_is_a_notice_not_a_failure() {
         check("?q=%E3%83&speaker=a", state(&["a"], &[], &[], ""), 1);
-        check("?q=%zz", ViewState::default(), 1);
-        check("?q=%", ViewState::default(), 1);
         check("?%FF=1", ViewState::default(), 1);
+        // A `%` that starts no escape is text, as the browser's URLSearchParams reads it.
+        check("?q=%zz", state(&[], &[], &[], "%zz"), 0);
+        check("?q=100%", state(&[], &[], &[], "100%"), 0);
+    }
+
+    // Guards against `#a+b` scrolling to one id and marking another: the fragment was
+    // decoded by decodeURIComponent for scrolling and by the query decoder (which turns
+    // `+` into a space) for marking.
+    #[test]
+    fn a_plus_in_a_fragment_names_the_same_id_for_scrolling_and_marking() {
+        assert_eq!(fragment_id("#a+b"), "a+b");
+        assert_eq!(fragment_id("#sec-2-murai-jun-p3"), "sec-2-murai-jun-p3");
+        assert_eq!(fragment_id("sec-2"), "sec-2");
+        assert_eq!(fragment_id("#%E3%83%AD%E3%82%B0"), "ログ");
+        // Not UTF-8 once decoded: the id as written, which names nothing.
+        assert_eq!(fragment_id("#%E3%83"), "%E3%83");
+        assert_eq!(fragment_id(""), "");
     }
 
     #[test]
@@ -430,19 +351,6 @@ mod tests {
     }
 
     #[test]
-    fn a_sorted_set_keeps_one_of_each_in_order() {
-        let mut set: SortedSet<String> = ["b", "a", "b"].map(String::from).into_iter().collect();
-        assert_eq!(set.iter().collect::<Vec<_>>(), ["a", "b"]);
-        assert!(!set.insert("a".into()));
-        assert!(set.insert("c".into()));
-        assert!(set.contains("c") && !set.contains("d"));
-        assert!(set.remove("a") && !set.remove("a"));
-        set.retain(|s| s != "c");
-        assert_eq!(set.iter().collect::<Vec<_>>(), ["b"]);
-        assert_eq!(set.len(), 1);
-    }
-
-    #[test]
     fn a_link_with_a_huge_list_reads_into_one_of_each() {
         let ids: Vec<String> = (0..200_000)
             .map(|i| format!("s{}", (i * 7919) % 100_000))
@@ -455,13 +363,8 @@ mod tests {
             ids.join(","),
             numbers.join(",")
         ));
-        fn one_of_each_in_order<T: Ord>(set: &SortedSet<T>) -> bool {
-            set.iter().zip(set.iter().skip(1)).all(|(a, b)| a < b)
-        }
         assert_eq!(state.speakers.len(), 100_000);
-        assert!(one_of_each_in_order(&state.speakers));
         assert_eq!(state.sections.len(), 100_000);
-        assert!(one_of_each_in_order(&state.sections));
     }
 
     #[test]

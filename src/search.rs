@@ -1,10 +1,10 @@
 //! Japanese-aware matching: width and case folded (NFKC), white space ignored, so `IoT`,
 //! `ＩｏＴ`, `iot` and the PDF artefact `I o T` all meet. Pure functions, tested natively.
 //!
-//! The two steps that need Unicode tables, NFKC and lower case, come from the caller: in
-//! the browser they are `String.prototype.normalize` and `toLowerCase` (no tables shipped
-//! in the WASM), in native tests the `unicode-normalization` crate and `char::to_lowercase`
-//! (`tests::nfkc_lower`). The rest (white space, kana for names) is here.
+//! NFKC comes from the caller, with lower case: in the browser NFKC is
+//! `String.prototype.normalize` (no normalisation tables shipped in the WASM), in native
+//! tests the `unicode-normalization` crate (`tests::nfkc_lower`); both lower case with
+//! `char::to_lowercase`. The rest (white space, kana for names) is here.
 
 /// A function giving the NFKC form of a string in lower case, each character lowered on
 /// its own as `char::to_lowercase` does (no final-sigma rule), so that a query folds as

@@ -2,6 +2,8 @@
 //! source of truth: controls write the URL, and everything else is a `Memo` of it, so back,
 //! forward, a reload and a copied address all give the same view.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
@@ -10,13 +12,13 @@ use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
 use crate::location::Location;
 use crate::marks::Marks;
-use crate::query::{self, Notice, SortedSet, ViewState};
+use crate::query::{self, Notice, ViewState};
 use crate::search::NfkcLower;
 
-/// Everything a component needs to read or change the view. `Copy`, handed down by
-/// context (`provide_view`, `use_view`).
+/// Everything a component needs to read or change the view of the meeting. `Copy`, handed down by
+/// context (`provide_meeting`, `use_meeting`).
 #[derive(Clone, Copy)]
-pub struct View {
+pub struct MeetingState {
     /// The minutes shown.
     pub minutes: &'static Minutes,
     /// The filters and search, as read from the query string.
@@ -32,7 +34,7 @@ pub struct View {
     pub query: Memo<String>,
     /// Per-element signals following `outcome`, the fragment's target and `query`: what
     /// elements read, so that a change re-runs only the elements it changes.
-    pub marks: &'static Marks,
+    pub marks: Marks,
     /// The interface language: the link's `lang`, else the reader's remembered choice.
     /// A signal, not a memo of `state`: nearly every text on the page reads it, and a memo
     /// would have each keystroke's change of `state` check all of those readers.
@@ -43,9 +45,10 @@ pub struct View {
 }
 
 /// Create the view state for `minutes` and provide it to the components below.
-pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
+pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> MeetingState {
     let location = Location::follow();
-    let index: &'static Index = Box::leak(Box::new(Index::new(minutes, nfkc_lower)));
+    // Built once, and owned by the memo that reads it.
+    let index = Index::new(minutes, nfkc_lower);
     // What the link says, less what these minutes do not have: an unknown id is dropped
     // (with a notice) rather than filtering the meeting down to nothing.
     let parsed = Memo::new(move |_| {
@@ -54,7 +57,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
         (state, notices)
     });
     let state = Memo::new(move |_| parsed.with(|(s, _)| s.clone()));
-    let target = Memo::new(move |_| location.hash.with(|h| decode_fragment(h)));
+    let target = Memo::new(move |_| location.hash.with(|h| query::fragment_id(h)));
     let notices = Memo::new(move |_| {
         let mut notices = parsed.with(|(_, n)| n.clone());
         let target = target.get();
@@ -64,7 +67,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
         notices
     });
     let outcome = Memo::new(move |_| {
-        state.with(|s| target.with(|t| filter::evaluate(index, s, t, nfkc_lower)))
+        state.with(|s| target.with(|t| filter::evaluate(&index, s, t, nfkc_lower)))
     });
     let filtered = Memo::new(move |_| state.with(|s| s.is_filtered()));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc_lower)));
@@ -79,7 +82,7 @@ pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
         }
     });
     Effect::new(move |_| browser::set_document_lang(lang.get().code()));
-    let view = View {
+    let meeting = MeetingState {
         minutes,
         state,
         notices,
@@ -91,16 +94,16 @@ pub fn provide_view(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> View {
         choice,
         location,
     };
-    provide_context(view);
-    view
+    provide_context(meeting);
+    meeting
 }
 
-/// The view state provided by [`provide_view`].
-pub fn use_view() -> View {
-    use_context::<View>().expect("use_view() called outside provide_view()")
+/// The view state provided by [`provide_meeting`].
+pub fn use_meeting() -> MeetingState {
+    use_context::<MeetingState>().expect("use_meeting() called outside provide_meeting()")
 }
 
-impl View {
+impl MeetingState {
     /// Show `next`. `replace` rewrites the current history entry instead of adding one:
     /// used while typing, so each keystroke does not become a step back.
     pub fn set(&self, next: ViewState, replace: bool) {
@@ -134,7 +137,7 @@ impl View {
         self.lang.get().texts()
     }
 
-    /// A piece of interface text that follows the language: `view.text(|t| t.close)`.
+    /// A piece of interface text that follows the language: `meeting.text(|t| t.close)`.
     /// Every call returns the same closure type, so the code that renders and updates a
     /// text node or attribute is compiled once for all of them, not once per string
     /// (which cost kilobytes of WASM).
@@ -163,7 +166,7 @@ impl View {
     /// fold button, a reason) or re-runs (a language switch) costs time in proportion to
     /// how many readers the signal has: one signal for the whole page made both grow with
     /// the square of the meeting's length.
-    pub fn scoped(self) -> View {
+    pub fn scoped(self) -> MeetingState {
         let page = self.lang;
         let (lang, set_lang) = signal(page.get_untracked());
         Effect::new(move |_| {
@@ -172,7 +175,7 @@ impl View {
                 set_lang.set(now);
             }
         });
-        View { lang, ..self }
+        MeetingState { lang, ..self }
     }
 
     /// The empty view in the current link's language, for the app's own links.
@@ -182,7 +185,7 @@ impl View {
 }
 
 /// Add or remove `item` from `set`.
-pub fn toggle<T: Ord>(set: &mut SortedSet<T>, item: T) {
+pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
     if !set.remove(&item) {
         set.insert(item);
     }
@@ -221,18 +224,13 @@ fn has_anchor(minutes: &Minutes, id: &str) -> bool {
     use minutes_core::Block;
     const PAGE: [&str; 3] = ["attendees", "proceedings", "top"];
     PAGE.contains(&id)
+        || minutes.paragraphs().any(|p| p.id == id)
+        || minutes.speeches().any(|(_, sp)| sp.id == id)
         || minutes.sections.iter().any(|s| {
             s.id == id
                 || s.blocks.iter().any(|b| match b {
                     Block::Agenda(a) => a.id == id || a.items.iter().any(|i| i.id == id),
-                    Block::Narrative(p) => p.id == id,
-                    Block::Speech(sp) => sp.id == id || sp.paragraphs.iter().any(|p| p.id == id),
+                    _ => false,
                 })
         })
-}
-
-/// The id named by a URL fragment (`#sec-2-murai-jun`), percent-decoded when it can be.
-pub fn decode_fragment(hash: &str) -> String {
-    let raw = hash.strip_prefix('#').unwrap_or(hash);
-    query::decode(raw).unwrap_or_else(|| raw.to_string())
 }

@@ -10,10 +10,10 @@ use minutes_viewer::components::paragraph_view::ParagraphView;
 use minutes_viewer::components::speech_view::SpeechView;
 use minutes_viewer::components::table_of_contents::TableOfContents;
 use minutes_viewer::data;
-use minutes_viewer::state::provide_view;
+use minutes_viewer::state::provide_meeting;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlTemplateElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -31,7 +31,7 @@ where
     host
 }
 
-/// Mount `view` inside the router and the view state, as the app does.
+/// Mount `view` inside the meeting's state, as the app does.
 fn mount_in_app<F, N>(view: F) -> HtmlElement
 where
     F: FnOnce() -> N + Send + 'static,
@@ -48,38 +48,35 @@ where
     F: FnOnce() -> N + Send + 'static,
     N: IntoView + 'static,
 {
-    provide_view(minutes(), browser::nfkc_lower);
+    provide_meeting(minutes(), browser::nfkc_lower);
     view()
 }
 
-/// The minutes, read from the page as the app reads them: the first call puts the build's
-/// text form into a `<template>`, the way index.html carries it.
+/// The committed minutes, as the build writes them into the page.
+const COMMITTED: &str = include_str!("../data/cshq-001.json");
+
+/// The minutes, read from the page as the app reads them: the first call puts the
+/// committed JSON into a `<script type="application/json">`, the way index.html carries it.
 fn minutes() -> &'static Minutes {
     static PAGE: std::sync::Once = std::sync::Once::new();
     PAGE.call_once(|| {
         let document = web_sys::window().unwrap().document().unwrap();
-        let template: HtmlTemplateElement = document
-            .create_element("template")
-            .unwrap()
-            .unchecked_into();
-        template.set_id(data::ELEMENT_ID);
-        template.content().set_text_content(Some(data::BUILT));
-        document.body().unwrap().append_child(&template).unwrap();
+        let block = document.create_element("script").unwrap();
+        block.set_attribute("type", "application/json").unwrap();
+        block.set_id(data::ELEMENT_ID);
+        block.set_text_content(Some(COMMITTED));
+        document.body().unwrap().append_child(&block).unwrap();
     });
-    data::minutes().expect("the page's minutes decode")
+    data::minutes().expect("the page's minutes parse")
 }
 
 #[wasm_bindgen_test]
 fn the_minutes_are_read_out_of_the_page() {
-    assert!(minutes().speeches().count() > 0);
-    let document = web_sys::window().unwrap().document().unwrap();
-    assert!(
-        document.get_element_by_id(data::ELEMENT_ID).is_none(),
-        "the template is taken out once read: the WASM keeps the minutes"
-    );
+    let committed: Minutes = serde_json::from_str(COMMITTED).unwrap();
+    assert_eq!(minutes(), &committed);
 }
 
-/// The browser's NFKC and lower case fold every paragraph as the converter did when it
+/// The browser's NFKC, lowered by Rust, folds every paragraph as the converter did when it
 /// wrote the paragraph's search form (`normalize_for_search`, with Rust's tables), and a
 /// word-final capital sigma as `char::to_lowercase` does (σ, not ς).
 #[wasm_bindgen_test]

@@ -1,7 +1,8 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
-//  0. The minutes: their compact text form (`minutes --compact`, the CLI beside the app)
-//     in a <template id="minutes-data"> at the end of the body, where the app reads them
-//     (src/data.rs): the WASM carries no copy of its own.
+//  0. The minutes: the committed JSON (data/cshq-001.json) in a
+//     <script type="application/json" id="minutes-data"> at the end of the body, where the
+//     app reads it (src/data.rs), and the same file beside the page as a download
+//     (<id>.json).
 //  1. Pre-rendering: the reading view as the app draws it, written into index.html's body
 //     with the page's title and description (tools/prerender.mjs).
 //  2. Content-Security-Policy: hashes every inline script Trunk wrote (its WASM loader) and
@@ -11,7 +12,6 @@
 //  4. Service worker: sw.js from tools/sw.js with this build's version and the list of
 //     every file in the build (taken from the folder, never kept by hand).
 // Running it again on a finished folder gives the same result (it replaces, never appends).
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -41,23 +41,31 @@ html = html
   .replace(/\s*<meta name="minutes-build"[^>]*>/g, '')
   .replace(/\s*<meta name="description"[^>]*>/g, '')
   .replace(/\s*<!-- prerendered -->[\s\S]*<!-- \/prerendered -->/, '')
-  .replace(/\s*<template id="minutes-data">[\s\S]*?<\/template>/, '');
+  .replace(/\s*<script type="application\/json" id="minutes-data">[\s\S]*?<\/script>/, '');
 
-// The same file build.rs checks. `cargo run` builds the CLI natively on first use.
 const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
-const compact = execFileSync(
-  'cargo',
-  ['run', '--quiet', '-p', 'minutes-cli', '--bin', 'minutes', '--', '--compact', join(source, 'data', 'cshq-001.json')],
-  { cwd: source, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] },
-);
-// Template contents are parsed as HTML: escape markup, and keep CR (the parser would fold
-// a raw one into LF).
-const island = compact.replace(/[&<\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '\r': '&#13;' })[c]);
+const json = await readFile(join(source, 'data', 'cshq-001.json'), 'utf8');
+let minutes;
+try {
+  minutes = JSON.parse(json);
+} catch (e) {
+  console.error(`postbuild: data/cshq-001.json is not JSON: ${e.message}`);
+  process.exit(1);
+}
+if (typeof minutes.id !== 'string' || !/^[a-z0-9-]+$/.test(minutes.id)) {
+  console.error('postbuild: data/cshq-001.json has no meeting id to publish it under');
+  process.exit(1);
+}
+await writeFile(join(dir, `${minutes.id}.json`), json);
 if (!html.includes('</body>')) {
   console.error('postbuild: index.html has no </body> to put the minutes before');
   process.exit(1);
 }
-html = html.replace('</body>', `<template id="minutes-data">${island}</template>\n  </body>`);
+// A data block's text ends at the first "</script": writing every "<" as its JSON escape
+// (it can only occur inside strings) keeps the text from closing the element, and
+// JSON.parse or serde_json read the same string back.
+const block = json.replaceAll('<', '\\u003c');
+html = html.replace('</body>', () => `<script type="application/json" id="minutes-data">${block}</script>\n  </body>`);
 
 if (!html.includes('</noscript>')) {
   console.error('postbuild: index.html has no <noscript> to put the pre-rendered view after');
@@ -69,7 +77,9 @@ html = html
   .replace(/<title>[\s\S]*?<\/title>/, `<title>${esc(view.title)}</title>\n    <meta name="description" content="${esc(view.description)}" />`)
   .replace(/<\/noscript>/, `</noscript>\n    <!-- prerendered -->\n${view.body}\n    <!-- /prerendered -->`);
 
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+// Inline scripts the browser runs, which the policy must allow by hash. A data block
+// (type="application/json") is never run, so the policy does not govern it.
+const inline = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${inline.map((s) => `'sha256-${sha(s)}'`).join(' ')}`.trim(),
@@ -107,11 +117,15 @@ await writeFile(indexPath, html);
 
 const template = await readFile(new URL('./sw.js', import.meta.url), 'utf8');
 // './' is the page itself: navigations are answered with it.
-const precache = ['./', ...files.filter((f) => f !== 'index.html')];
+// The minutes download is the page's own data block a second time: the worker keeps it
+// when a reader first asks for it, rather than every first visit downloading it twice.
+const download = `${minutes.id}.json`;
+const precache = ['./', ...files.filter((f) => f !== 'index.html' && f !== download)];
 await writeFile(
   join(dir, 'sw.js'),
-  template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__BUILD_FILES__', JSON.stringify(precache, null, 2)),
+  template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__BUILD_FILES__', JSON.stringify(precache, null, 2))
+    .replace('__LATER_FILES__', JSON.stringify([download])),
 );
 console.log(
-  `postbuild: build ${version}, ${compact.length} characters of minutes, ${view.body.length} characters pre-rendered, ${precache.length} files precached, ${inline.length} inline script(s) hashed`,
+  `postbuild: build ${version}, ${json.length} characters of minutes JSON, ${view.body.length} characters pre-rendered, ${precache.length} files precached, ${inline.length} inline script(s) hashed`,
 );

@@ -1,8 +1,10 @@
 // The viewer's service worker: it keeps one complete copy of a build so the minutes open
 // with no network. Generated per build by tools/postbuild.mjs, which replaces the two
-// placeholders below with the build's version and its full file list.
+// placeholders below with the build's version, the files kept at install, and the files
+// kept only once a reader asks for them (the minutes download).
 const VERSION = '__BUILD_VERSION__';
 const FILES = __BUILD_FILES__;
+const LATER = __LATER_FILES__;
 const CACHE = `minutes-viewer-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -40,9 +42,14 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  const later = LATER.some((f) => new URL(f, self.registration.scope).href === request.url);
   event.respondWith(
-    caches.open(CACHE)
-      .then((cache) => cache.match(request))
-      .then((hit) => hit ?? fetch(request)),
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (later && response.ok) await cache.put(request, response.clone());
+      return response;
+    }),
   );
 });

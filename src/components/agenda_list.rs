@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use minutes_core::Agenda;
 
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// The list's heading as printed, and its items.
 #[component]
@@ -11,7 +11,7 @@ pub fn AgendaList(
     /// The agenda list to show.
     agenda: &'static Agenda,
 ) -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let id = agenda.id.as_str();
     let heading_id = format!("{}-heading", agenda.id);
     let labelled_by = heading_id.clone();
@@ -21,7 +21,7 @@ pub fn AgendaList(
             id=id
             lang="ja"
             aria-labelledby=labelled_by
-            hidden=move || !view.marks.visible.get(id)
+            hidden=move || !meeting.marks.visible.get(id)
         >
             <h3 id=heading_id>{format!("【{}】", agenda.heading)}</h3>
             <ul>

@@ -6,7 +6,7 @@ use minutes_core::Minutes;
 use crate::browser;
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// Everyone present, in printed order, with their group.
 #[component]
@@ -16,7 +16,7 @@ pub fn AttendeeTable(
 ) -> impl IntoView {
     // While filtering, the list of who attended is not a result: it steps aside so the
     // matching remarks start on the first screen.
-    let view = use_view();
+    let meeting = use_meeting();
     let note = minutes
         .attendees_note
         .as_deref()
@@ -26,24 +26,24 @@ pub fn AttendeeTable(
             class="attendees"
             id="attendees"
             aria-labelledby="attendees-heading"
-            hidden=move || view.filtered.get()
+            hidden=move || meeting.filtered.get()
         >
             <details open=browser::is_wide_screen()>
                 <summary>
                     <h2 id="attendees-heading">
-                        {view.text(|t| t.attendees)}
+                        {meeting.text(|t| t.attendees)}
                         <span lang="ja">{note}</span>
                         " "
-                        <span class="count">{move || (view.t().people)(minutes.attendees.len())}</span>
+                        <span class="count">{move || (meeting.t().people)(minutes.attendees.len())}</span>
                     </h2>
                 </summary>
                 <div class="table-scroll">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{view.text(|t| t.col_name)}</th>
-                                <th scope="col">{view.text(|t| t.col_role)}</th>
-                                <th scope="col">{view.text(|t| t.col_group)}</th>
+                                <th scope="col">{meeting.text(|t| t.col_name)}</th>
+                                <th scope="col">{meeting.text(|t| t.col_role)}</th>
+                                <th scope="col">{meeting.text(|t| t.col_group)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -54,7 +54,7 @@ pub fn AttendeeTable(
                                     view! {
                                         <tr data-attendee=a.id.clone() data-group=group_key(a.group)>
                                             <th scope="row">
-                                                {move || match (view.lang.get(), a.latin.clone()) {
+                                                {move || match (meeting.lang.get(), a.latin.clone()) {
                                                     // Both scripts, the interface's first: a reader
                                                     // can quote either.
                                                     (Lang::En, Some(latin)) => view! {
@@ -69,7 +69,7 @@ pub fn AttendeeTable(
                                             </th>
                                             <td>
                                                 {move || {
-                                                    let lang = view.lang.get();
+                                                    let lang = meeting.lang.get();
                                                     view! {
                                                         <span lang=lang.code()>{lang.role(a)}</span>
                                                         {offices(a, lang).map(|o| view! { <span class="offices">{o}</span> })}
@@ -77,7 +77,7 @@ pub fn AttendeeTable(
                                                 }}
                                             </td>
                                             <td>
-                                                <span class="group-badge">{move || view.lang.get().group(a.group)}</span>
+                                                <span class="group-badge">{move || meeting.lang.get().group(a.group)}</span>
                                             </td>
                                         </tr>
                                     }

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser;
 use crate::format::citation;
 use crate::i18n::Texts;
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// What a pair of copy buttons copies: the permalink of a remark or of one paragraph,
 /// and a citation of it.
@@ -52,7 +52,7 @@ pub fn CopyButtons(
     /// What to copy (nothing while `None`).
     target: Signal<Option<Quotable>>,
 ) -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     // What the last copy said, shown in the pressed button for a few seconds; screen
     // readers hear it from the page's one status region (`browser::announce`), not from a
     // live region per paragraph. A pair that moves to another paragraph starts afresh.
@@ -67,17 +67,17 @@ pub fn CopyButtons(
         let Some(q) = target.get_untracked() else {
             return;
         };
-        let lang = view.lang.get_untracked();
+        let lang = meeting.lang.get_untracked();
         let url = permalink(q.id);
         let (text, shown, done): (_, _, fn(&Texts) -> &'static str) = if citing {
-            let text = citation(view.minutes, q.speech, q.paragraph, &url, lang);
+            let text = citation(meeting.minutes, q.speech, q.paragraph, &url, lang);
             (text, cite_done, |t| t.copied_citation)
         } else {
             (url, link_done, |t| t.copied_link)
         };
         spawn_local(async move {
             let ok = write_clipboard(&text).await;
-            let t = view.lang.get_untracked().texts();
+            let t = meeting.lang.get_untracked().texts();
             let message = if ok { done(t) } else { t.copy_failed };
             shown.set(Some(message));
             browser::announce(message);
@@ -91,24 +91,24 @@ pub fn CopyButtons(
             class="copy-button"
             data-copy="link"
             aria-label=move || {
-                let t = view.t();
+                let t = meeting.t();
                 if of_paragraph() { t.copy_link_paragraph } else { t.copy_link_speech }
             }
             on:click=move |_| copy(false)
         >
-            {move || link_done.get().unwrap_or_else(|| view.t().copy_link)}
+            {move || link_done.get().unwrap_or_else(|| meeting.t().copy_link)}
         </button>
         <button
             type="button"
             class="copy-button"
             data-copy="citation"
             aria-label=move || {
-                let t = view.t();
+                let t = meeting.t();
                 if of_paragraph() { t.copy_citation_paragraph } else { t.copy_citation_speech }
             }
             on:click=move |_| copy(true)
         >
-            {move || cite_done.get().unwrap_or_else(|| view.t().copy_citation)}
+            {move || cite_done.get().unwrap_or_else(|| meeting.t().copy_citation)}
         </button>
     }
 }
@@ -119,8 +119,8 @@ pub fn CopyButtons(
 /// elements, and a search spent its time taking apart and rebuilding their boxes.
 #[component]
 pub fn ParagraphCopyButtons() -> impl IntoView {
-    let view = use_view();
-    let minutes = view.minutes;
+    let meeting = use_meeting();
+    let minutes = meeting.minutes;
     let tools = NodeRef::<leptos::html::Span>::new();
     let target = RwSignal::new(None::<Quotable>);
     let follow = move |e: &web_sys::Event, hovering: bool| {

@@ -1,29 +1,31 @@
-//! Download the current view as JSON, CSV, Markdown or Akoma Ntoso XML.
+//! Download the current view as JSON, CSV, Markdown or Akoma Ntoso XML, or the whole
+//! minutes as the JSON file published beside the page.
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::data;
 use crate::export::{self, Format};
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// One button per format; each downloads what the filters show right now.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let buttons = Format::ALL
         .into_iter()
         .map(|format| {
             let (ext, mime, label) = format.describe();
             let download = move |_| {
-                let narrowed = view
+                let narrowed = meeting
                     .outcome
-                    .with_untracked(|o| export::narrow(view.minutes, o));
-                let suffix = if view.state.with_untracked(|s| s.is_filtered()) {
+                    .with_untracked(|o| export::narrow(meeting.minutes, o));
+                let suffix = if meeting.state.with_untracked(|s| s.is_filtered()) {
                     "-filtered"
                 } else {
                     ""
                 };
-                let name = format!("{}{suffix}.{ext}", view.minutes.id);
+                let name = format!("{}{suffix}.{ext}", meeting.minutes.id);
                 browser::download(&name, mime, &export::write(&narrowed, format));
             };
             view! {
@@ -35,8 +37,13 @@ pub fn ExportMenu() -> impl IntoView {
         .collect_view();
     view! {
         <section class="export" aria-labelledby="export-heading">
-            <h2 id="export-heading" class="filters__heading">{view.text(|t| t.export_heading)}</h2>
+            <h2 id="export-heading" class="filters__heading">{meeting.text(|t| t.export_heading)}</h2>
             <div class="export__buttons">{buttons}</div>
+            <p class="export__data">
+                <a href=data::download_path(meeting.minutes) download data-download="minutes">
+                    {meeting.text(|t| t.data_download)}
+                </a>
+            </p>
         </section>
     }
 }

@@ -7,41 +7,41 @@ use minutes_core::Group;
 use crate::browser;
 use crate::filter::Outcome;
 use crate::format::group_key;
-use crate::marks::Switches;
-use crate::state::{toggle, use_view};
+use crate::marks::SignalMap;
+use crate::state::{toggle, use_meeting};
 
 /// The three filter groups. Every choice is a checkbox, so several can be combined; the
 /// counts say how many speeches (or, for topics, paragraphs) choosing it would show.
 #[component]
 pub fn FilterPanel() -> impl IntoView {
-    let view = use_view();
-    let minutes = view.minutes;
+    let meeting = use_meeting();
+    let minutes = meeting.minutes;
     let groups = [Group::Expert, Group::Minister, Group::Official];
 
     // One signal per option's count, written only where the count changed, so an update
     // re-runs the options whose count it changes (see `marks`). The counts follow the
     // outcome once the browser is idle after painting the results (at most 200 ms later),
     // not in the keystroke's own frame: the reader is looking at the results, and writing
-    // some thirty counts in a scrolling sidebar cost about an eighth of a search's time
-    // (bench/RESULTS.md, entry 19). A burst of keystrokes updates them once.
-    let counts: &'static Counts = Box::leak(Box::new(Counts {
-        speakers: Switches::new(minutes.attendees.iter().map(|a| a.id.as_str()), |_| 0),
-        topics: Switches::new(minutes.topics.iter().map(|t| t.id.as_str()), |_| 0),
-        sections: Switches::new(minutes.sections.iter().map(|s| s.number), |_| 0),
-    }));
-    view.outcome.with_untracked(|o| counts.sync(o));
+    // some thirty counts in a scrolling sidebar slowed each search noticeably. A burst of
+    // keystrokes updates them once.
+    let counts = Counts {
+        speakers: SignalMap::new(minutes.attendees.iter().map(|a| a.id.as_str()), |_| 0),
+        topics: SignalMap::new(minutes.topics.iter().map(|t| t.id.as_str()), |_| 0),
+        sections: SignalMap::new(minutes.sections.iter().map(|s| s.number), |_| 0),
+    };
+    meeting.outcome.with_untracked(|o| counts.sync(o));
     let waiting = StoredValue::new(false);
     // The effect's first run is the mount, when the counts are already right; after that,
     // one idle callback at a time.
     Effect::new(move |previous_run: Option<()>| {
-        view.outcome.track();
+        meeting.outcome.track();
         if previous_run.is_none() || waiting.try_get_value() != Some(false) {
             return;
         }
         waiting.set_value(true);
         browser::when_idle(move || {
             if waiting.try_set_value(false).is_none() {
-                view.outcome.try_with_untracked(|o| counts.sync(o));
+                meeting.outcome.try_with_untracked(|o| counts.sync(o));
             }
         });
     });
@@ -49,9 +49,9 @@ pub fn FilterPanel() -> impl IntoView {
     // What each group of checkboxes reads: a keystroke in the search box changes the
     // state but not these, so the checkboxes are not re-run for it (they were some
     // thirty memos of the whole state, each unsubscribed and subscribed again per key).
-    let chosen_speakers = Memo::new(move |_| view.state.with(|s| s.speakers.clone()));
-    let chosen_topics = Memo::new(move |_| view.state.with(|s| s.topics.clone()));
-    let chosen_sections = Memo::new(move |_| view.state.with(|s| s.sections.clone()));
+    let chosen_speakers = Memo::new(move |_| meeting.state.with(|s| s.speakers.clone()));
+    let chosen_topics = Memo::new(move |_| meeting.state.with(|s| s.topics.clone()));
+    let chosen_sections = Memo::new(move |_| meeting.state.with(|s| s.sections.clone()));
 
     let speaker_groups = groups
         .into_iter()
@@ -66,7 +66,7 @@ pub fn FilterPanel() -> impl IntoView {
             (!speakers.is_empty()).then(|| {
                 view! {
                     <fieldset class="filter-group" data-group=group_key(group)>
-                        <legend>{move || view.lang.get().group(group)}</legend>
+                        <legend>{move || meeting.lang.get().group(group)}</legend>
                         {speakers
                             .into_iter()
                             .map(|a| {
@@ -75,10 +75,10 @@ pub fn FilterPanel() -> impl IntoView {
                                     <FilterOption
                                         name="speaker"
                                         value=id
-                                        label=Signal::derive(move || view.lang.get().name(a))
+                                        label=Signal::derive(move || meeting.lang.get().name(a))
                                         checked=Memo::new(move |_| chosen_speakers.with(|s| s.contains(id))).into()
                                         count=Signal::derive(move || counts.speakers.get(id))
-                                        on_toggle=move || view.update(|s| toggle(&mut s.speakers, id.to_string()))
+                                        on_toggle=move || meeting.update(|s| toggle(&mut s.speakers, id.to_string()))
                                     />
                                 }
                             })
@@ -98,10 +98,10 @@ pub fn FilterPanel() -> impl IntoView {
                 <FilterOption
                     name="topic"
                     value=id
-                    label=Signal::derive(move || view.lang.get().topic(t))
+                    label=Signal::derive(move || meeting.lang.get().topic(t))
                     checked=Memo::new(move |_| chosen_topics.with(|s| s.contains(id))).into()
                     count=Signal::derive(move || counts.topics.get(id))
-                    on_toggle=move || view.update(|s| toggle(&mut s.topics, id.to_string()))
+                    on_toggle=move || meeting.update(|s| toggle(&mut s.topics, id.to_string()))
                 />
             }
         })
@@ -120,7 +120,7 @@ pub fn FilterPanel() -> impl IntoView {
                     label_lang="ja"
                     checked=Memo::new(move |_| chosen_sections.with(|s| s.contains(&n))).into()
                     count=Signal::derive(move || counts.sections.get(n))
-                    on_toggle=move || view.update(|s| toggle(&mut s.sections, n))
+                    on_toggle=move || meeting.update(|s| toggle(&mut s.sections, n))
                 />
             }
         })
@@ -128,31 +128,31 @@ pub fn FilterPanel() -> impl IntoView {
 
     view! {
         <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading" class="filters__heading">{view.text(|t| t.filters)}</h2>
+            <h2 id="filters-heading" class="filters__heading">{meeting.text(|t| t.filters)}</h2>
             <button
                 type="button"
                 class="clear-button"
                 data-clear-filters=""
-                disabled=move || !view.filtered.get()
-                on:click=move |_| view.clear()
+                disabled=move || !meeting.filtered.get()
+                on:click=move |_| meeting.clear()
             >
-                {view.text(|t| t.clear_all)}
+                {meeting.text(|t| t.clear_all)}
             </button>
             <details class="filters__section" open=true>
-                <summary>{view.text(|t| t.speakers)}</summary>
+                <summary>{meeting.text(|t| t.speakers)}</summary>
                 {speaker_groups}
             </details>
             <details class="filters__section" open=true>
-                <summary>{view.text(|t| t.topics)}</summary>
+                <summary>{meeting.text(|t| t.topics)}</summary>
                 <fieldset class="filter-group">
-                    <legend class="visually-hidden">{view.text(|t| t.topics)}</legend>
+                    <legend class="visually-hidden">{meeting.text(|t| t.topics)}</legend>
                     {topics}
                 </fieldset>
             </details>
             <details class="filters__section">
-                <summary>{view.text(|t| t.sections)}</summary>
+                <summary>{meeting.text(|t| t.sections)}</summary>
                 <fieldset class="filter-group">
-                    <legend class="visually-hidden">{view.text(|t| t.sections)}</legend>
+                    <legend class="visually-hidden">{meeting.text(|t| t.sections)}</legend>
                     {sections}
                 </fieldset>
             </details>
@@ -160,11 +160,12 @@ pub fn FilterPanel() -> impl IntoView {
     }
 }
 
-/// The live count beside each option.
+/// The live count beside each option. `Copy`.
+#[derive(Clone, Copy)]
 struct Counts {
-    speakers: Switches<&'static str, usize>,
-    topics: Switches<&'static str, usize>,
-    sections: Switches<u32, usize>,
+    speakers: SignalMap<&'static str, usize>,
+    topics: SignalMap<&'static str, usize>,
+    sections: SignalMap<u32, usize>,
 }
 
 impl Counts {
@@ -198,7 +199,7 @@ fn FilterOption(
     /// Called when the reader ticks or unticks it.
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     view! {
         <label
             class="filter-option"
@@ -214,7 +215,7 @@ fn FilterOption(
             <span class="filter-option__label" lang=label_lang>{label}</span>
             <span class="filter-option__count">
                 {count}
-                <span class="visually-hidden">{view.text(|t| t.count_unit)}</span>
+                <span class="visually-hidden">{meeting.text(|t| t.count_unit)}</span>
             </span>
         </label>
     }

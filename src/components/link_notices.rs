@@ -2,22 +2,22 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// A note listing each part of the link that was ignored. The meeting is shown anyway;
 /// nothing a link says can stop the page from working.
 #[component]
 pub fn LinkNotices() -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let dismissed = RwSignal::new(false);
     // A new link (a new set of notices) shows the note again.
     Effect::new(move |_| {
-        view.notices.track();
+        meeting.notices.track();
         dismissed.set(false);
     });
     move || {
-        let notices = view.notices.get();
-        let t = view.t();
+        let notices = meeting.notices.get();
+        let t = meeting.t();
         (!notices.is_empty() && !dismissed.get()).then(|| {
             view! {
                 <div class="link-notices" role="status" data-link-notices="">

@@ -6,7 +6,7 @@ use minutes_core::Minutes;
 
 use crate::format::{date, time_span};
 use crate::i18n::Lang;
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// The banner at the top of the page. The title is the document's own, so it stays in
 /// Japanese (and says so with `lang`) whatever the interface language.
@@ -15,7 +15,7 @@ pub fn MeetingHeader(
     /// The minutes whose header to show.
     minutes: &'static Minutes,
 ) -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let when = &minutes.date;
     view! {
         <header class="meeting-header">
@@ -24,11 +24,11 @@ pub fn MeetingHeader(
             <h1 class="meeting-header__title" lang="ja">{minutes.title.clone()}</h1>
             <dl class="meeting-header__facts">
                 <div>
-                    <dt>{view.text(|t| t.date)}</dt>
+                    <dt>{meeting.text(|t| t.date)}</dt>
                     <dd>
                         <time datetime=when.start.clone().unwrap_or_else(|| when.date.clone())>
                             {move || {
-                                let lang = view.lang.get();
+                                let lang = meeting.lang.get();
                                 let span = time_span(when, lang).map(|t| format!(" {t}")).unwrap_or_default();
                                 format!("{}{span}", date(when, lang))
                             }}
@@ -36,7 +36,7 @@ pub fn MeetingHeader(
                     </dd>
                 </div>
                 <div>
-                    <dt>{view.text(|t| t.place)}</dt>
+                    <dt>{meeting.text(|t| t.place)}</dt>
                     <dd lang="ja">{minutes.place.clone()}</dd>
                 </div>
             </dl>
@@ -48,9 +48,9 @@ pub fn MeetingHeader(
 /// the interface's. Choosing is remembered for the next visit.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     view! {
-        <div class="language-switch" role="group" aria-label=view.text(|t| t.language)>
+        <div class="language-switch" role="group" aria-label=meeting.text(|t| t.language)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
@@ -59,8 +59,8 @@ fn LanguageSwitch() -> impl IntoView {
                             type="button"
                             lang=lang.code()
                             data-lang=lang.code()
-                            aria-pressed=move || (view.lang.get() == lang).to_string()
-                            on:click=move |_| view.choose_lang(lang)
+                            aria-pressed=move || (meeting.lang.get() == lang).to_string()
+                            on:click=move |_| meeting.choose_lang(lang)
                         >
                             {lang.endonym()}
                         </button>

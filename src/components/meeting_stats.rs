@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format::group_key;
-use crate::state::use_view;
+use crate::state::use_meeting;
 use crate::stats::{self, percent};
 
 /// Height of one bar row in the charts, in SVG units.
@@ -26,8 +26,8 @@ struct Bar {
 /// The statistics section, folded by default and stepping aside while filtering.
 #[component]
 pub fn MeetingStats() -> impl IntoView {
-    let view = use_view();
-    let minutes = view.minutes;
+    let meeting = use_meeting();
+    let minutes = meeting.minutes;
     let speakers = stats::speakers(minutes);
     let topics = stats::topics(minutes);
     let max_share = speakers
@@ -39,7 +39,7 @@ pub fn MeetingStats() -> impl IntoView {
     // Names and topic labels follow the interface language, so the charts are drawn anew
     // when it changes (the fold around them stays as the reader left it).
     let charts = move || {
-        let lang = view.lang.get();
+        let lang = meeting.lang.get();
         let t = lang.texts();
         let topic_label = |id: &str| {
             minutes
@@ -105,10 +105,10 @@ pub fn MeetingStats() -> impl IntoView {
     };
 
     view! {
-        <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || view.filtered.get()>
+        <section class="stats" id="stats" aria-labelledby="stats-heading" hidden=move || meeting.filtered.get()>
             <details>
                 <summary>
-                    <h2 id="stats-heading">{view.text(|t| t.stats_heading)}</h2>
+                    <h2 id="stats-heading">{meeting.text(|t| t.stats_heading)}</h2>
                 </summary>
                 {charts}
             </details>

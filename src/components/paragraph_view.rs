@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use minutes_core::{Paragraph, Speech};
 
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// A paragraph of a speech (`speech` set), or of the narrative.
 #[component]
@@ -15,13 +15,13 @@ pub fn ParagraphView(
     #[prop(optional)]
     speech: Option<&'static Speech>,
 ) -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let id = paragraph.id.as_str();
     let text = paragraph.text.as_str();
 
     // Each reads this paragraph's own signal, so a keystroke re-runs only the paragraphs
     // whose state it changes (see `marks`).
-    let marks = view.marks;
+    let marks = meeting.marks;
     let matched = move || marks.matched.get(id);
     let dimmed = move || marks.dimmed.get(id);
     let targeted = move || marks.target.get(id);
@@ -32,13 +32,13 @@ pub fn ParagraphView(
     let reasons = move || {
         let tags = marks.reasons.get(id);
         (!tags.is_empty()).then(|| {
-            let lang = view.lang.get();
+            let lang = meeting.lang.get();
             let t = lang.texts();
             let parts = tags
                 .into_iter()
                 .filter_map(|m| {
                     Some((
-                        lang.topic(view.minutes.topic(&m.topic)?),
+                        lang.topic(meeting.minutes.topic(&m.topic)?),
                         m.terms.join("、"),
                     ))
                 })

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// "n件の発言を表示中" ("Showing n remarks") while filtering; a clear message and a button when nothing matches.
 /// One element for as long as the reader filters, whose words follow the results: a
@@ -10,15 +10,16 @@ use crate::state::use_view;
 /// screen reader announces the changes of).
 #[component]
 pub fn ResultSummary() -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let shown = Memo::new(move |_| {
-        view.outcome
+        meeting
+            .outcome
             .with(|o| (o.is_empty(), o.speeches_shown, o.matched.len()))
     });
     let empty = Memo::new(move |_| shown.get().0);
     let words = move || {
         let (empty, speeches, matched) = shown.get();
-        let t = view.t();
+        let t = meeting.t();
         if empty {
             t.nothing_matches.to_string()
         } else if matched > 0 {
@@ -32,7 +33,7 @@ pub fn ResultSummary() -> impl IntoView {
         }
     };
     let button = move || {
-        let t = view.t();
+        let t = meeting.t();
         if empty.get() {
             t.clear_show_all
         } else {
@@ -40,7 +41,7 @@ pub fn ResultSummary() -> impl IntoView {
         }
     };
     move || {
-        view.filtered.get().then(|| {
+        meeting.filtered.get().then(|| {
             view! {
                 <div
                     class="result-summary"
@@ -49,7 +50,7 @@ pub fn ResultSummary() -> impl IntoView {
                     data-result-summary=""
                 >
                     <p>{words}</p>
-                    <button type="button" class="clear-button" on:click=move |_| view.clear()>
+                    <button type="button" class="clear-button" on:click=move |_| meeting.clear()>
                         {button}
                     </button>
                 </div>

@@ -6,21 +6,21 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::browser;
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// Search over every paragraph. Typing updates the URL in place (one history entry per
 /// search, not per keystroke); Enter and the arrows move between hits.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     let input = NodeRef::<leptos::html::Input>::new();
     let current = RwSignal::new(None::<usize>);
     // Counted with the outcome, so a keystroke does not also walk the page's highlights.
-    let hits = Memo::new(move |_| view.outcome.with(|o| o.hits));
+    let hits = Memo::new(move |_| meeting.outcome.with(|o| o.hits));
 
     // A new query or filter starts again from no hit selected.
     Effect::new(move |_| {
-        view.outcome.track();
+        meeting.outcome.track();
         if current.get_untracked().is_some() {
             current.set(None);
             browser::clear_current_hit();
@@ -29,7 +29,7 @@ pub fn SearchBox() -> impl IntoView {
     // Back/forward or a shared link changes `q`: show it in the field, unless the field
     // already says it (rewriting the value while typing would break IME composition).
     Effect::new(move |_| {
-        let q = view.state.with(|s| s.q.clone());
+        let q = meeting.state.with(|s| s.q.clone());
         if let Some(el) = input.get()
             && el.value() != q
         {
@@ -39,11 +39,11 @@ pub fn SearchBox() -> impl IntoView {
 
     let apply = move |el: &HtmlInputElement| {
         let q = el.value();
-        let mut next = view.state.get_untracked();
+        let mut next = meeting.state.get_untracked();
         let starting = next.q.is_empty();
         next.q = q;
         // The first keystroke of a search adds a history entry; the rest rewrite it.
-        view.set(next, !starting);
+        meeting.set(next, !starting);
     };
     let step = move |forward: bool| {
         let n = hits.get_untracked();
@@ -62,7 +62,7 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <div class="search" role="search">
-            <label for="search-input" class="search__label">{view.text(|t| t.search_label)}</label>
+            <label for="search-input" class="search__label">{meeting.text(|t| t.search_label)}</label>
             <div class="search__row">
                 <input
                     id="search-input"
@@ -70,8 +70,8 @@ pub fn SearchBox() -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     enterkeyhint="search"
-                    placeholder=view.text(|t| t.search_placeholder)
-                    value=view.state.get_untracked().q
+                    placeholder=meeting.text(|t| t.search_placeholder)
+                    value=meeting.state.get_untracked().q
                     aria-describedby="search-count"
                     on:input=move |e| {
                         let composing = e
@@ -91,27 +91,27 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     }
                 />
-                <button type="button" class="search__step" aria-label=view.text(|t| t.previous_hit) on:click=move |_| step(false)>
+                <button type="button" class="search__step" aria-label=meeting.text(|t| t.previous_hit) on:click=move |_| step(false)>
                     "↑"
                 </button>
-                <button type="button" class="search__step" aria-label=view.text(|t| t.next_hit) on:click=move |_| step(true)>
+                <button type="button" class="search__step" aria-label=meeting.text(|t| t.next_hit) on:click=move |_| step(true)>
                     "↓"
                 </button>
             </div>
             <p class="search__hint">
                 <kbd>"/"</kbd>
-                {view.text(|t| t.hint_search)}
+                {meeting.text(|t| t.hint_search)}
                 <kbd>"j"</kbd>
-                {view.text(|t| t.hint_and)}
+                {meeting.text(|t| t.hint_and)}
                 <kbd>"k"</kbd>
-                {view.text(|t| t.hint_move)}
+                {meeting.text(|t| t.hint_move)}
                 <kbd>"Esc"</kbd>
-                {view.text(|t| t.hint_clear)}
+                {meeting.text(|t| t.hint_clear)}
             </p>
             <p id="search-count" class="search__count" aria-live="polite" data-search-count="">
                 {move || {
-                    let t = view.t();
-                    if view.query.with(String::is_empty) {
+                    let t = meeting.t();
+                    if meeting.query.with(String::is_empty) {
                         String::new()
                     } else {
                         match (hits.get(), current.get()) {

@@ -6,18 +6,19 @@ use leptos::prelude::*;
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
 use crate::query::to_query;
-use crate::state::use_view;
+use crate::state::use_meeting;
 use crate::stats::{self, SpeakerStats, percent};
 
 /// The card for the one chosen speaker; nothing when none or several are chosen.
 #[component]
 pub fn SpeakerCard() -> impl IntoView {
-    let view = use_view();
-    let all: &'static [SpeakerStats] = Box::leak(stats::speakers(view.minutes).into_boxed_slice());
+    let meeting = use_meeting();
+    // Counted once; the closure below owns them.
+    let all: Vec<SpeakerStats> = stats::speakers(meeting.minutes);
     // The card is drawn again when the chosen speaker changes, not at each keystroke of a
     // search made beside it.
     let chosen = Memo::new(move |_| {
-        view.state.with(|s| {
+        meeting.state.with(|s| {
             (s.speakers.len() == 1)
                 .then(|| s.speakers.iter().next().cloned())
                 .flatten()
@@ -27,14 +28,14 @@ pub fn SpeakerCard() -> impl IntoView {
         let id = chosen.get()?;
         let s = all.iter().find(|s| s.attendee.id == id)?;
         let a = s.attendee;
-        let lang = view.lang.get();
+        let lang = meeting.lang.get();
         let t = lang.texts();
         let topics = s
             .topics
             .iter()
             .filter_map(|(topic_id, n)| {
-                let topic = view.minutes.topic(topic_id)?;
-                let mut state = view.base_state();
+                let topic = meeting.minutes.topic(topic_id)?;
+                let mut state = meeting.base_state();
                 state.speakers.insert(a.id.clone());
                 state.topics.insert(topic.id.clone());
                 Some(view! {

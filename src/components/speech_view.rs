@@ -7,11 +7,11 @@ use crate::components::copy_buttons::{CopyButtons, Quotable, permalink};
 use crate::components::paragraph_view::ParagraphView;
 use crate::format::group_key;
 use crate::query::to_query;
-use crate::state::{View, use_view};
+use crate::state::{MeetingState, use_meeting};
 
 /// The address of a person's speaker view, in the link's language.
-fn speaker_link(view: View, id: &str) -> String {
-    let mut state = view.base_state();
+fn speaker_link(meeting: MeetingState, id: &str) -> String {
+    let mut state = meeting.base_state();
     state.speakers.insert(id.to_string());
     to_query(&state)
 }
@@ -39,8 +39,8 @@ pub fn SpeechView(
     /// The speech to show.
     speech: &'static Speech,
 ) -> impl IntoView {
-    let view = use_view();
-    let minutes = view.minutes;
+    let meeting = use_meeting();
+    let minutes = meeting.minutes;
     let id = speech.id.as_str();
     let speaker = speech
         .speaker
@@ -62,7 +62,7 @@ pub fn SpeechView(
     // Under a topic or search, only the matching paragraphs show; the others fold away
     // until the reader opens them here. Laying out every non-matching paragraph of every
     // shown remark was most of a search's rendering time.
-    let marks = view.marks;
+    let marks = meeting.marks;
     let expanded = RwSignal::new(false);
     let folded = Memo::new(move |_| {
         speech
@@ -84,7 +84,7 @@ pub fn SpeechView(
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
                     {move || {
-                        let t = view.t();
+                        let t = meeting.t();
                         if expanded.get() {
                             t.hide_other_paragraphs.to_string()
                         } else {
@@ -104,20 +104,20 @@ pub fn SpeechView(
             data-size=length_step(chars)
             aria-labelledby=labelled_by
             tabindex="-1"
-            hidden=move || !view.marks.visible.get(id)
-            data-target=move || view.marks.target.get(id).then_some("")
+            hidden=move || !meeting.marks.visible.get(id)
+            data-target=move || meeting.marks.target.get(id).then_some("")
             data-expanded=move || expanded.get().then_some("")
         >
             <header class="speech__header" data-permalink=permalink(id)>
                 <h3 id=heading_id class="speech__speaker">
                     {move || {
-                        let lang = view.lang.get();
+                        let lang = meeting.lang.get();
                         match speaker {
                             Some(a) => {
                                 view! {
                                     <a
                                         class="speech__name"
-                                        href=speaker_link(view, &a.id)
+                                        href=speaker_link(meeting, &a.id)
                                         title=lang.texts().all_by_speaker
                                     >
                                         {lang.name(a)}
@@ -135,12 +135,12 @@ pub fn SpeechView(
                 </h3>
                 <span class="group-badge">
                     {move || {
-                        let lang = view.lang.get();
+                        let lang = meeting.lang.get();
                         speaker.map(|a| lang.group(a.group)).unwrap_or(lang.texts().group_unknown)
                     }}
                 </span>
                 <span class="speech__designation" title=speech.attribution.clone()>
-                    {view.text(|t| t.as_printed)}
+                    {meeting.text(|t| t.as_printed)}
                     <span lang="ja">{speech.designation.clone()}</span>
                 </span>
                 <span class="copy-buttons">

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::state::use_view;
+use crate::state::use_meeting;
 use minutes_core::{Block, Minutes};
 
 /// Links to each section and speech. Plain fragment links: they jump without script and
@@ -13,14 +13,14 @@ pub fn TableOfContents(
     /// The minutes to list.
     minutes: &'static Minutes,
 ) -> impl IntoView {
-    let view = use_view();
+    let meeting = use_meeting();
     view! {
         <nav class="toc" aria-labelledby="toc-heading" on:click=fold_tools_on_phone>
             <div>
-                <h2 id="toc-heading">{view.text(|t| t.contents)}</h2>
+                <h2 id="toc-heading">{meeting.text(|t| t.contents)}</h2>
                 <ol>
                     <li>
-                        <a href="#attendees">{view.text(|t| t.attendees)}</a>
+                        <a href="#attendees">{meeting.text(|t| t.attendees)}</a>
                     </li>
                     {minutes
                         .sections
@@ -48,7 +48,7 @@ pub fn TableOfContents(
                                                         .as_deref()
                                                         .and_then(|id| minutes.attendee(id));
                                                     let name = move || match speaker {
-                                                        Some(a) => view.lang.get().name(a),
+                                                        Some(a) => meeting.lang.get().name(a),
                                                         None => s.designation.clone(),
                                                     };
                                                     view! {

@@ -19,13 +19,13 @@ use crate::components::search_box::SearchBox;
 use crate::components::speaker_card::SpeakerCard;
 use crate::components::speech_view::SpeechView;
 use crate::components::table_of_contents::TableOfContents;
-use crate::state::use_view;
+use crate::state::use_meeting;
 
 /// The meeting: header, tools (search, filters, contents), attendees and proceedings.
 #[component]
 pub fn MeetingPage() -> impl IntoView {
-    let view = use_view();
-    let minutes = view.minutes;
+    let meeting = use_meeting();
+    let minutes = meeting.minutes;
     // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
     keyboard_shortcuts();
@@ -34,7 +34,7 @@ pub fn MeetingPage() -> impl IntoView {
         // Remarks off screen are skipped (main.css); what a filter or search brings on
         // screen is drawn before the frame that shows it.
         Effect::new(move |_| {
-            view.outcome.track();
+            meeting.outcome.track();
             request_animation_frame(|| {
                 browser::draw_near_remarks();
             });
@@ -44,14 +44,14 @@ pub fn MeetingPage() -> impl IntoView {
     view! {
         // A plain fragment link: the browser moves focus to the (focusable) proceedings.
         <a class="skip-link" href="#proceedings">
-            {view.text(|t| t.skip_link)}
+            {meeting.text(|t| t.skip_link)}
         </a>
         <MeetingHeader minutes=minutes />
         <div class="layout">
-            <aside class="tools" aria-label=view.text(|t| t.tools)>
+            <aside class="tools" aria-label=meeting.text(|t| t.tools)>
                 <SearchBox />
                 <details class="tools__more" open=browser::is_wide_screen()>
-                    <summary>{view.text(|t| t.tools_more)}</summary>
+                    <summary>{meeting.text(|t| t.tools_more)}</summary>
                     <FilterPanel />
                     <ExportMenu />
                     <TableOfContents minutes=minutes />
@@ -67,7 +67,7 @@ pub fn MeetingPage() -> impl IntoView {
                 <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
                 <ParagraphCopyButtons />
                 <section class="minutes" aria-labelledby="minutes-heading" data-long=long.then_some("")>
-                    <h2 id="minutes-heading" class="visually-hidden">{view.text(|t| t.minutes_heading)}</h2>
+                    <h2 id="minutes-heading" class="visually-hidden">{meeting.text(|t| t.minutes_heading)}</h2>
                     {minutes
                         .sections
                         .iter()
@@ -86,25 +86,17 @@ pub fn MeetingPage() -> impl IntoView {
 /// Minutes with more remarks than this have the remarks off screen skipped by the
 /// browser (`content-visibility: auto`, main.css `.minutes[data-long]`). Laying out the
 /// remarks a search shows or hides is most of a search on long minutes; on short ones the
-/// bookkeeping costs more than it saves. Search time with it against without, by the
-/// seed minutes repeated (14 remarks each): 14 remarks 1.2×, 28 remarks 1.06×, 42
-/// remarks 0.84×, 140 remarks 0.58×, 1,400 remarks 0.57× (bench/RESULTS.md, entry 22).
+/// bookkeeping costs more than it saves (measured in bench/RESULTS.md).
 const LONG_MINUTES: usize = 40;
 
 fn is_long(minutes: &minutes_core::Minutes) -> bool {
-    let remarks = minutes
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter(|b| matches!(b, Block::Speech(_)))
-        .count();
-    remarks > LONG_MINUTES
+    minutes.speeches().count() > LONG_MINUTES
 }
 
 /// `/` focuses search, `j`/`k` move between speeches, `Esc` clears the search (in the
 /// field) or every filter (elsewhere). Letters typed into a field stay typing.
 fn keyboard_shortcuts() {
-    let view = use_view();
+    let meeting = use_meeting();
     let handle = window_event_listener(leptos::ev::keydown, move |e| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
             return;
@@ -118,10 +110,10 @@ fn keyboard_shortcuts() {
             "j" if !in_field => browser::step_speech(true),
             "k" if !in_field => browser::step_speech(false),
             "Escape" => {
-                if in_field && !view.state.with_untracked(|s| s.q.is_empty()) {
-                    view.update(|s| s.q.clear());
+                if in_field && !meeting.state.with_untracked(|s| s.q.is_empty()) {
+                    meeting.update(|s| s.q.clear());
                 } else {
-                    view.clear();
+                    meeting.clear();
                 }
             }
             _ => {}
@@ -136,8 +128,8 @@ fn SectionView(
     /// The section to show.
     section: &'static Section,
 ) -> impl IntoView {
-    let view = use_view().scoped();
-    provide_context(view);
+    let meeting = use_meeting().scoped();
+    provide_context(meeting);
     let number = section.number;
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
@@ -146,7 +138,7 @@ fn SectionView(
             class="section"
             id=section.id.clone()
             aria-labelledby=labelled_by
-            hidden=move || !view.marks.sections.get(number)
+            hidden=move || !meeting.marks.sections.get(number)
         >
             <h2 id=heading_id lang="ja">
                 <span class="section__number">{format!("({number})")}</span>
