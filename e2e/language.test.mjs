@@ -161,7 +161,9 @@ test('in English, citations name the speaker in Latin script and quote the minut
   const p = speech.paragraphs[0];
   const para = page.locator(`[data-paragraph="${p.id}"]`);
   await para.hover();
-  await para.getByRole('button', { name: 'Copy a citation of this paragraph' }).click();
+  const cite = para.getByRole('button', { name: 'Cite', exact: true });
+  assert.equal(await cite.getAttribute('title'), 'Copy a citation of this paragraph');
+  await cite.click();
   await para.getByText('Citation copied').waitFor();
   const citation = await page.evaluate(() => navigator.clipboard.readText());
   const base = site.server.url;

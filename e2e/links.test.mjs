@@ -248,7 +248,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
 
   // The pointer crosses the gap between the text and the pair, and the pair is still
   // there to be clicked.
-  const linkTwo = two.getByRole('button', { name: 'この段落へのリンクをコピー' });
+  const linkTwo = two.getByRole('button', { name: 'リンク', exact: true });
   await crossAndClick(page, two, linkTwo);
   await two.getByText('リンクをコピーしました').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${second.id}`);
@@ -281,7 +281,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   const tapped = phone.locator(`[data-paragraph="${second.id}"]`);
   await tapped.scrollIntoViewIfNeeded();
   await tapped.locator('p').tap();
-  const link = tapped.getByRole('button', { name: 'この段落へのリンクをコピー' });
+  const link = tapped.getByRole('button', { name: 'リンク', exact: true });
   await link.waitFor();
   const [text, button] = [await tapped.locator('p').boundingBox(), await link.boundingBox()];
   assert.ok(button.y >= text.y + text.height, 'under the text');
@@ -302,12 +302,18 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   // One pair of buttons serves every paragraph: it comes to the one under the pointer.
   assert.equal(await para.locator('button').count(), 0);
   await para.hover();
-  await para.getByRole('button', { name: 'この段落へのリンクをコピー' }).click();
+  // Each button is named by the word it shows (what a reader says to press it by voice)
+  // and described by what it copies.
+  const paraLink = para.getByRole('button', { name: 'リンク', exact: true });
+  assert.equal(await paraLink.getAttribute('title'), 'この段落へのリンクをコピー');
+  await paraLink.click();
   await para.getByText('リンクをコピーしました').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, `${site.server.url}#${p.id}`);
 
-  await para.getByRole('button', { name: 'この段落の引用をコピー' }).click();
+  const paraCite = para.getByRole('button', { name: '引用', exact: true });
+  assert.equal(await paraCite.getAttribute('title'), 'この段落の引用をコピー');
+  await paraCite.click();
   await para.getByText('引用をコピーしました').waitFor();
   // Screen readers hear it from the page's one status region, not one per paragraph.
   assert.equal(await page.getByRole('status').filter({ hasText: '引用をコピーしました' }).count(), 1);
@@ -317,7 +323,9 @@ test('copy link and copy citation put the right text on the clipboard, with conf
     `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${site.server.url}#${p.id}`);
 
   const article = page.locator(`article[id="${speech.id}"]`);
-  await article.getByRole('button', { name: 'この発言の引用をコピー' }).click();
+  const speechCite = article.locator('header').getByRole('button', { name: '引用', exact: true });
+  assert.equal(await speechCite.getAttribute('title'), 'この発言の引用をコピー');
+  await speechCite.click();
   await article.locator('header').getByText('引用をコピーしました').waitFor();
   const whole = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(whole.startsWith('山谷 えり子（国家公安委員会委員長）の発言、') && whole.endsWith(`#${speech.id}`), whole);

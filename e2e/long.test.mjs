@@ -129,7 +129,7 @@ test("the paragraph copy pair in the margin of a long page can be reached and cl
   await page.waitForTimeout(1500);
   const el = page.locator(`[data-paragraph="${paragraph.id}"]`);
   await el.hover();
-  const button = el.getByRole('button', { name: 'この段落へのリンクをコピー' });
+  const button = el.getByRole('button', { name: 'リンク', exact: true });
   const [from, to] = [await el.boundingBox(), await button.boundingBox()];
   assert.ok(to.x >= from.x + from.width, 'the pair sits in the margin');
   await crossAndClick(page, el, button);

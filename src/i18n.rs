@@ -133,7 +133,7 @@ pub struct Texts {
     pub group_expert: &'static str,
     pub group_official: &'static str,
     pub group_unknown: &'static str,
-    /// Copy buttons: visible text, accessible names, confirmations.
+    /// Copy buttons: visible text (their names), descriptions (`title`), confirmations.
     pub copy_link: &'static str,
     pub copy_citation: &'static str,
     pub copy_link_speech: &'static str,

@@ -85,12 +85,15 @@ pub fn CopyButtons(
         });
     };
     let of_paragraph = move || target.with(|q| q.is_some_and(|q| q.paragraph.is_some()));
+    // The words a button shows are its whole name, so that a reader who says what they
+    // see ("click Cite") reaches it (WCAG 2.5.3); what it copies, and of what, is its
+    // description, and a tooltip.
     view! {
         <button
             type="button"
             class="copy-button"
             data-copy="link"
-            aria-label=move || {
+            title=move || {
                 let t = meeting.t();
                 if of_paragraph() { t.copy_link_paragraph } else { t.copy_link_speech }
             }
@@ -102,7 +105,7 @@ pub fn CopyButtons(
             type="button"
             class="copy-button"
             data-copy="citation"
-            aria-label=move || {
+            title=move || {
                 let t = meeting.t();
                 if of_paragraph() { t.copy_citation_paragraph } else { t.copy_citation_speech }
             }
