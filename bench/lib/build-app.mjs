@@ -1,17 +1,21 @@
-// Build the app against other minutes data without touching the working tree: the app
-// embeds data/cshq-001.json at compile time (src/data.rs, include_str!), so the only way
-// to measure it on a longer meeting is to compile it again with that file replaced. This
-// copies the sources to a scratch folder, swaps the data, runs the same `trunk build` as
-// `./dev build`, and keeps the result under bench/.cache keyed by a hash of everything
-// the build reads, so a second run with unchanged sources costs nothing.
+// Build the app against other minutes data, or from other sources (another commit's,
+// bench/.cache/src-<commit>, see `sourcesAt`), without touching the working tree. The
+// build reads its minutes from data/cshq-001.json (however it puts them into the site), so
+// to measure it on a longer meeting it is built again with that file replaced. This copies
+// the sources to a scratch folder, swaps the data, runs the same `trunk build` as
+// `./dev build`, and keeps the result under bench/.cache keyed by a hash of everything the
+// build reads, so a second run with the same sources and data costs nothing, whichever
+// name asked for it first.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
-// What a release build reads (Trunk.toml, index.html and the Cargo workspace). Anything
-// else in the repository (tests, e2e, docs, bench) cannot change the site.
+// What a release build reads (Trunk.toml, index.html and the Cargo workspace, whose
+// members are added from Cargo.toml). Anything else in the repository (tests, e2e, docs,
+// bench) cannot change the site. Entries that a given tree lacks (an older or newer
+// commit's) are skipped.
 const BUILD_INPUTS = ['.cargo', 'Cargo.toml', 'Cargo.lock', 'build.rs', 'Trunk.toml', 'index.html', 'src', 'crates', 'style', 'public', 'tools', 'data'];
 // Never copied: build output and folders the build does not need.
 const SKIP = new Set(['target', 'dist', 'node_modules', '.git', 'fuzz']);
@@ -39,10 +43,23 @@ async function filesUnder(root, path) {
   return out.sort();
 }
 
+/**
+ * BUILD_INPUTS and the Cargo workspace's member folders (`members = [...]` in the root
+ * Cargo.toml), so that a tree with a crate outside `crates/` still builds.
+ */
+async function buildInputs(root) {
+  const manifest = await readFile(join(root, 'Cargo.toml'), 'utf8').catch(() => '');
+  const members = manifest.match(/^\s*members\s*=\s*\[([^\]]*)\]/m)?.[1] ?? '';
+  const extra = [...members.matchAll(/"([^"]+)"/g)]
+    .map((m) => m[1].replace(/\/\*$/, ''))
+    .filter((m) => m !== '.' && !m.includes('*') && !m.startsWith('..'));
+  return [...new Set([...BUILD_INPUTS, ...extra])];
+}
+
 /** A hash of the build's inputs with `data/cshq-001.json` replaced by `dataJson`. */
 async function buildKey(root, dataJson) {
   const hash = createHash('sha256');
-  for (const input of BUILD_INPUTS) {
+  for (const input of await buildInputs(root)) {
     for (const file of await filesUnder(root, input)) {
       if (file === join('data', 'cshq-001.json')) continue;
       hash.update(file).update('\0').update(await readFile(join(root, file))).update('\0');
@@ -64,14 +81,25 @@ function run(cmd, args, options) {
 }
 
 /**
- * The dist/ folder of the app built with `dataJson` as its minutes. `name` labels the
- * cache entry (e.g. '100x'). Resolves to { dist, cached, seconds }.
+ * The dist/ folder of the app built with `dataJson` as its minutes. `root` is the project
+ * (its bench/.cache holds the builds, its node_modules the tools); `sources` is the tree
+ * the app is built from (default `root`; e.g. `await sourcesAt(root, rev)` for another
+ * commit). `name` labels the cache entry (e.g. '100x'). Resolves to
+ * { dist, cached, seconds }.
  */
-export async function buildAppWithData(root, name, dataJson, { log = () => {} } = {}) {
+export async function buildAppWithData(root, name, dataJson, { log = () => {}, sources = root } = {}) {
   const cache = join(root, 'bench', '.cache');
-  const key = await buildKey(root, dataJson);
+  const key = await buildKey(sources, dataJson);
   const dist = join(cache, `app-${name}-${key}`, 'dist');
   if (await stat(join(dist, 'index.html')).catch(() => null)) return { dist, cached: true, seconds: 0 };
+  // The same sources and data built under another name (e.g. the baseline commit is the
+  // working tree's own): the site is the same.
+  for (const entry of await readdir(cache).catch(() => [])) {
+    const other = join(cache, entry, 'dist');
+    if (entry.startsWith('app-') && entry.endsWith(`-${key}`) && (await stat(join(other, 'index.html')).catch(() => null))) {
+      return { dist: other, cached: true, seconds: 0 };
+    }
+  }
 
   // Drop older builds of this variant: they are for sources that no longer exist.
   await mkdir(cache, { recursive: true });
@@ -85,14 +113,15 @@ export async function buildAppWithData(root, name, dataJson, { log = () => {} } 
   const tree = join(tmpdir(), `minutes-bench-${name}-tree`);
   await rm(tree, { recursive: true, force: true });
   await mkdir(tree, { recursive: true });
-  for (const input of BUILD_INPUTS) {
-    const from = join(root, input);
+  for (const input of await buildInputs(sources)) {
+    const from = join(sources, input);
     if (!(await stat(from).catch(() => null))) continue;
     await cp(from, join(tree, input), {
       recursive: true,
-      filter: (src) => !relative(root, src).split(sep).some((part) => SKIP.has(part)),
+      filter: (src) => !relative(sources, src).split(sep).some((part) => SKIP.has(part)),
     });
   }
+  await mkdir(join(tree, 'data'), { recursive: true });
   await writeFile(join(tree, 'data', 'cshq-001.json'), dataJson);
   // The post-build hook pre-renders with playwright-core from the project's node_modules.
   await symlink(join(root, 'node_modules'), join(tree, 'node_modules'));
@@ -110,4 +139,34 @@ export async function buildAppWithData(root, name, dataJson, { log = () => {} } 
   });
   await rm(tree, { recursive: true, force: true });
   return { dist, cached: false, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The sources of commit `rev` of the repository at `root`, unpacked once (`git archive`)
+ * into bench/.cache/src-<commit> and kept there; the working tree and the repository's
+ * worktrees are left alone. Resolves to { dir, commit, subject }.
+ */
+export async function sourcesAt(root, rev) {
+  const git = (...args) => run('git', ['-C', root, ...args], {}).then((out) => out.trim());
+  const commit = await git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`);
+  const subject = await git('log', '-1', '--format=%s', commit);
+  const dir = join(root, 'bench', '.cache', `src-${commit.slice(0, 12)}`);
+  const done = join(dir, '.unpacked');
+  if (!(await stat(done).catch(() => null))) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await new Promise((ok, fail) => {
+      const archive = spawn('git', ['-C', root, 'archive', '--format=tar', commit], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const tar = spawn('tar', ['-x', '-C', dir], { stdio: ['pipe', 'ignore', 'pipe'] });
+      let err = '';
+      archive.stderr.on('data', (d) => (err += d));
+      tar.stderr.on('data', (d) => (err += d));
+      archive.stdout.pipe(tar.stdin);
+      archive.on('error', fail);
+      tar.on('error', fail);
+      tar.on('close', (code) => (code === 0 ? ok() : fail(new Error(`git archive ${commit} | tar -x failed (${code}): ${err}`))));
+    });
+    await writeFile(done, `${commit}\n`);
+  }
+  return { dir, commit, subject };
 }
