@@ -1,50 +1,39 @@
-//! The root component: the data, the view state and the one page.
+//! The root component: the view state and the one page.
 
 use leptos::prelude::*;
+use minutes_core::Minutes;
 
 use crate::browser;
-use crate::data;
 use crate::pages::meeting_page::MeetingPage;
 use crate::state::provide_meeting;
 
-/// The whole app. There are no path routes on purpose: the page is served as one static
-/// file, and everything a shared link must reproduce lives in the query string and the
-/// fragment, which work on any static host without rewrite rules.
+/// The whole app, for one meeting: rendered to HTML by the build (`render`) and hydrated
+/// from that HTML in the browser (`mount`). There are no path routes on purpose: the page
+/// is served as one static file, and everything a shared link must reproduce lives in the
+/// query string and the fragment, which work on any static host without rewrite rules.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The minutes to show.
+    minutes: &'static Minutes,
+) -> impl IntoView {
+    provide_meeting(minutes, browser::nfkc_lower);
     view! {
-            {match data::minutes() {
-                Ok(minutes) => {
-                    // The build copies this title into index.html (tools/prerender.mjs).
-                    browser::set_title(&format!("{} {}", minutes.body, minutes.title));
-                    view! { <Provided minutes=minutes /> }.into_any()
-                }
-                Err(error) => view! { <DataUnreadable message=error.to_string() /> }.into_any(),
-            }}
+        <NoScriptNote />
+        <MeetingPage />
     }
 }
 
-/// The view state, provided to the page below.
+/// What readers without JavaScript are told: the page hides it (main.css) and
+/// `noscript.css`, which only they load, shows it. Both languages: the reader's choice is
+/// not known. When the app cannot run the page (`browser::keep_static_page`) this note
+/// says why instead.
 #[component]
-fn Provided(
-    /// The minutes to show.
-    minutes: &'static minutes_core::Minutes,
-) -> impl IntoView {
-    provide_meeting(minutes, browser::nfkc_lower);
-    view! { <MeetingPage /> }
-}
-
-/// Shown instead of the meeting when the embedded data cannot be read, in both languages:
-/// the reader's choice is not known yet.
-#[component]
-fn DataUnreadable(
-    /// What went wrong, in words a reader can pass on.
-    message: String,
-) -> impl IntoView {
+fn NoScriptNote() -> impl IntoView {
     view! {
-        <main class="page page--error">
-            <h1>"議事録を表示できません" <span lang="en">"/ The minutes cannot be shown"</span></h1>
-            <p role="alert">{message}</p>
-        </main>
+        <p class="noscript">
+            <span lang="ja">"検索・絞り込み・リンクのコピーには JavaScript が必要です。議事概要は下にすべて表示されています。"</span>
+            " "
+            <span lang="en">"Search, filters and copying links need JavaScript; the minutes are all below."</span>
+        </p>
     }
 }

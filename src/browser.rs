@@ -1,5 +1,10 @@
 //! The few things the viewer asks of the browser directly. Each degrades quietly: a
 //! missing window or an odd URL leaves the page as it is rather than failing.
+//!
+//! All of it runs in the browser only: in effects and event handlers, which the
+//! build-time renderer never runs, never while a component renders (the page is rendered
+//! natively, where there is no window, and hydrated from that first view). The one
+//! function rendering calls, [`nfkc_lower`], has a native twin.
 
 /// The breakpoint where the contents sit beside the text (kept equal to `style/main.css`).
 const WIDE: &str = "(min-width: 64rem)";
@@ -209,6 +214,7 @@ fn stop_holding_on_reader_input() {
 /// Single characters are remembered: highlighting folds a paragraph a character at a
 /// time (`search::find`) and asks for the same few hundred characters again and again,
 /// and a trip to JavaScript and back per character is slow enough to feel in a search.
+#[cfg(target_arch = "wasm32")]
 pub fn nfkc_lower(text: &str) -> String {
     thread_local! {
         static CHARS: std::cell::RefCell<rustc_hash::FxHashMap<char, String>> =
@@ -227,6 +233,14 @@ pub fn nfkc_lower(text: &str) -> String {
         }
         _ => normalize(text),
     }
+}
+
+/// Outside the browser (the build-time renderer, native tests) the same fold, with NFKC
+/// from the `unicode-normalization` crate.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn nfkc_lower(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().flat_map(char::to_lowercase).collect()
 }
 
 /// The search hits the search box counts and steps through: those in matching
@@ -376,13 +390,6 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
-/// Set the document's title.
-pub fn set_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
-    }
-}
-
 /// The text of the element with this id (the minutes' data block), if the page has one.
 pub fn element_text(id: &str) -> Option<String> {
     web_sys::window()?
@@ -406,20 +413,10 @@ pub fn announce(message: &str) {
     }
 }
 
-/// The elements the build pre-rendered into index.html (`tools/prerender.mjs` marks them).
-const PRERENDERED: &str = "body > [data-prerendered]";
-
-/// Whether the page holds a pre-rendered reading view.
-pub fn has_prerendered() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(PRERENDERED).ok().flatten())
-        .is_some()
-}
-
-/// Leave the pre-rendered reading view as it is, without the app: styled as for readers
-/// without JavaScript (its dead controls hidden), under a note that says `why`.
-pub fn keep_prerendered(why: &str) {
+/// Leave the page as the build rendered it, without the app: styled as for readers without
+/// JavaScript (its dead controls hidden), with the note they read (`App`'s `.noscript`)
+/// saying instead why the tools are missing: `why`.
+pub fn keep_static_page(why: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -431,65 +428,65 @@ pub fn keep_prerendered(why: &str) {
         let _ = link.set_attribute("href", "noscript.css");
         let _ = head.append_child(&link);
     }
-    if let Ok(note) = document.create_element("p") {
-        note.set_class_name("noscript");
-        let _ = note.set_attribute("role", "alert");
-        note.set_text_content(Some(&format!(
-            "検索・絞り込み・リンクのコピーは使えません。下の議事概要はそのまま読めます。 / \
-             Search, filters and copying links are unavailable; the minutes below read as \
-             printed. {why}"
-        )));
-        let _ = body.prepend_with_node_1(&note);
-    }
+    let note = match document.query_selector("p.noscript").ok().flatten() {
+        Some(note) => note,
+        None => match document.create_element("p") {
+            Ok(note) => {
+                note.set_class_name("noscript");
+                let _ = body.prepend_with_node_1(&note);
+                note
+            }
+            Err(_) => return,
+        },
+    };
+    let _ = note.set_attribute("role", "alert");
+    let _ = note.remove_attribute("lang");
+    note.set_text_content(Some(&format!(
+        "検索・絞り込み・リンクのコピーは使えません。下の議事概要はそのまま読めます。 / \
+         Search, filters and copying links are unavailable; the minutes below read as \
+         printed. {why}"
+    )));
 }
 
-/// Remove the reading view that the build pre-rendered into index.html (every
-/// `body > [data-prerendered]`), just before the app draws its own in the same task, so
-/// the page is never blank and never doubled. Search text a reader typed into the
-/// pre-rendered field before the app started is carried into the address as `q`, so
-/// nothing typed is lost.
-pub fn take_over_prerendered() {
-    let Some(window) = web_sys::window() else {
-        return;
+/// The page's address as the browser shows it: path, query string (with its `?`) and
+/// fragment (with its `#`), each empty where there is none.
+pub fn address() -> (String, String, String) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return Default::default();
     };
-    let Some(document) = window.document() else {
-        return;
-    };
-    let typed = document
+    (
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default(),
+    )
+}
+
+/// What a reader typed into the search field before the app started (the field is in the
+/// page from the first paint), if anything.
+pub fn typed_search() -> Option<String> {
+    web_sys::window()?
+        .document()?
         .get_element_by_id("search-input")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
         .map(|input| input.value())
-        .filter(|v| !v.trim().is_empty());
-    if let Ok(nodes) = document.query_selector_all(PRERENDERED) {
-        for i in 0..nodes.length() {
-            if let Some(node) = nodes.item(i)
-                && let Some(parent) = node.parent_node()
-            {
-                let _ = parent.remove_child(&node);
-            }
-        }
-    }
-    let Some(typed) = typed else {
-        return;
-    };
-    let location = window.location();
-    let search = location.search().unwrap_or_default();
-    let (mut state, _) = crate::query::parse(&search);
-    if state.q.is_empty() {
-        state.q = typed;
-        let url = format!(
-            "{}{}{}",
-            location.pathname().unwrap_or_default(),
-            crate::query::to_query(&state),
-            location.hash().unwrap_or_default()
-        );
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-    }
+        .filter(|v| !v.trim().is_empty())
 }
 
-/// Mark the document as taken over by the app: `<html data-app="ready">`.
+/// The address that opens exactly `id`: this page without filters, and the fragment.
+pub fn permalink(id: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}#{id}")
+}
+
+/// Mark the document as run by the app: `<html data-app="ready">`.
 pub fn mark_ready() {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -1,5 +1,6 @@
-//! The viewer: a Leptos client-side app that shows one meeting's minutes, embedded at
-//! build time. Pages live in `pages/`, reusable pieces in `components/`, and logic that
+//! The viewer: a Leptos app that shows one meeting's minutes. The build renders it to HTML
+//! natively (`render`, feature `ssr`); the browser hydrates that HTML (`mount`, feature
+//! `hydrate`). Pages live in `pages/`, reusable pieces in `components/`, and logic that
 //! plain `#[test]`s reach (formatting, look-ups) in `format.rs` and `data.rs`.
 
 pub mod app;
@@ -14,26 +15,29 @@ pub mod location;
 pub mod marks;
 pub mod pages;
 pub mod query;
+#[cfg(feature = "ssr")]
+pub mod render;
 pub mod search;
 pub mod state;
 pub mod stats;
 
-/// Take over the pre-rendered page and mount the app on `<body>`, then mark the document
-/// `data-app="ready"` (what tests and the pre-renderer wait for). If the page's minutes
-/// data cannot be read, the pre-rendered minutes stay, as readers without JavaScript see
-/// them, under a note saying why the tools are missing: nothing readable is lost.
+/// Hydrate the page the build rendered, then mark the document `data-app="ready"` (what
+/// tests wait for). If the page's minutes data cannot be read, the rendered minutes stay
+/// as readers without JavaScript see them, under a note saying why the tools are missing:
+/// nothing readable is lost.
+#[cfg(feature = "hydrate")]
 pub fn mount() {
     console_error_panic_hook_lite();
     match data::minutes() {
-        Err(error) if browser::has_prerendered() => browser::keep_prerendered(&error.to_string()),
-        _ => {
-            browser::take_over_prerendered();
-            leptos::mount::mount_to_body(app::App);
+        Ok(minutes) => {
+            leptos::mount::hydrate_body(move || leptos::view! { <app::App minutes=minutes /> })
         }
+        Err(error) => browser::keep_static_page(&error.to_string()),
     }
     browser::mark_ready();
 }
 
+#[cfg(feature = "hydrate")]
 /// Report a panic in the console instead of a bare `unreachable` trap. The release build
 /// uses `panic = "abort"`, so this only helps in debug builds and tests.
 fn console_error_panic_hook_lite() {

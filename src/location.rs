@@ -60,20 +60,20 @@ impl Address {
 }
 
 fn read() -> Address {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return Address::default();
-    };
+    let (pathname, search, hash) = browser::address();
     Address {
-        pathname: location.pathname().unwrap_or_default(),
-        search: location.search().unwrap_or_default(),
-        hash: location.hash().unwrap_or_default(),
+        pathname,
+        search,
+        hash,
     }
 }
 
 impl Location {
-    /// Follow the browser's address from now on (listeners live as long as the app).
+    /// Follow the browser's address (listeners live as long as the app). It starts as the
+    /// bare page, the view the build rendered, which hydration must meet node for node;
+    /// [`Location::catch_up`] then reads the address the reader opened.
     pub fn follow() -> Location {
-        let address = RwSignal::new(read());
+        let address = RwSignal::new(Address::default());
         let pending = StoredValue::new(None);
         let location = Location {
             address,
@@ -86,7 +86,7 @@ impl Location {
         // still waiting.
         let reread = move || {
             pending.set_value(None);
-            address.set(read());
+            location.catch_up();
         };
         let popstate = window_event_listener(leptos::ev::popstate, move |_| reread());
         let hashchange = window_event_listener(leptos::ev::hashchange, move |_| reread());
@@ -102,6 +102,12 @@ impl Location {
             click.remove();
         });
         location
+    }
+
+    /// Read the browser's address: once the page is hydrated (in an effect), and after
+    /// that whenever the browser moves.
+    pub fn catch_up(&self) {
+        self.address.set(read());
     }
 
     /// Show `url` (same page): a new history entry, or with `replace` a rewrite of the

@@ -1,10 +1,10 @@
 //! Japanese-aware matching: width and case folded (NFKC), white space ignored, so `IoT`,
 //! `ＩｏＴ`, `iot` and the PDF artefact `I o T` all meet. Pure functions, tested natively.
 //!
-//! NFKC comes from the caller, with lower case: in the browser NFKC is
-//! `String.prototype.normalize` (no normalisation tables shipped in the WASM), in native
-//! tests the `unicode-normalization` crate (`tests::nfkc_lower`); both lower case with
-//! `char::to_lowercase`. The rest (white space, kana for names) is here.
+//! NFKC comes from the caller, with lower case (`browser::nfkc_lower`: in the browser
+//! `String.prototype.normalize`, so no normalisation tables ship in the WASM; natively, for
+//! the renderer and tests, the `unicode-normalization` crate; both lower case with
+//! `char::to_lowercase`). The rest (white space, kana for names) is here.
 
 /// A function giving the NFKC form of a string in lower case, each character lowered on
 /// its own as `char::to_lowercase` does (no final-sigma rule), so that a query folds as
@@ -89,12 +89,7 @@ pub fn fold_name(text: &str, nfkc_lower: NfkcLower) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
-    use unicode_normalization::UnicodeNormalization;
-
-    /// The native stand-in for the browser's [`NfkcLower`].
-    pub(crate) fn nfkc_lower(s: &str) -> String {
-        s.nfkc().flat_map(char::to_lowercase).collect()
-    }
+    pub(crate) use crate::browser::nfkc_lower;
 
     fn marked(text: &str, query: &str) -> String {
         let mut out = String::new();

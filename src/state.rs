@@ -39,6 +39,11 @@ pub struct MeetingState {
     /// A signal, not a memo of `state`: nearly every text on the page reads it, and a memo
     /// would have each keystroke's change of `state` check all of those readers.
     pub lang: ReadSignal<Lang>,
+    /// Whether the screen is wide enough for the contents and attendees to start open.
+    pub wide: ReadSignal<bool>,
+    /// Whether the app runs the page (false in the first view, the one the build
+    /// rendered for every reader, with or without JavaScript).
+    pub started: ReadSignal<bool>,
     /// The reader's own choice of language, remembered across visits.
     choice: RwSignal<Option<Lang>>,
     location: Location,
@@ -72,7 +77,7 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
     let filtered = Memo::new(move |_| state.with(|s| s.is_filtered()));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc_lower)));
     let marks = Marks::new(minutes, state, outcome, target, query, nfkc_lower);
-    let choice = RwSignal::new(browser::stored_lang().as_deref().and_then(Lang::parse));
+    let choice = RwSignal::new(None);
     let current = move || state.with(|s| s.lang).or(choice.get()).unwrap_or_default();
     let (lang, set_lang) = signal(untrack(current));
     Effect::new(move |_| {
@@ -82,6 +87,8 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
         }
     });
     Effect::new(move |_| browser::set_document_lang(lang.get().code()));
+    let (wide, set_wide) = signal(false);
+    let (started, set_started) = signal(false);
     let meeting = MeetingState {
         minutes,
         state,
@@ -91,9 +98,31 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
         query,
         marks,
         lang,
+        wide,
+        started,
         choice,
         location,
     };
+    // The first view is the one the build rendered: the bare page, in Japanese, at phone
+    // width. Hydration must meet it node for node, so only now, once the page is the
+    // app's, does the view catch up with this reader: the address they opened, the
+    // language they chose, their screen, and anything they typed into the search field
+    // before the app ran. Effects run in a microtask after hydration, and what they change
+    // is drawn in microtasks too, all before the next frame: no frame shows the first
+    // view once the app runs.
+    Effect::new(move |_| {
+        location.catch_up();
+        choice.set(browser::stored_lang().as_deref().and_then(Lang::parse));
+        set_wide.set(browser::is_wide_screen());
+        set_started.set(true);
+        if let Some(typed) = browser::typed_search() {
+            let mut next = state.get_untracked();
+            if next.q.is_empty() {
+                next.q = typed;
+                meeting.set(next, true);
+            }
+        }
+    });
     provide_context(meeting);
     meeting
 }

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
-use crate::browser;
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
 use crate::state::use_meeting;
@@ -28,7 +27,7 @@ pub fn AttendeeTable(
             aria-labelledby="attendees-heading"
             hidden=move || meeting.filtered.get()
         >
-            <details open=browser::is_wide_screen()>
+            <details open=move || meeting.wide.get()>
                 <summary>
                     <h2 id="attendees-heading">
                         {meeting.text(|t| t.attendees)}

@@ -68,7 +68,7 @@ pub fn CopyButtons(
             return;
         };
         let lang = meeting.lang.get_untracked();
-        let url = permalink(q.id);
+        let url = browser::permalink(q.id);
         let (text, shown, done): (_, _, fn(&Texts) -> &'static str) = if citing {
             let text = citation(meeting.minutes, q.speech, q.paragraph, &url, lang);
             (text, cite_done, |t| t.copied_citation)
@@ -176,20 +176,6 @@ pub fn ParagraphCopyButtons() -> impl IntoView {
             <CopyButtons target=target.into() />
         </span>
     }
-}
-
-/// The address that opens exactly `id`: this page without filters, and the fragment.
-pub fn permalink(id: &str) -> String {
-    let location = web_sys::window().map(|w| w.location());
-    let origin = location
-        .as_ref()
-        .and_then(|l| l.origin().ok())
-        .unwrap_or_default();
-    let path = location
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
-    format!("{origin}{path}#{id}")
 }
 
 async fn write_clipboard(text: &str) -> bool {

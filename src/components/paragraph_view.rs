@@ -64,7 +64,9 @@ pub fn ParagraphView(
             class:paragraph--narrative=speech.is_none()
             hidden=hidden
             data-paragraph=id
-            tabindex="0"
+            // A Tab stop only once the app can bring the copy buttons to it: without
+            // JavaScript it would be a stop that does nothing.
+            tabindex=move || meeting.started.get().then_some("0")
             data-matched=move || matched().then_some("")
             data-dimmed=move || dimmed().then_some("")
             data-target=move || targeted().then_some("")

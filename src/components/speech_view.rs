@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use minutes_core::Speech;
 
-use crate::components::copy_buttons::{CopyButtons, Quotable, permalink};
+use crate::browser;
+use crate::components::copy_buttons::{CopyButtons, Quotable};
 use crate::components::paragraph_view::ParagraphView;
 use crate::format::group_key;
 use crate::query::to_query;
@@ -108,7 +109,12 @@ pub fn SpeechView(
             data-target=move || meeting.marks.target.get(id).then_some("")
             data-expanded=move || expanded.get().then_some("")
         >
-            <header class="speech__header" data-permalink=permalink(id)>
+            // The address printed under the heading (main.css, print) is absolute: only the
+            // browser knows the page's origin.
+            <header
+                class="speech__header"
+                data-permalink=move || meeting.started.get().then(|| browser::permalink(id))
+            >
                 <h3 id=heading_id class="speech__speaker">
                     {move || {
                         let lang = meeting.lang.get();

@@ -50,7 +50,7 @@ pub fn MeetingPage() -> impl IntoView {
         <div class="layout">
             <aside class="tools" aria-label=meeting.text(|t| t.tools)>
                 <SearchBox />
-                <details class="tools__more" open=browser::is_wide_screen()>
+                <details class="tools__more" open=move || meeting.wide.get()>
                     <summary>{meeting.text(|t| t.tools_more)}</summary>
                     <FilterPanel />
                     <ExportMenu />
