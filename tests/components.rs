@@ -170,6 +170,18 @@ fn contents_link_every_section_and_every_speech_of_a_debate() {
     }
 }
 
+/// Let the app's start-up effects run: they read the URL once the view is mounted, as
+/// they do after hydration. A zero timeout comes after every queued microtask.
+async fn started() {
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+}
+
 /// Point the page's URL at `search` without reloading, as a shared link would.
 fn set_search(search: &str) {
     let window = web_sys::window().unwrap();
@@ -188,13 +200,14 @@ fn set_search(search: &str) {
 // Guards against the PDF artefact "I o T" escaping a search for "iot": the highlight must
 // cover the spaced-out letters in the printed text.
 #[wasm_bindgen_test]
-fn search_from_the_url_highlights_the_printed_artefact() {
+async fn search_from_the_url_highlights_the_printed_artefact() {
     let paragraph = minutes()
         .paragraphs()
         .find(|p| p.text.contains("I o T"))
         .expect("the seed prints I o T");
     set_search("?q=iot");
     let host = mount_in_app(move || view! { <ParagraphView paragraph=paragraph /> });
+    started().await;
     set_search("");
     let marks = host.query_selector_all("mark[data-hit]").unwrap();
     let texts: Vec<String> = (0..marks.length())
@@ -213,13 +226,14 @@ fn search_from_the_url_highlights_the_printed_artefact() {
 // Guards against English mode touching the minutes: the speaker's name and role follow
 // `?lang=en`, the paragraphs stay exactly as printed and marked as Japanese.
 #[wasm_bindgen_test]
-fn english_names_the_speaker_in_latin_and_leaves_the_text_as_printed() {
+async fn english_names_the_speaker_in_latin_and_leaves_the_text_as_printed() {
     let (_, speech) = minutes()
         .speeches()
         .find(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
         .unwrap();
     set_search("?lang=en");
     let host = mount_in_app(move || view! { <SpeechView speech=speech /> });
+    started().await;
     set_search("");
     let text = |selector: &str| {
         host.query_selector(selector)
