@@ -9,10 +9,11 @@
 //!   at least two pages and half of them, and any page number at a page's top or foot.
 //! - **Paragraphs wrapped into printed lines** are joined again, with no space (a space only
 //!   between two Latin letters or digits, where the line break stood for one). A paragraph
-//!   goes on in a line at the page's left margin, including the first line of the next page
-//!   (a paragraph cut by a page break); an indented line, a blank line, a heading, a list
-//!   item or the end mark starts a new one. A list item goes on in lines indented to its
-//!   text.
+//!   goes on from a full line (one that reaches the right margin) into a line at the page's
+//!   left margin, including the first line of the next page (a paragraph cut by a page
+//!   break); an indented line, a blank line, a heading, a list item or the end mark starts a
+//!   new one. A list item goes on in lines indented to its text. What this cannot tell (a
+//!   short last line without sentence-final punctuation) the parser joins as it does text.
 //! - **Spaces between two CJK characters**, which extraction inserts where it reads a gap,
 //!   are removed after the first part heading. Everything else stays as printed: full-width
 //!   and half-width forms, and spaces beside Latin letters (`I o T`), so quotations stay
@@ -260,10 +261,42 @@ enum Flow {
     Closed,
 }
 
+/// How wide a printed line is, in the units of half-width characters: a kanji or kana
+/// counts two.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() || ('\u{FF61}'..='\u{FF9F}').contains(&c) {
+                1
+            } else {
+                2
+            }
+        })
+        .sum()
+}
+
+/// The width of a full printed line: in a text of some length the third widest line (so
+/// that a line or two run into the margin do not set it), else the widest.
+fn full_width(raws: &[Raw<'_>]) -> usize {
+    let mut widths: Vec<usize> = raws.iter().map(|r| display_width(r.text)).collect();
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    let k = if widths.len() >= 20 { 2 } else { 0 };
+    widths.get(k).copied().unwrap_or(0)
+}
+
 /// The proceedings, their printed lines joined into paragraphs (see the module comment).
+///
+/// `pdftotext -layout` puts each page's leftmost text at its left edge, so a page on which
+/// every line is indented (one-line paragraphs) shows no indent at all. A paragraph
+/// therefore goes on only from a full line (one that reaches the right margin, less three
+/// characters), and, on a page that shows both indented lines and lines at the margin, only
+/// into a line at the margin. A paragraph whose last line falls short and has no
+/// sentence-final punctuation is left to the parser, which joins it on.
 fn reflow(raws: &[Raw<'_>]) -> Vec<MendedLine> {
+    let full = full_width(raws).saturating_sub(6);
     let mut out = Vec::new();
     let mut current: Option<(MendedLine, Flow)> = None;
+    let mut last_full = false;
     let mut start = 0;
     while start < raws.len() {
         let page = raws[start].page;
@@ -287,6 +320,14 @@ fn reflow(raws: &[Raw<'_>]) -> Vec<MendedLine> {
             .map(|r| r.indent())
             .min()
             .unwrap_or(0);
+        // Whether indents can be seen on this page: a line of text at the margin and one
+        // indented beyond it (list items aside).
+        let plain = |r: &&&Raw<'_>| {
+            let t = r.text.trim();
+            !t.is_empty() && !strip_bullets(t).1
+        };
+        let indents_show = body.iter().filter(plain).any(|r| r.indent() <= margin)
+            && body.iter().filter(plain).any(|r| r.indent() > margin);
         for raw in body {
             let t = raw.text.trim();
             if t.is_empty() {
@@ -319,11 +360,13 @@ fn reflow(raws: &[Raw<'_>]) -> Vec<MendedLine> {
             } else {
                 None
             };
-            let goes_on = match (&current, flow) {
-                (Some((_, Flow::Paragraph)), None) => raw.indent() <= margin,
-                (Some((_, Flow::Item(col))), None) => raw.indent() >= *col,
-                _ => false,
-            };
+            let goes_on = last_full
+                && match (&current, flow) {
+                    (Some((_, Flow::Paragraph)), None) => !indents_show || raw.indent() <= margin,
+                    (Some((_, Flow::Item(col))), None) => raw.indent() >= *col,
+                    _ => false,
+                };
+            last_full = display_width(raw.text) >= full;
             if goes_on && let Some((l, _)) = &mut current {
                 join(&mut l.text, &text);
                 l.pages.1 = raw.page;
@@ -567,11 +610,11 @@ mod tests {
         let text = "   本部 第1回会合 議事概要\n\
                     4 議事概要\n\
                     (1) 討議\n  \
-                    先ほどの件について、私は重要だと\n\
-                    思う。それから\n\n\
+                    先ほどの件について、私は重要だと思う。そ\n\
+                    れから、サイバーセキュリティについて申し上\n\n\
                     \x20        - 1 -\n\
                     \u{c}   本部 第1回会合 議事概要\n\n\
-                    申し上げたい。\n  \
+                    げたい。\n  \
                     次に、\n\
                     \x20        - 2 -\n\u{c}";
         assert_eq!(
@@ -582,7 +625,8 @@ mod tests {
                 (
                     4,
                     (1, 2),
-                    "先ほどの件について、私は重要だと思う。それから申し上げたい。".to_owned()
+                    "先ほどの件について、私は重要だと思う。それから、サイバーセキュリティについて申し上げたい。"
+                        .to_owned()
                 ),
                 (11, (2, 2), "次に、".to_owned()),
             ]
@@ -592,6 +636,29 @@ mod tests {
         assert_eq!(m.page_of(8), Some(2));
         assert_eq!(m.page_of(13), Some(2), "the last form feed starts no page");
         assert_eq!(m.page_of(0), None);
+    }
+
+    // pdftotext -layout puts a page's leftmost text at column 0: a page of one-line
+    // paragraphs shows no indent, and its first paragraph must not run on from the last
+    // page's.
+    #[test]
+    fn a_page_that_shows_no_indent_still_starts_a_paragraph_after_a_short_line() {
+        let text = "4 議事概要\n(1) 挨拶\n  今後は戦略本部とこれを支える内閣サイバーセキュリティセンター\n\
+                    が司令塔となり、政府一丸となって取り組んでいくので、各府省にお\n\
+                    いても、役割を果たすようお願いする。\n\u{c}\
+                    また、有識者本部員の皆様には協力をお願いする。\n\
+                    次に、短い段落。\n\u{c}";
+        let got: Vec<String> = texts(text).into_iter().map(|(_, _, t)| t).collect();
+        assert_eq!(
+            got,
+            [
+                "4 議事概要",
+                "(1) 挨拶",
+                "今後は戦略本部とこれを支える内閣サイバーセキュリティセンターが司令塔となり、政府一丸となって取り組んでいくので、各府省においても、役割を果たすようお願いする。",
+                "また、有識者本部員の皆様には協力をお願いする。",
+                "次に、短い段落。",
+            ]
+        );
     }
 
     #[test]
@@ -626,12 +693,12 @@ mod tests {
     fn indented_lines_and_headings_start_new_lines_and_items_wrap() {
         let text = "4 議事概要\n\
                     【決定事項】\n    \
-                    ・ 本部の運営等に\n      \
-                    ついて\n  \
-                    上記について、説明が\n\
-                    行われた。\n\
-                    ○（小野寺本部員）サイバーセキュリティ\n\
-                    基本法が成立した。\n  \
+                    ・ 本部の運営等についての検討状況と\n      \
+                    今後の方針について\n  \
+                    上記について、事務局より資料に基づき説明\n\
+                    が行われ、本部員より意見が述べられた。\n\
+                    ○（小野寺本部員）サイバーセキュリティ基本\n\
+                    法が成立した。\n  \
                     次の段落。";
         let got: Vec<String> = texts(text).into_iter().map(|(_, _, t)| t).collect();
         assert_eq!(
@@ -639,8 +706,8 @@ mod tests {
             [
                 "4 議事概要",
                 "【決定事項】",
-                "・本部の運営等について",
-                "上記について、説明が行われた。",
+                "・本部の運営等についての検討状況と今後の方針について",
+                "上記について、事務局より資料に基づき説明が行われ、本部員より意見が述べられた。",
                 "○（小野寺本部員）サイバーセキュリティ基本法が成立した。",
                 "次の段落。",
             ]
