@@ -177,7 +177,11 @@ fn drop_running_lines<'a>(raws: &[Raw<'a>]) -> Vec<Raw<'a>> {
                     let mut kept = page.iter().filter(|r| {
                         !r.text.trim().is_empty() && !dropped.get(index(r)).copied().unwrap_or(true)
                     });
-                    if from_top { kept.next() } else { kept.last() }
+                    if from_top {
+                        kept.next()
+                    } else {
+                        kept.next_back()
+                    }
                 })
                 .collect();
             let mut counts: HashMap<String, usize> = HashMap::new();
@@ -187,10 +191,10 @@ fn drop_running_lines<'a>(raws: &[Raw<'a>]) -> Vec<Raw<'a>> {
             for raw in ends.iter().flatten() {
                 let recurs = counts.get(&running_key(raw.text)).copied().unwrap_or(0);
                 let running = pages.len() >= 2 && recurs >= 2 && recurs * 2 >= pages.len();
-                if running || is_page_number(raw.text.trim()) {
-                    if let Some(d) = dropped.get_mut(index(raw)) {
-                        *d = true;
-                    }
+                if (running || is_page_number(raw.text.trim()))
+                    && let Some(d) = dropped.get_mut(index(raw))
+                {
+                    *d = true;
                 }
             }
         }
