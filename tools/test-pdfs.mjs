@@ -171,6 +171,9 @@ rmSync(`${png}.png`);
 print(`<!doctype html><style>@page{size:A4;margin:0}body{margin:0}img{display:block;width:190mm;margin:10mm}</style><img src="data:image/png;base64,${picture}">`, join(OUT, 'scan.pdf'));
 // Encrypted: opening it needs a password.
 tool('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', join(OUT, 'one-column.pdf'), join(OUT, 'encrypted.pdf')]);
+// Locked only against copying and printing, with no password to open it, as many published
+// PDFs are: not refused, since reading the text needs no password.
+tool('qpdf', ['--encrypt', '', 'owner-secret', '256', '--extract=n', '--print=none', '--', join(OUT, 'one-column.pdf'), join(OUT, 'copy-locked.pdf')]);
 // Damaged: the first half of a good PDF, as a broken download leaves it.
 const whole = readFileSync(join(OUT, 'one-column.pdf'));
 writeFileSync(join(OUT, 'truncated.pdf'), whole.subarray(0, Math.floor(whole.length / 2)));
@@ -178,4 +181,4 @@ writeFileSync(join(OUT, 'truncated.pdf'), whole.subarray(0, Math.floor(whole.len
 print(`<!doctype html><html lang="ja"><meta charset="utf-8"><style>body{font-family:"Noto Serif CJK JP"}</style><h1>請求書</h1><p>下記のとおり御請求申し上げます。</p><p>合計金額 12,000円</p>`, join(OUT, 'not-minutes.pdf'));
 
 writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`test PDFs in ${OUT}: ${Object.entries(manifest).map(([n, m]) => `${n} (${m.pages} pages)`).join(', ')}, scan, encrypted, truncated, not-minutes`);
+console.log(`test PDFs in ${OUT}: ${Object.entries(manifest).map(([n, m]) => `${n} (${m.pages} pages)`).join(', ')}, scan, encrypted, copy-locked, truncated, not-minutes`);

@@ -58,12 +58,16 @@ impl fmt::Display for PdfError {
             ),
             PdfError::Damaged(why) => write!(
                 f,
-                "the PDF is damaged ({why}): download it again; nothing was converted"
+                "the PDF is damaged ({why}): download it again"
             ),
             PdfError::NoText { pages } => write!(
                 f,
-                "the PDF has no text layer on any of its {pages} page{}: it is a scan (pictures of the pages). Run OCR on it first (for example ocrmypdf -l jpn in.pdf out.pdf), check the recognised text, and convert the result",
-                if *pages == 1 { "" } else { "s" }
+                "the PDF has no text layer on {}: it is a scan (pictures of the pages). Run OCR on it first (for example ocrmypdf -l jpn in.pdf out.pdf), check the recognised text, and convert the result",
+                if *pages == 1 {
+                    "its one page".to_owned()
+                } else {
+                    format!("any of its {pages} pages")
+                }
             ),
         }
     }

@@ -231,6 +231,19 @@ fn an_encrypted_pdf_is_refused() {
     assert_eq!(e, Err(InputError::Pdf(PdfError::Encrypted)));
 }
 
+// Guards against refusing a PDF as encrypted when only its permissions are locked (no
+// copying, no printing) and it opens without a password, as published PDFs often are.
+#[test]
+fn a_pdf_locked_only_against_copying_converts() {
+    let parsed = convert(&read("copy-locked.pdf"), None, &Registry::builtin())
+        .unwrap_or_else(|e| panic!("copy-locked.pdf: {e}"));
+    assert_eq!(parsed.diagnostics, vec![]);
+    let m = parsed
+        .minutes
+        .unwrap_or_else(|| panic!("copy-locked.pdf has minutes"));
+    assert_eq!(essence(&m), essence(&committed()));
+}
+
 #[test]
 fn a_truncated_pdf_is_refused_as_damaged() {
     let e = convert(&read("truncated.pdf"), None, &Registry::builtin());
