@@ -27,7 +27,8 @@ pdftotext -layout (Debian: poppler-utils).
 OPTIONS:
     -o, --output PATH   write to PATH instead of standard output
     --check PATH        compare PATH with the conversion instead of writing
-    --source-url URL    where the original is published, recorded as the minutes' source
+    --source-url URL    the http(s) address the original is published at, recorded as
+                        the minutes' source (the viewer links it as 出典)
     --people PATH       people register to use instead of the built-in data/people.json
     --topics PATH       topic list to use instead of the built-in data/topics.json
     -h, --help          print this help
@@ -88,6 +89,8 @@ pub enum UsageError {
     MissingPath(String),
     /// `--source-url` came last.
     MissingUrl,
+    /// `--source-url` with something that is not an `http://` or `https://` address.
+    NotWebUrl(String),
     /// Two of `-o` and `--check`, or one of them twice.
     SeveralOutputs,
     /// An option the command does not know.
@@ -105,6 +108,10 @@ impl fmt::Display for UsageError {
         match self {
             UsageError::MissingPath(option) => write!(f, "{option} needs a path"),
             UsageError::MissingUrl => f.write_str("--source-url needs a URL"),
+            UsageError::NotWebUrl(url) => write!(
+                f,
+                "--source-url {url}: give the web address the PDF is published at (http:// or https://); the viewer links no other kind"
+            ),
             UsageError::SeveralOutputs => f.write_str("give only one of -o and --check"),
             UsageError::UnknownOption(option) => write!(f, "unknown option {option}"),
             UsageError::SecondInput(arg) => {
@@ -209,7 +216,18 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
             "--people" => people = Some(value(&arg)?),
             "--topics" => topics = Some(value(&arg)?),
             "--source-url" => {
-                source_url = Some(args.next().ok_or(UsageError::MissingUrl)?);
+                let url = args.next().ok_or(UsageError::MissingUrl)?;
+                // The viewer links the original only when it is a web address (anything
+                // else in the JSON could be `javascript:`); refusing here says so at once,
+                // rather than recording a source that no reader will see.
+                let web = ["https://", "http://"].iter().any(|scheme| {
+                    url.get(..scheme.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+                });
+                if !web {
+                    return Err(UsageError::NotWebUrl(url));
+                }
+                source_url = Some(url);
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(UsageError::UnknownOption(arg));
@@ -518,6 +536,12 @@ mod tests {
             args(&["a.pdf", "--source-url"]),
             Err(UsageError::MissingUrl)
         );
+        for not_web in ["gijigaiyo.pdf", "file:///tmp/a.pdf", "javascript:alert(1)"] {
+            assert_eq!(
+                args(&["a.pdf", "--source-url", not_web]),
+                Err(UsageError::NotWebUrl(not_web.to_owned()))
+            );
+        }
     }
 
     #[test]
