@@ -58,7 +58,7 @@ test('CSV export: one row per paragraph with speech id, speaker, role, topics, t
   const { text } = await download('csv');
   assert.ok(text.startsWith('\ufeff'), 'UTF-8 byte-order mark');
   const [header, ...rows] = parseCsv(text.slice(1));
-  assert.deepEqual(header, ['speech_id', 'paragraph_id', 'speaker_id', 'speaker', 'role', 'topics', 'text']);
+  assert.deepEqual(header, ['speech_id', 'paragraph_id', 'speaker_id', 'speaker', 'role', 'topics', 'text', 'pages']);
   const expected = iotParagraphs();
   assert.equal(rows.length, expected.length);
   for (const [i, p] of expected.entries()) {
@@ -66,6 +66,8 @@ test('CSV export: one row per paragraph with speech id, speaker, role, topics, t
     assert.deepEqual(rows[i], [
       p.speech?.id ?? '', p.id, p.speech?.speaker ?? '', a?.name ?? '', a?.role ?? '',
       p.topics.map((t) => t.topic).join(';'), p.text,
+      // The seed has no PDF: no pages.
+      p.page === undefined ? '' : p.page_end ? `${p.page}-${p.page_end}` : `${p.page}`,
     ]);
   }
 });

@@ -115,7 +115,8 @@ mod tests {
             .chars()
             .take(COMMITTED.chars().count() / 2)
             .collect();
-        for damaged in [half.as_str(), "", "null", "{\"schema_version\": 1}"] {
+        let only_version = format!("{{\"schema_version\": {}}}", minutes_core::SCHEMA_VERSION);
+        for damaged in [half.as_str(), "", "null", only_version.as_str()] {
             let err = parse(damaged).unwrap_err();
             assert!(
                 matches!(err, DataError::Malformed(_)),
@@ -128,7 +129,8 @@ mod tests {
 
     #[test]
     fn another_schema_version_gives_a_message() {
-        let other = COMMITTED.replacen("\"schema_version\": 1,", "\"schema_version\": 999,", 1);
+        let current = format!("\"schema_version\": {},", minutes_core::SCHEMA_VERSION);
+        let other = COMMITTED.replacen(&current, "\"schema_version\": 999,", 1);
         assert_ne!(
             other, COMMITTED,
             "the committed file starts with its version"

@@ -4,7 +4,8 @@
 use minutes_core::{Block, Minutes, Paragraph, Section};
 
 use crate::filter::Outcome;
-use crate::format::date_ja;
+use crate::format::{date_ja, pages, source_url};
+use crate::i18n::Lang;
 
 /// The formats a reader can download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +124,7 @@ fn csv(minutes: &Minutes) -> String {
         "role",
         "topics",
         "text",
+        "pages",
     ];
     out.push_str(&header.map(field).join(","));
     out.push_str("\r\n");
@@ -133,6 +135,14 @@ fn csv(minutes: &Minutes) -> String {
             .map(|t| t.topic.as_str())
             .collect::<Vec<_>>()
             .join(";");
+        // The PDF pages, `3` or `3-4`; empty for minutes converted from text.
+        let printed = p.pages().map_or_else(String::new, |(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        });
         let line = [
             speech,
             p.id.as_str(),
@@ -141,6 +151,7 @@ fn csv(minutes: &Minutes) -> String {
             role,
             topics.as_str(),
             p.text.as_str(),
+            printed.as_str(),
         ]
         .map(field);
         out.push_str(&line.join(","));
@@ -157,6 +168,9 @@ fn markdown(minutes: &Minutes) -> String {
         date_ja(&minutes.date),
         minutes.place
     );
+    if let Some(url) = source_url(minutes) {
+        out.push_str(&format!("\n出典: <{url}>\n"));
+    }
     for s in &minutes.sections {
         out.push_str(&format!("\n## ({}) {}\n", s.number, s.title));
         for b in &s.blocks {
@@ -167,7 +181,9 @@ fn markdown(minutes: &Minutes) -> String {
                         out.push_str(&format!("- {}\n", i.text));
                     }
                 }
-                Block::Narrative(p) => out.push_str(&format!("\n> {}\n", p.text)),
+                Block::Narrative(p) => {
+                    out.push_str(&format!("\n> {}{}\n", p.text, md_pages(p)));
+                }
                 Block::Speech(sp) => {
                     let who = match sp.speaker.as_deref().and_then(|id| minutes.attendee(id)) {
                         Some(a) => format!("{}（{}）", a.name, a.role),
@@ -175,13 +191,53 @@ fn markdown(minutes: &Minutes) -> String {
                     };
                     out.push_str(&format!("\n### {who}\n"));
                     for p in &sp.paragraphs {
-                        out.push_str(&format!("\n{} <a id=\"{}\"></a>\n", p.text, p.id));
+                        out.push_str(&format!(
+                            "\n{}{} <a id=\"{}\"></a>\n",
+                            p.text,
+                            md_pages(p),
+                            p.id
+                        ));
                     }
                 }
             }
         }
     }
     out
+}
+
+/// The pages after a paragraph in Markdown, `（3頁）`; nothing without pages.
+fn md_pages(p: &Paragraph) -> String {
+    p.pages()
+        .map(|range| format!("（{}）", pages(range, Lang::Ja)))
+        .unwrap_or_default()
+}
+
+/// Akoma Ntoso's end-of-page markers, `<eop number="N"/>` where page N of the PDF ends, for
+/// minutes from a PDF. A page that ends between two paragraphs is marked at the start of the
+/// one after; one that ends inside a paragraph, at that paragraph's end (the minutes record
+/// the pages a paragraph spans, not where in it a page turns). Every page that ends is
+/// marked, also when a paragraph spans three pages.
+#[derive(Default)]
+struct PageMarks {
+    /// The page the text so far ends on.
+    page: Option<u32>,
+}
+
+impl PageMarks {
+    /// The markers before a paragraph, and after it.
+    fn around(&mut self, p: &Paragraph) -> (String, String) {
+        let Some((first, last)) = p.pages() else {
+            return (String::new(), String::new());
+        };
+        let eops = |pages: std::ops::Range<u32>| {
+            pages
+                .map(|n| format!("<eop number=\"{n}\"/>"))
+                .collect::<String>()
+        };
+        let before = self.page.map_or_else(String::new, |page| eops(page..first));
+        self.page = Some(last);
+        (before, eops(first..last))
+    }
 }
 
 fn xml(s: &str) -> String {
@@ -203,6 +259,7 @@ fn akoma_ntoso(minutes: &Minutes) -> String {
         ));
     }
     let mut body = String::new();
+    let mut marks = PageMarks::default();
     for s in &minutes.sections {
         body.push_str(&format!(
             "      <debateSection eId=\"{}\" name=\"section\">\n        <num>({})</num>\n        <heading>{}</heading>\n",
@@ -228,7 +285,8 @@ fn akoma_ntoso(minutes: &Minutes) -> String {
                     body.push_str("        </other>\n");
                 }
                 Block::Narrative(p) => {
-                    body.push_str(&format!("        <narrative>\n          <p eId=\"{}\">{}</p>\n        </narrative>\n", xml(&p.id), xml(&p.text)));
+                    let (before, after) = marks.around(p);
+                    body.push_str(&format!("        <narrative>\n          <p eId=\"{}\">{before}{}{after}</p>\n        </narrative>\n", xml(&p.id), xml(&p.text)));
                 }
                 Block::Speech(sp) => {
                     let by = sp
@@ -242,8 +300,9 @@ fn akoma_ntoso(minutes: &Minutes) -> String {
                         xml(&sp.designation)
                     ));
                     for p in &sp.paragraphs {
+                        let (before, after) = marks.around(p);
                         body.push_str(&format!(
-                            "          <p eId=\"{}\">{}</p>\n",
+                            "          <p eId=\"{}\">{before}{}{after}</p>\n",
                             xml(&p.id),
                             xml(&p.text)
                         ));
@@ -379,6 +438,117 @@ mod tests {
         assert!(out.contains("<speech eId=\"sec-4-suga-yoshihide\" by=\"#suga-yoshihide\">"));
         assert!(out.contains("<TLCPerson eId=\"suga-yoshihide\""));
         assert!(out.contains("<debateBody>") && out.contains("<debateSection eId=\"sec-4\""));
+    }
+
+    /// 村井 純's remarks as if converted from a PDF, paragraph `k` printed on `pages[k]`
+    /// (first page, last page if another), the last entry standing for the rest.
+    fn murai_on_pages(pages: &[(u32, Option<u32>)]) -> Minutes {
+        let mut m = view("?speaker=murai-jun");
+        for s in &mut m.sections {
+            for b in &mut s.blocks {
+                if let Block::Speech(sp) = b {
+                    for (k, p) in sp.paragraphs.iter_mut().enumerate() {
+                        let (page, end) = pages[k.min(pages.len() - 1)];
+                        (p.page, p.page_end) = (Some(page), end);
+                    }
+                }
+            }
+        }
+        m
+    }
+
+    /// On page 5, the second paragraph running on to page 6, the rest on page 6.
+    fn murai_from_pdf() -> Minutes {
+        murai_on_pages(&[(5, None), (5, Some(6)), (6, None)])
+    }
+
+    #[test]
+    fn csv_gives_pages_when_the_minutes_have_them() {
+        let out = write(&murai_from_pdf(), Format::Csv);
+        let lines: Vec<&str> = out.trim_end().split("\r\n").collect();
+        assert!(lines[0].ends_with(",\"text\",\"pages\""), "{}", lines[0]);
+        assert!(lines[1].ends_with(",\"5\""), "{}", lines[1]);
+        assert!(lines[2].ends_with(",\"5-6\""), "{}", lines[2]);
+        // The seed has no PDF: the column is there, and empty.
+        let seed = write(&view("?speaker=murai-jun"), Format::Csv);
+        assert!(
+            seed.trim_end()
+                .split("\r\n")
+                .skip(1)
+                .all(|l| l.ends_with(",\"\""))
+        );
+    }
+
+    #[test]
+    fn markdown_gives_pages_when_the_minutes_have_them() {
+        let out = write(&murai_from_pdf(), Format::Markdown);
+        assert!(
+            out.contains("（5頁） <a id=\"sec-2-murai-jun-p1\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("（5–6頁） <a id=\"sec-2-murai-jun-p2\">"),
+            "{out}"
+        );
+        assert!(!write(&view("?speaker=murai-jun"), Format::Markdown).contains('頁'));
+    }
+
+    #[test]
+    fn akoma_ntoso_marks_the_ends_of_pages() {
+        let out = write(&murai_from_pdf(), Format::AkomaNtoso);
+        // Page 5 turns inside the second paragraph, and no page turns between the others.
+        assert_eq!(out.matches("<eop number=\"5\"/>").count(), 1, "{out}");
+        assert!(out.contains("<eop number=\"5\"/></p>"), "{out}");
+        assert!(!out.contains("<eop number=\"6\"/>"));
+        assert!(!write(&view("?speaker=murai-jun"), Format::AkomaNtoso).contains("<eop"));
+    }
+
+    // Guards against marking only the first page that ends when a paragraph spans three
+    // pages, or when a page ends (here page 5, given to a table) between two paragraphs.
+    #[test]
+    fn akoma_ntoso_marks_every_page_that_ends() {
+        let out = write(
+            &murai_on_pages(&[(2, None), (2, Some(4)), (6, None)]),
+            Format::AkomaNtoso,
+        );
+        let p2 = out
+            .lines()
+            .find(|l| l.contains("eId=\"sec-2-murai-jun-p2\""))
+            .unwrap_or_default();
+        assert!(
+            p2.ends_with("<eop number=\"2\"/><eop number=\"3\"/></p>"),
+            "{p2}"
+        );
+        let p3 = out
+            .lines()
+            .find(|l| l.contains("eId=\"sec-2-murai-jun-p3\""))
+            .unwrap_or_default();
+        assert!(
+            p3.contains("\"><eop number=\"4\"/><eop number=\"5\"/>"),
+            "{p3}"
+        );
+        for n in 2..=5 {
+            let marker = format!("<eop number=\"{n}\"/>");
+            assert_eq!(out.matches(&marker).count(), 1, "{marker} once");
+        }
+        assert!(
+            !out.contains("<eop number=\"6\"/>"),
+            "page 6 does not end in the text"
+        );
+    }
+
+    #[test]
+    fn markdown_names_the_original_when_the_minutes_do() {
+        let mut m = murai_from_pdf();
+        let url = "https://www.nisc.go.jp/council/cs/dai01/gijigaiyo.pdf";
+        m.source = Some(minutes_core::Source {
+            url: Some(url.to_owned()),
+            format: minutes_core::SourceFormat::Pdf,
+            sha256: "0".repeat(64),
+        });
+        assert!(write(&m, Format::Markdown).contains(&format!("\n出典: <{url}>\n")));
+        // The seed names no original.
+        assert!(!write(&view(""), Format::Markdown).contains("出典"));
     }
 
     #[test]

@@ -112,8 +112,43 @@ pub fn time_span(date: &MeetingDate, lang: Lang) -> Option<String> {
     })
 }
 
+/// Where a paragraph, or a speech's paragraphs, are printed in the PDF: the first page and
+/// the last; `None` for minutes converted from text, which have no pages.
+pub fn page_range<'a>(paragraphs: impl IntoIterator<Item = &'a Paragraph>) -> Option<(u32, u32)> {
+    paragraphs
+        .into_iter()
+        .filter_map(Paragraph::pages)
+        .fold(None, |range, (first, last)| match range {
+            None => Some((first, last)),
+            Some((a, b)) => Some((a.min(first), b.max(last))),
+        })
+}
+
+/// Pages as a citation gives them: `3頁`, `3–4頁`; `p. 3`, `pp. 3–4`.
+pub fn pages((first, last): (u32, u32), lang: Lang) -> String {
+    match (lang, first == last) {
+        (Lang::Ja, true) => format!("{first}頁"),
+        (Lang::Ja, false) => format!("{first}–{last}頁"),
+        (Lang::En, true) => format!("p. {first}"),
+        (Lang::En, false) => format!("pp. {first}–{last}"),
+    }
+}
+
+/// The URL of the published original (出典), when the minutes name one and it is a web
+/// address. The URL comes from the minutes JSON, which anyone can edit: a link to anything
+/// else (`javascript:` above all) would run or open whatever it says, so it is not given.
+pub fn source_url(minutes: &Minutes) -> Option<&str> {
+    let url = minutes.source.as_ref()?.url.as_deref()?;
+    let scheme = |s: &str| {
+        url.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    };
+    (scheme("https://") || scheme("http://")).then_some(url)
+}
+
 /// A citation: the quoted paragraph (when one is cited), the speaker and role, the body,
-/// meeting and date, and the permalink. The quote and the document's title stay as
+/// meeting and date, the pages of the PDF it is printed on (when the minutes know them),
+/// and the permalink. The quote and the document's title stay as
 /// printed; the rest follows `lang`.
 ///
 /// ```text
@@ -125,6 +160,10 @@ pub fn time_span(date: &MeetingDate, lang: Lang) -> Option<String> {
 /// — Murai Jun (Professor, Keio University), サイバーセキュリティ戦略本部 第1回会合 議事概要, Tuesday, 10 February 2015 (Heisei 27)
 /// https://example.org/#sec-2-murai-jun-p3
 /// ```
+///
+/// From a PDF, the pages follow the date: `…2月10日（火）、3頁` (`3–4頁`), `… (Heisei 27),
+/// p. 3` (`pp. 3–4`); a whole speech gives the pages from its first paragraph's to its
+/// last's. Minutes converted from text (the seed) have no pages, and none is written.
 pub fn citation(
     minutes: &Minutes,
     speech: Option<&Speech>,
@@ -142,7 +181,18 @@ pub fn citation(
         },
     );
     let title = format!("{} {}", minutes.body, minutes.title);
-    let when = date(&minutes.date, lang);
+    let printed = match paragraph {
+        Some(p) => page_range([p]),
+        None => page_range(speech.into_iter().flat_map(|s| &s.paragraphs)),
+    };
+    let sep = match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    };
+    let when = match printed {
+        Some(range) => format!("{}{sep}{}", date(&minutes.date, lang), pages(range, lang)),
+        None => date(&minutes.date, lang),
+    };
     let (source, quote) = match lang {
         Lang::Ja => (
             match speaker {
@@ -258,6 +308,98 @@ mod tests {
                 p.text
             )
         );
+    }
+
+    /// 村井 純's speech, as if converted from a PDF: paragraph `k` on page 3, the last
+    /// running on to page 4.
+    fn murai_from_pdf() -> (Minutes, Speech) {
+        let (m, speech, _) = murai();
+        let mut speech = speech.clone();
+        let n = speech.paragraphs.len();
+        for (k, p) in speech.paragraphs.iter_mut().enumerate() {
+            p.page = Some(3);
+            p.page_end = (k + 1 == n).then_some(4);
+        }
+        (m.clone(), speech)
+    }
+
+    #[test]
+    fn citation_of_a_paragraph_from_a_pdf_gives_its_page() {
+        let (m, speech) = murai_from_pdf();
+        let first = &speech.paragraphs[0];
+        let ja = citation(&m, Some(&speech), Some(first), "u", Lang::Ja);
+        assert!(
+            ja.contains("平成27年（2015年）2月10日（火）、3頁\nu"),
+            "{ja}"
+        );
+        let en = citation(&m, Some(&speech), Some(first), "u", Lang::En);
+        assert!(en.contains("10 February 2015 (Heisei 27), p. 3\nu"), "{en}");
+    }
+
+    #[test]
+    fn citation_that_spans_pages_gives_the_range() {
+        let (m, speech) = murai_from_pdf();
+        let last = speech.paragraphs.last().unwrap();
+        assert!(citation(&m, Some(&speech), Some(last), "u", Lang::Ja).contains("、3–4頁\n"));
+        assert!(citation(&m, Some(&speech), Some(last), "u", Lang::En).contains(", pp. 3–4\n"));
+        // A whole speech spans its paragraphs' pages.
+        assert!(citation(&m, Some(&speech), None, "u", Lang::En).contains(", pp. 3–4\n"));
+    }
+
+    // Guards the seed, which has no PDF: no page may appear in its citations.
+    #[test]
+    fn citation_without_pages_names_none() {
+        let (m, speech, p) = murai();
+        for lang in Lang::ALL {
+            let c = citation(m, Some(speech), Some(p), "u", lang);
+            assert!(!c.contains('頁') && !c.contains("p. "), "{c}");
+        }
+        assert_eq!(page_range(&speech.paragraphs), None);
+    }
+
+    fn with_source_url(url: Option<&str>) -> Minutes {
+        let (m, _, _) = murai();
+        let mut m = m.clone();
+        m.source = Some(minutes_core::Source {
+            url: url.map(str::to_owned),
+            format: minutes_core::SourceFormat::Pdf,
+            sha256: "0".repeat(64),
+        });
+        m
+    }
+
+    #[test]
+    fn the_seed_names_no_original() {
+        let (m, _, _) = murai();
+        assert_eq!(source_url(m), None);
+        assert_eq!(source_url(&with_source_url(None)), None);
+    }
+
+    #[test]
+    fn a_web_address_of_the_original_is_given() {
+        for url in [
+            "https://www.nisc.go.jp/council/cs/dai01/gijigaiyo.pdf",
+            "http://www.nisc.go.jp/council/cs/dai01/gijigaiyo.pdf",
+            "HTTPS://WWW.NISC.GO.JP/x.pdf",
+        ] {
+            assert_eq!(source_url(&with_source_url(Some(url))), Some(url));
+        }
+    }
+
+    // Guards against minutes JSON turning the header's 出典 link into script or a local file.
+    #[test]
+    fn only_web_addresses_of_the_original_are_given() {
+        for url in [
+            "javascript:alert(1)",
+            " https://example.org/",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "gijigaiyo.pdf",
+            "https:",
+            "",
+        ] {
+            assert_eq!(source_url(&with_source_url(Some(url))), None, "{url:?}");
+        }
     }
 
     #[test]

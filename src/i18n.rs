@@ -122,6 +122,8 @@ pub struct Texts {
     /// Header: date and place.
     pub date: &'static str,
     pub place: &'static str,
+    /// Header: the published original the minutes were converted from (a link).
+    pub source: &'static str,
     /// Attendee table.
     pub attendees: &'static str,
     pub people: fn(usize) -> String,
@@ -223,6 +225,7 @@ pub static JA: Texts = Texts {
     minutes_heading: "議事概要",
     date: "日時",
     place: "場所",
+    source: "出典",
     attendees: "出席者",
     people: |n| format!("{n}名"),
     col_name: "氏名",
@@ -307,6 +310,7 @@ pub static EN: Texts = Texts {
     minutes_heading: "Summary of proceedings",
     date: "Date",
     place: "Place",
+    source: "Source",
     attendees: "Attendees",
     people: |n| plural(n, "person", "people"),
     col_name: "Name",

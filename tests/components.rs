@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use minutes_core::{Block, Minutes, Paragraph};
+use minutes_core::{Block, Minutes, Paragraph, Source, SourceFormat};
 use minutes_viewer::browser;
+use minutes_viewer::components::meeting_header::MeetingHeader;
 use minutes_viewer::components::paragraph_view::ParagraphView;
 use minutes_viewer::components::speech_view::SpeechView;
 use minutes_viewer::components::table_of_contents::TableOfContents;
@@ -118,11 +119,59 @@ fn paragraph_text_is_never_markup() {
         search: String::new(),
         topics: vec![],
         line: 1,
+        page: None,
+        page_end: None,
     }));
     let host = mount_in_app(move || view! { <ParagraphView paragraph=paragraph /> });
     let p = host.query_selector("p").unwrap().unwrap();
     assert_eq!(p.text_content().unwrap(), paragraph.text);
     assert!(host.query_selector("img").unwrap().is_none());
+}
+
+/// The committed minutes as if converted from a PDF published at `url`.
+fn from_pdf_at(url: &str) -> &'static Minutes {
+    let mut m = minutes().clone();
+    m.source = Some(Source {
+        url: Some(url.to_owned()),
+        format: SourceFormat::Pdf,
+        sha256: "0".repeat(64),
+    });
+    Box::leak(Box::new(m))
+}
+
+#[wasm_bindgen_test]
+fn the_header_links_the_published_original() {
+    let url = "https://www.nisc.go.jp/council/cs/dai01/gijigaiyo.pdf";
+    let m = from_pdf_at(url);
+    set_search("?lang=ja");
+    let host = mount_in_app(move || view! { <MeetingHeader minutes=m /> });
+    set_search("");
+    let link = host
+        .query_selector("a[data-source]")
+        .unwrap()
+        .expect("a 出典 link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some(url));
+    let dt = link
+        .closest("div")
+        .unwrap()
+        .and_then(|d| d.query_selector("dt").unwrap())
+        .and_then(|dt| dt.text_content());
+    assert_eq!(dt.as_deref(), Some("出典"));
+}
+
+// Guards the seed, which has no PDF, and minutes whose source URL is not a web address
+// (a `javascript:` link would run script when clicked): no 出典 in the header.
+#[wasm_bindgen_test]
+fn the_header_names_no_original_without_a_web_address() {
+    let seed = minutes();
+    let script = from_pdf_at("javascript:alert(1)");
+    for m in [seed, script] {
+        set_search("?lang=ja");
+        let host = mount_in_app(move || view! { <MeetingHeader minutes=m /> });
+        set_search("");
+        assert!(host.query_selector("a[data-source]").unwrap().is_none());
+        assert!(!host.text_content().unwrap_or_default().contains("出典"));
+    }
 }
 
 #[wasm_bindgen_test]

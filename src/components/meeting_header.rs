@@ -1,10 +1,11 @@
-//! The meeting's title block: body, meeting, date, time and place, and the switch
-//! between the Japanese and English interface.
+//! The meeting's title block: body, meeting, date, time and place, the published original
+//! (出典) when the minutes name it, and the switch between the Japanese and English
+//! interface.
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
-use crate::format::{date, time_span};
+use crate::format::{date, source_url, time_span};
 use crate::i18n::Lang;
 use crate::state::use_meeting;
 
@@ -39,6 +40,14 @@ pub fn MeetingHeader(
                     <dt>{meeting.text(|t| t.place)}</dt>
                     <dd lang="ja">{minutes.place.clone()}</dd>
                 </div>
+                {source_url(minutes).map(|url| view! {
+                    <div>
+                        <dt>{meeting.text(|t| t.source)}</dt>
+                        <dd>
+                            <a href=url.to_owned() rel="noopener" data-source>{url.to_owned()}</a>
+                        </dd>
+                    </div>
+                })}
             </dl>
         </header>
     }

@@ -1,5 +1,5 @@
-//! The `minutes` command: converts a published 議事概要 text into the viewer's JSON, or checks
-//! a committed JSON against its text. `main.rs` only forwards the arguments and the exit code;
+//! The `minutes` command: converts a published 議事概要 (its PDF, or a text extracted from
+//! it) into the viewer's JSON, or checks a committed JSON against its source. `main.rs` only forwards the arguments and the exit code;
 //! everything here is reachable from ordinary tests.
 #![deny(missing_docs)]
 
@@ -8,31 +8,41 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use minutes_core::parse::Severity;
-use minutes_core::{Registry, parse, to_json};
+use minutes_core::{InputError, Registry, convert, to_json};
 
 /// The usage text printed by `--help`.
 pub const USAGE: &str = "\
-minutes - convert a 議事概要 (meeting minutes) text into the viewer's JSON
+minutes - convert a 議事概要 (meeting minutes) into the viewer's JSON
 
 USAGE:
-    minutes INPUT.txt                    print the JSON to standard output
-    minutes INPUT.txt -o OUT.json        write the JSON to OUT.json (atomically)
-    minutes INPUT.txt --check OUT.json   exit 0 if OUT.json is what INPUT.txt converts to now
+    minutes INPUT                        print the JSON to standard output
+    minutes INPUT -o OUT.json            write the JSON to OUT.json (atomically)
+    minutes INPUT --check OUT.json       exit 0 if OUT.json is what INPUT converts to now
     minutes --schema [-o PATH]           print (or write) the JSON Schema of the format
+
+INPUT is the published PDF or a UTF-8 text extracted from it, told apart by content
+(a PDF starts with %PDF-), not by name. A PDF's text is extracted with poppler's
+pdftotext -layout (Debian: poppler-utils).
 
 OPTIONS:
     -o, --output PATH   write to PATH instead of standard output
     --check PATH        compare PATH with the conversion instead of writing
+    --source-url URL    the http(s) address the original is published at, recorded as
+                        the minutes' source (the viewer links it as 出典)
     --people PATH       people register to use instead of the built-in data/people.json
     --topics PATH       topic list to use instead of the built-in data/topics.json
     -h, --help          print this help
 
-Diagnostics go to standard error as INPUT:LINE: error|warning: message.
+Diagnostics go to standard error as INPUT:LINE: error|warning: message. For a PDF they
+read INPUT:LINE: page N: error|warning: message, where LINE counts the lines of the text
+that pdftotext -layout extracts (pdftotext -layout INPUT.pdf - shows it) and N is the
+printed page.
 
 EXIT CODES:
     0   converted (warnings only), or --check found the file up to date
-    1   the text has errors (nothing is written), or --check found a difference
-    2   usage error, or a file could not be read or written
+    1   the input has errors (nothing is written), or --check found a difference
+    2   usage error, or a file could not be read or written: missing, not UTF-8 text,
+        or a PDF that is encrypted, damaged or a scan without text (nothing is written)
 ";
 
 /// What to do with the conversion.
@@ -66,6 +76,8 @@ pub enum Command {
         people: Option<PathBuf>,
         /// `--topics`, if given.
         topics: Option<PathBuf>,
+        /// `--source-url`, if given.
+        source_url: Option<String>,
     },
 }
 
@@ -75,6 +87,10 @@ pub enum Command {
 pub enum UsageError {
     /// An option that takes a path (named here) came last.
     MissingPath(String),
+    /// `--source-url` came last.
+    MissingUrl,
+    /// `--source-url` with something that is not an `http://` or `https://` address.
+    NotWebUrl(String),
     /// Two of `-o` and `--check`, or one of them twice.
     SeveralOutputs,
     /// An option the command does not know.
@@ -91,6 +107,11 @@ impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             UsageError::MissingPath(option) => write!(f, "{option} needs a path"),
+            UsageError::MissingUrl => f.write_str("--source-url needs a URL"),
+            UsageError::NotWebUrl(url) => write!(
+                f,
+                "--source-url {url}: give the web address the PDF is published at (http:// or https://); the viewer links no other kind"
+            ),
             UsageError::SeveralOutputs => f.write_str("give only one of -o and --check"),
             UsageError::UnknownOption(option) => write!(f, "unknown option {option}"),
             UsageError::SecondInput(arg) => {
@@ -116,6 +137,13 @@ pub enum FileError {
         /// What the system said.
         error: io::Error,
     },
+    /// The file is a PDF whose text cannot be extracted.
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do about it.
+        error: minutes_core::PdfError,
+    },
     /// The file is not UTF-8 text.
     NotUtf8 {
         /// The file.
@@ -138,6 +166,9 @@ impl fmt::Display for FileError {
             FileError::Read { path, error } => {
                 write!(f, "{}: cannot read: {error}", path.display())
             }
+            FileError::Pdf { path, error } => {
+                write!(f, "{}: {error}; nothing written", path.display())
+            }
             FileError::NotUtf8 { path, offset } => write!(
                 f,
                 "{}: not valid UTF-8 at byte offset {offset}",
@@ -158,6 +189,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
     let mut mode = Mode::Stdout;
     let mut people = None;
     let mut topics = None;
+    let mut source_url = None;
     let mut schema = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -183,6 +215,20 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
             "--schema" => schema = true,
             "--people" => people = Some(value(&arg)?),
             "--topics" => topics = Some(value(&arg)?),
+            "--source-url" => {
+                let url = args.next().ok_or(UsageError::MissingUrl)?;
+                // The viewer links the original only when it is a web address (anything
+                // else in the JSON could be `javascript:`); refusing here says so at once,
+                // rather than recording a source that no reader will see.
+                let web = ["https://", "http://"].iter().any(|scheme| {
+                    url.get(..scheme.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+                });
+                if !web {
+                    return Err(UsageError::NotWebUrl(url));
+                }
+                source_url = Some(url);
+            }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(UsageError::UnknownOption(arg));
             }
@@ -203,12 +249,13 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
         mode,
         people,
         topics,
+        source_url,
     })
 }
 
 /// Runs a command, writing the JSON to `out` and messages to `err`; returns the exit code.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (input, mode, people, topics) = match command {
+    let (input, mode, people, topics, source_url) = match command {
         Command::Help => {
             return if out.write_all(USAGE.as_bytes()).is_ok() {
                 0
@@ -234,21 +281,37 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             mode,
             people,
             topics,
-        } => (input, mode, people, topics),
+            source_url,
+        } => (input, mode, people, topics, source_url.as_deref()),
     };
     let registry = match Registry::load(people.as_deref(), topics.as_deref()) {
         Ok(r) => r,
         Err(e) => return fail(err, &e, 2),
     };
-    let text = match read_text(input) {
-        Ok(t) => t,
+    let parsed = match read_bytes(input).and_then(|bytes| {
+        convert(&bytes, source_url, &registry).map_err(|e| match e {
+            InputError::NotUtf8 { offset } => FileError::NotUtf8 {
+                path: input.clone(),
+                offset,
+            },
+            InputError::Pdf(error) => FileError::Pdf {
+                path: input.clone(),
+                error,
+            },
+        })
+    }) {
+        Ok(p) => p,
         Err(e) => return fail(err, &e, 2),
     };
-    let parsed = parse(&text, &registry);
     let shown = input.display();
     for d in &parsed.diagnostics {
+        let page = d.page.map(|p| format!(" page {p}:")).unwrap_or_default();
         // Best effort: a closed stderr must not turn a good conversion into a failure.
-        let _ = writeln!(err, "{shown}:{}: {}: {}", d.line, d.severity, d.message);
+        let _ = writeln!(
+            err,
+            "{shown}:{}:{page} {}: {}",
+            d.line, d.severity, d.message
+        );
     }
     let errors = parsed
         .diagnostics
@@ -285,8 +348,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 None => 0,
                 Some(difference) => {
                     let message = format!(
-                        "{}: differs from the conversion of {shown}: {difference}\nregenerate with: minutes {shown} -o {}",
+                        "{}: differs from the conversion of {shown}: {difference}\nregenerate with: minutes {shown}{} -o {}",
                         path.display(),
+                        source_url
+                            .map(|u| format!(" --source-url {u}"))
+                            .unwrap_or_default(),
                         path.display()
                     );
                     fail(err, &message, 1)
@@ -305,14 +371,6 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     std::fs::read(path).map_err(|error| FileError::Read {
         path: path.to_owned(),
         error,
-    })
-}
-
-/// Reads a text file; for bad UTF-8 the error says at which byte offset.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
-    String::from_utf8(read_bytes(path)?).map_err(|e| FileError::NotUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
     })
 }
 
@@ -442,7 +500,8 @@ mod tests {
                 input: "in.txt".into(),
                 mode: Mode::Write("out.json".into()),
                 people: Some("p.json".into()),
-                topics: None
+                topics: None,
+                source_url: None,
             })
         );
         assert_eq!(args(&[]), Err(UsageError::NoInput));
@@ -463,6 +522,26 @@ mod tests {
             Err(UsageError::UnknownOption("--frobnicate".to_owned()))
         );
         assert_eq!(args(&["--schema", "a"]), Err(UsageError::SchemaWithInput));
+        assert_eq!(
+            args(&["a.pdf", "--source-url", "https://example.org/a.pdf"]),
+            Ok(Command::Convert {
+                input: "a.pdf".into(),
+                mode: Mode::Stdout,
+                people: None,
+                topics: None,
+                source_url: Some("https://example.org/a.pdf".to_owned()),
+            })
+        );
+        assert_eq!(
+            args(&["a.pdf", "--source-url"]),
+            Err(UsageError::MissingUrl)
+        );
+        for not_web in ["gijigaiyo.pdf", "file:///tmp/a.pdf", "javascript:alert(1)"] {
+            assert_eq!(
+                args(&["a.pdf", "--source-url", not_web]),
+                Err(UsageError::NotWebUrl(not_web.to_owned()))
+            );
+        }
     }
 
     #[test]
@@ -480,7 +559,7 @@ mod tests {
     #[test]
     fn a_missing_file_is_a_read_error_that_names_it() {
         let path = Path::new("/nonexistent/minutes.txt");
-        let e = read_text(path);
+        let e = read_bytes(path);
         assert!(
             matches!(&e, Err(FileError::Read { path: p, .. }) if p == path),
             "{e:?}"

@@ -189,3 +189,143 @@ fn schema_option_prints_the_committed_schema() {
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout == std::fs::read(repo().join("data/minutes.schema.json")).unwrap_or_default());
 }
+
+/// The generated test PDFs (`node tools/test-pdfs.mjs`, run by `./dev test`). Missing PDFs
+/// fail the test loudly rather than skip it.
+fn pdf(name: &str) -> PathBuf {
+    let dir = std::env::var_os("MINUTES_TEST_PDFS")
+        .map_or_else(|| repo().join("target/test-pdfs"), PathBuf::from);
+    let path = dir.join(name);
+    assert!(
+        path.is_file(),
+        "\n\nTHE TEST PDFs ARE MISSING: no {}.\nMake them with `node tools/test-pdfs.mjs` (./dev test does it before the cargo tests).\n",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn a_pdf_converts_with_pages_and_its_source() {
+    let dir = scratch("pdf");
+    let out = dir.join("cshq-001.json");
+    let url = "https://www.nisc.go.jp/council/cs/dai01/gijigaiyo.pdf";
+    let o = run(&[
+        &pdf("page-cut.pdf"),
+        Path::new("--source-url"),
+        Path::new(url),
+        Path::new("-o"),
+        &out,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "no diagnostics: {}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).unwrap_or_default()).unwrap_or_default();
+    assert_eq!(json["source"]["url"], url);
+    assert_eq!(json["source"]["format"], "pdf");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(pdf("manifest.json")).unwrap_or_default())
+            .unwrap_or_default();
+    let first = &json["sections"][0]["blocks"][0]["paragraphs"][0];
+    assert_eq!(first["id"], "sec-1-abe-shinzo-p1");
+    assert_eq!(
+        first["page"],
+        manifest["page-cut"]["paragraphs"]["sec-1-abe-shinzo-p1"][0]
+    );
+    // --check compares against the same PDF, and fails against the text's JSON.
+    let o = run(&[
+        &pdf("page-cut.pdf"),
+        Path::new("--source-url"),
+        Path::new(url),
+        Path::new("--check"),
+        &out,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        &pdf("page-cut.pdf"),
+        Path::new("--check"),
+        &repo().join("data/cshq-001.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn input_is_told_apart_by_content_not_by_name() {
+    let dir = scratch("sniff");
+    // A PDF named .txt is read as a PDF, and text named .pdf as text.
+    let disguised_pdf = dir.join("minutes.txt");
+    std::fs::copy(pdf("one-column.pdf"), &disguised_pdf).unwrap_or_default();
+    let o = run(&[&disguised_pdf]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"format\": \"pdf\""));
+    let disguised_text = dir.join("minutes.pdf");
+    std::fs::copy(seed(), &disguised_text).unwrap_or_default();
+    let o = run(&[&disguised_text]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"format\": \"text\""));
+}
+
+#[test]
+fn diagnostics_from_a_pdf_name_line_and_page() {
+    let o = run(&[&pdf("not-minutes.pdf")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let shown = pdf("not-minutes.pdf").display().to_string();
+    assert!(
+        err.contains(&format!("{shown}:1: page 1: error: ")),
+        "{err}"
+    );
+    assert!(err.contains("nothing written"), "{err}");
+}
+
+#[test]
+fn bad_pdfs_say_why_write_nothing_and_exit_2() {
+    let dir = scratch("bad-pdf");
+    for (name, words) in [
+        ("scan.pdf", &["no text layer", "scan", "OCR"][..]),
+        ("encrypted.pdf", &["encrypted", "password"][..]),
+        ("truncated.pdf", &["damaged"][..]),
+    ] {
+        let out = dir.join(format!("{name}.json"));
+        let o = run(&[&pdf(name), Path::new("-o"), &out]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(!out.exists(), "{name}: nothing written");
+        let err = stderr(&o);
+        for w in words {
+            assert!(err.contains(w), "{name}: {w:?} in {err}");
+        }
+        assert!(err.contains("nothing written"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn random_bytes_after_the_pdf_magic_never_panic() {
+    // Guards the PDF path against inputs that are PDFs in name only.
+    let dir = scratch("fuzz-pdf");
+    let whole = std::fs::read(pdf("two-column-attendees.pdf")).unwrap_or_default();
+    let mut cases: Vec<Vec<u8>> = vec![b"%PDF-".to_vec(), b"%PDF-1.7\n%%EOF".to_vec()];
+    for k in 1..8 {
+        // Every k-th byte flipped, keeping the header and the end marker.
+        let mut bytes = whole.clone();
+        let end = bytes.len().saturating_sub(8);
+        for i in (1024..end).step_by(997 * k) {
+            bytes[i] ^= 0x5a;
+        }
+        cases.push(bytes);
+    }
+    for (k, bytes) in cases.iter().enumerate() {
+        let input = dir.join(format!("case-{k}.pdf"));
+        let out = dir.join(format!("case-{k}.json"));
+        std::fs::write(&input, bytes).unwrap_or_default();
+        let o = run(&[&input, Path::new("-o"), &out]);
+        assert!(
+            matches!(o.status.code(), Some(0..=2)),
+            "case {k}: {:?} {}",
+            o.status,
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("panicked"), "case {k}: {}", stderr(&o));
+        if o.status.code() != Some(0) {
+            assert!(!out.exists(), "case {k}: nothing written on failure");
+        }
+    }
+}

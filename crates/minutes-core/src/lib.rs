@@ -9,6 +9,8 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+#[cfg(feature = "convert")]
+pub mod input;
 pub mod model;
 #[cfg(feature = "convert")]
 pub mod normalize;
@@ -21,11 +23,13 @@ pub mod schema;
 #[cfg(feature = "convert")]
 pub mod topics;
 
+#[cfg(feature = "convert")]
+pub use input::{InputError, PdfError, convert, is_pdf};
 pub use model::*;
 #[cfg(feature = "convert")]
 pub use normalize::normalize_for_search;
 #[cfg(feature = "convert")]
-pub use parse::{Diagnostic, Parsed, Severity, parse};
+pub use parse::{Diagnostic, Parsed, Severity, parse, parse_pdf_text};
 #[cfg(feature = "convert")]
 pub use registry::Registry;
 #[cfg(feature = "convert")]

@@ -8,8 +8,12 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "convert")]
 use schemars::JsonSchema;
 
-/// Version of the JSON format. Bump it when a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the JSON format. Bump it when a field changes meaning or disappears, or when
+/// a field is added that a reader of the previous version would drop unseen.
+///
+/// 2: [`Minutes::source`] (where the minutes were converted from) and
+/// [`Paragraph::page`]/[`Paragraph::page_end`] (where a paragraph is printed in the PDF).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One meeting's 議事概要, complete and in printed order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +43,35 @@ pub struct Minutes {
     pub topics: Vec<Topic>,
     /// The closing mark as printed (e.g. 以上), if any.
     pub end_mark: Option<String>,
+    /// What the minutes were converted from; absent when the converter was handed text
+    /// without its file (a test, a library call).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// The file the minutes were converted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "convert", derive(JsonSchema))]
+pub struct Source {
+    /// Where the original is published (the PDF on the ministry's site), when the person
+    /// converting it said so (`minutes --source-url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Whether the file was the PDF itself or a text conversion of it.
+    pub format: SourceFormat,
+    /// SHA-256 of the file's bytes, 64 lower-case hex digits: which file, exactly.
+    pub sha256: String,
+}
+
+/// The kind of file the minutes were converted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "convert", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    /// A PDF, whose text the converter extracted (paragraphs then carry their pages).
+    Pdf,
+    /// UTF-8 text in the layout of a PDF-to-text conversion.
+    Text,
 }
 
 /// Date and time of a meeting, as printed and as ISO 8601 in Japan Standard Time.
@@ -204,8 +237,24 @@ pub struct Paragraph {
     pub search: String,
     /// Topics this paragraph discusses, each with the terms that matched.
     pub topics: Vec<TopicMatch>,
-    /// The 1-based line in the source where the paragraph starts.
+    /// The 1-based line in the source where the paragraph starts. For a PDF, the line of
+    /// the text extracted from it (`pdftotext -layout`, pages in order).
     pub line: u32,
+    /// The PDF page on which the paragraph starts; absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The PDF page on which the paragraph ends, when that is not [`Paragraph::page`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_end: Option<u32>,
+}
+
+impl Paragraph {
+    /// The pages the paragraph is printed on, first and last (the same page twice when it
+    /// does not run on); `None` for minutes converted from text.
+    pub fn pages(&self) -> Option<(u32, u32)> {
+        self.page
+            .map(|first| (first, self.page_end.unwrap_or(first)))
+    }
 }
 
 /// Why a paragraph is tagged with a topic.

@@ -20,6 +20,7 @@ mod attribution;
 mod date;
 mod lines;
 mod parts;
+pub(crate) mod pdf_text;
 mod place;
 mod proceedings;
 mod title;
@@ -53,8 +54,11 @@ impl fmt::Display for Severity {
 /// A problem found in the text, with the 1-based line it is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The 1-based source line.
+    /// The 1-based source line. For a PDF, the line of the text extracted from it
+    /// (`pdftotext -layout`, pages in order), which `page` places on the printed page.
     pub line: u32,
+    /// For a PDF, the page that line is on.
+    pub page: Option<u32>,
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, quoting the text where that helps.
@@ -63,7 +67,14 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}: {}", self.line, self.severity, self.message)
+        match self.page {
+            Some(page) => write!(
+                f,
+                "line {} (page {page}): {}: {}",
+                self.line, self.severity, self.message
+            ),
+            None => write!(f, "line {}: {}: {}", self.line, self.severity, self.message),
+        }
     }
 }
 
@@ -95,6 +106,7 @@ impl Diags {
     pub(crate) fn error(&mut self, line: u32, message: String) {
         self.0.push(Diagnostic {
             line,
+            page: None,
             severity: Severity::Error,
             message,
         });
@@ -103,24 +115,55 @@ impl Diags {
     pub(crate) fn warning(&mut self, line: u32, message: String) {
         self.0.push(Diagnostic {
             line,
+            page: None,
             severity: Severity::Warning,
             message,
         });
     }
 }
 
-/// One source line: its 1-based number and its text, trimmed of surrounding white space.
+/// One source line: its 1-based number and its text, trimmed of surrounding white space;
+/// for a PDF, also the first and last page it is printed on (a line of text mended from a
+/// PDF can be a paragraph that runs on to the next page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Src<'a> {
     pub no: u32,
     pub text: &'a str,
+    pub pages: Option<(u32, u32)>,
 }
 
 /// Parses the text of one 議事概要.
 pub fn parse(text: &str, registry: &Registry) -> Parsed {
     let mut diags = Diags::default();
-    let minutes = parse_inner(text, registry, &mut diags);
+    let lines = lines::split_lines(text, &mut diags);
+    finish(parse_lines(&lines, registry, &mut diags), diags, |_| None)
+}
+
+/// Parses the text extracted from the PDF of one 議事概要 (`pdftotext -layout`: pages in
+/// order, each ended by a form feed), after mending what extraction does to it (running
+/// headers and footers, page numbers, paragraphs wrapped into lines and cut by page
+/// breaks, spaces between CJK characters, the attendee table). Line numbers are those of
+/// the extracted text; every paragraph and diagnostic also carries its page.
+pub fn parse_pdf_text(text: &str, registry: &Registry) -> Parsed {
+    let mut diags = Diags::default();
+    let mended = pdf_text::mend(text);
+    let lines = lines::screen_lines(
+        mended
+            .lines
+            .iter()
+            .map(|l| (l.no, l.text.as_str(), Some(l.pages))),
+        &mut diags,
+    );
+    let minutes = parse_lines(&lines, registry, &mut diags);
+    finish(minutes, diags, |line| mended.page_of(line))
+}
+
+/// Sorts the diagnostics by line and places each on its page.
+fn finish(minutes: Option<Minutes>, diags: Diags, page_of: impl Fn(u32) -> Option<u32>) -> Parsed {
     let mut diagnostics = diags.0;
+    for d in &mut diagnostics {
+        d.page = page_of(d.line);
+    }
     diagnostics.sort_by_key(|d| d.line);
     Parsed {
         minutes,
@@ -130,9 +173,8 @@ pub fn parse(text: &str, registry: &Registry) -> Parsed {
 
 /// The passes in order. Each part reports its own problems, so the order of the calls is
 /// also the order of diagnostics on one line.
-fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Minutes> {
-    let lines = lines::split_lines(text, diags);
-    let parts = Parts::find(&lines, diags)?;
+fn parse_lines(lines: &[Src<'_>], registry: &Registry, diags: &mut Diags) -> Option<Minutes> {
+    let parts = Parts::find(lines, diags)?;
     let header = title::read(&parts, registry, diags);
     let date = date::read(&parts, diags);
     let place = place::read(&parts, diags);
@@ -159,5 +201,6 @@ fn parse_inner(text: &str, registry: &Registry, diags: &mut Diags) -> Option<Min
         sections,
         topics: registry.topics.clone(),
         end_mark: proceedings.end_mark,
+        source: None,
     })
 }

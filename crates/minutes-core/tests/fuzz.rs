@@ -1,13 +1,15 @@
 //! Property tests: whatever the input - the seed with lines deleted, duplicated, swapped or
 //! sprinkled with brackets, bullets and full-width characters, or random text - parsing
 //! must not panic, every id it hands out must be unique, and every diagnostic must point at a
-//! line of the input.
+//! line of the input. The PDF path gets the same, on the seed laid out as `pdftotext
+//! -layout` gives a PDF (wrapped lines, indents, form feeds, headers and page numbers) and
+//! then mutated, and on random text with form feeds; its pages must exist too.
 #![cfg(feature = "convert")]
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use minutes_core::{Block, Minutes, Registry, parse};
+use minutes_core::{Block, Minutes, Parsed, Registry, parse, parse_pdf_text};
 use proptest::prelude::*;
 
 const SEED: &str = include_str!("data/seed-cshq-001.txt");
@@ -96,6 +98,11 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 
 fn mutate(mutations: &[Mutation]) -> String {
     let mut lines: Vec<String> = SEED.split('\n').map(str::to_owned).collect();
+    mutate_lines(&mut lines, mutations);
+    lines.join("\n")
+}
+
+fn mutate_lines(lines: &mut Vec<String>, mutations: &[Mutation]) {
     for m in mutations {
         let n = lines.len().max(1);
         match *m {
@@ -117,12 +124,123 @@ fn mutate(mutations: &[Mutation]) -> String {
             _ => {}
         }
     }
-    lines.join("\n")
 }
 
 /// Parses and checks the invariants.
 fn check_invariants(text: &str) -> Result<(), TestCaseError> {
-    let parsed = parse(text, registry());
+    check_parsed(text, &parse(text, registry()))
+}
+
+/// Parses as a PDF's extracted text and checks the invariants, and that every page named
+/// is one of the text's.
+fn check_pdf_invariants(text: &str) -> Result<(), TestCaseError> {
+    let parsed = parse_pdf_text(text, registry());
+    check_parsed(text, &parsed)?;
+    let pages = u32::try_from(text.matches('\u{c}').count() + 1).unwrap_or(u32::MAX);
+    for d in &parsed.diagnostics {
+        prop_assert!(
+            d.page.is_some_and(|p| (1..=pages).contains(&p)),
+            "diagnostic off the pages: {d}"
+        );
+    }
+    if let Some(m) = &parsed.minutes {
+        for p in m.paragraphs() {
+            let (first, last) = p.pages().unwrap_or((0, 0));
+            prop_assert!(
+                1 <= first && first < last.max(first + 1) && last <= pages,
+                "{} on pages {first}-{last} of {pages}",
+                p.id
+            );
+            prop_assert!(
+                p.page_end != p.page,
+                "page_end only when it differs: {}",
+                p.id
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The seed as `pdftotext -layout` would give it from a PDF: the proceedings' lines wrapped
+/// at `width` characters (a paragraph's first line indented, a list item's next lines
+/// indented to its text), the table's pipes gone, and every `page_len` lines a page
+/// number, a form feed and a running header.
+fn layout(width: usize, page_len: usize) -> String {
+    let mut printed = Vec::new();
+    let mut proceedings = false;
+    for line in SEED.split('\n') {
+        if line.starts_with('|') {
+            printed.push(format!("  {}", line.replace('|', " ").trim()));
+            continue;
+        }
+        proceedings |= line.starts_with("4 議事概要");
+        if !proceedings || line.starts_with('(') {
+            printed.push(line.to_owned());
+            continue;
+        }
+        // Agenda items (`- ・ …`) hang: their next lines are indented to their text.
+        let (first, next) = if line.starts_with("- ・") {
+            ("", "    ")
+        } else if line.starts_with(['-', '○']) {
+            ("", "")
+        } else {
+            ("  ", "")
+        };
+        // Every printed line ends at the same right margin, whatever its indent.
+        for (k, chunk) in wrap(line, width - first.len(), width - next.len())
+            .into_iter()
+            .enumerate()
+        {
+            printed.push(format!("{}{chunk}", if k == 0 { first } else { next }));
+        }
+    }
+    let mut out = String::new();
+    for (n, page) in printed.chunks(page_len.max(1)).enumerate() {
+        if n > 0 {
+            out.push('\u{c}');
+        }
+        out.push_str("        サイバーセキュリティ戦略本部 第1回会合 議事概要\n\n");
+        for line in page {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!("\n          - {} -\n", n + 1));
+    }
+    out.push('\u{c}');
+    out
+}
+
+/// A line cut into printed lines `width` half-width characters wide (a kanji counts two;
+/// the first line `first_width`), as a typesetter cuts it:
+/// never inside a Latin word or a number, and never before a character that Japanese
+/// typesetting keeps off the start of a line (、。・」 and the like).
+fn wrap(line: &str, first_width: usize, width: usize) -> Vec<String> {
+    const NO_START: &str = "、。，．・：；？！ー」）』】〕ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut len = 0;
+    for (i, c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let breakable = len >= if out.is_empty() { first_width } else { width }
+            && !NO_START.contains(*c)
+            && !(prev.is_some_and(|p| p.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric());
+        if breakable {
+            out.push(std::mem::take(&mut current));
+            len = 0;
+        }
+        // A space where the line breaks is not printed.
+        if len == 0 && !out.is_empty() && *c == ' ' {
+            continue;
+        }
+        current.push(*c);
+        len += if c.is_ascii() { 1 } else { 2 };
+    }
+    out.push(current);
+    out
+}
+
+fn check_parsed(text: &str, parsed: &Parsed) -> Result<(), TestCaseError> {
     let line_count = u32::try_from(text.split('\n').count()).unwrap_or(u32::MAX);
     for d in &parsed.diagnostics {
         prop_assert!(
@@ -179,6 +297,58 @@ proptest! {
     #[test]
     fn mutated_seed_never_panics_and_ids_stay_unique(mutations in prop::collection::vec(mutation(), 1..12)) {
         check_invariants(&mutate(&mutations))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn seed_laid_out_as_a_pdf_reads_back(width in 60usize..160, page_len in 5usize..60) {
+        // Guards the mending itself: however the lines wrap and the pages break, the seed's
+        // paragraphs come back whole.
+        let text = layout(width, page_len);
+        check_pdf_invariants(&text)?;
+        let parsed = parse_pdf_text(&text, registry());
+        prop_assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics.first());
+        let texts = |m: Option<&Minutes>| {
+            m.map(|m| m.paragraphs().map(|p| p.text.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        let (got, want) = (texts(parsed.minutes.as_ref()), texts(parse(SEED, registry()).minutes.as_ref()));
+        let first = got.iter().zip(&want).position(|(a, b)| a != b);
+        prop_assert!(
+            first.is_none() && got.len() == want.len(),
+            "paragraph {first:?} of {}/{}: {:?} instead of {:?}",
+            got.len(),
+            want.len(),
+            first.map(|i| &got[i]),
+            first.map(|i| &want[i])
+        );
+    }
+
+    #[test]
+    fn mutated_pdf_text_never_panics(
+        width in 8usize..80,
+        page_len in 5usize..60,
+        mutations in prop::collection::vec(mutation(), 1..12),
+    ) {
+        let mut lines: Vec<String> = layout(width, page_len).split('\n').map(str::to_owned).collect();
+        mutate_lines(&mut lines, &mutations);
+        check_pdf_invariants(&lines.join("\n"))?;
+    }
+
+    #[test]
+    fn random_pdf_text_never_panics(pieces in prop::collection::vec(0..NASTY.len() + 2, 0..160)) {
+        let text: String = pieces
+            .iter()
+            .map(|i| match *i {
+                i if i < NASTY.len() => NASTY[i],
+                i if i == NASTY.len() => "\u{c}",
+                _ => "    ",
+            })
+            .collect();
+        check_pdf_invariants(&text)?;
     }
 }
 

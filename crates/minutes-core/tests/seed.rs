@@ -2,12 +2,16 @@
 //! that nothing is lost, and that the committed JSON and schema are what the code produces.
 #![cfg(feature = "convert")]
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use common::{json_content, source_content};
+
 use minutes_core::parse::Severity;
 use minutes_core::schema::json_schema_text;
-use minutes_core::{AgendaKind, Block, Minutes, Registry, parse, to_json};
+use minutes_core::{AgendaKind, Block, Minutes, Parsed, Registry, SourceFormat, convert, to_json};
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,8 +22,14 @@ fn seed_text() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The seed converted as the CLI converts a file: from its bytes, recording its source.
+fn convert_seed() -> Parsed {
+    convert(seed_text().as_bytes(), None, &Registry::builtin())
+        .unwrap_or_else(|e| panic!("the seed is readable: {e}"))
+}
+
 fn seed() -> Minutes {
-    let parsed = parse(&seed_text(), &Registry::builtin());
+    let parsed = convert_seed();
     assert_eq!(
         parsed.diagnostics,
         vec![],
@@ -99,6 +109,18 @@ fn seed_header() {
     assert_eq!(m.place, "総理大臣官邸2階小ホール");
     assert_eq!(m.attendees_note.as_deref(), Some("敬称略"));
     assert_eq!(m.end_mark.as_deref(), Some("以上"));
+    let source = m
+        .source
+        .clone()
+        .unwrap_or_else(|| panic!("the seed records its source"));
+    assert_eq!(source.format, SourceFormat::Text);
+    assert_eq!(source.url, None);
+    assert_eq!(source.sha256.len(), 64);
+    assert!(
+        m.paragraphs()
+            .all(|p| p.page.is_none() && p.page_end.is_none()),
+        "text has no pages"
+    );
 }
 
 #[test]
@@ -333,7 +355,7 @@ fn ids_are_unique_and_paragraph_lines_point_at_their_text() {
     for (_, sp) in m.speeches() {
         assert!(ids.insert(sp.id.clone()), "duplicate id {}", sp.id);
     }
-    let again = parse(&source, &Registry::builtin()).minutes;
+    let again = convert_seed().minutes;
     assert_eq!(again.as_ref(), Some(&m), "re-conversion is deterministic");
 }
 
@@ -360,92 +382,6 @@ fn seed_topics_are_assigned() {
         murai_iot.is_some_and(|p| p.topics.iter().any(|t| t.topic == "iot")),
         "the PDF-spaced I o T still finds IoT"
     );
-}
-
-/// The source with its structure markers removed, white space dropped: what must reappear,
-/// character for character and in order, in the JSON's texts.
-fn source_content(source: &str, designations: &[String]) -> String {
-    let mut out = String::new();
-    for raw in source.lines() {
-        let line = raw.trim();
-        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.is_empty() {
-            continue;
-        }
-        let mut rest = compact.as_str();
-        // Part labels: 1 日時, 2 場所, 3 出席者(敬称略) keeps its note, 4 議事概要.
-        for label in ["1日時", "2場所", "3出席者", "4議事概要"] {
-            if let Some(r) = rest.strip_prefix(label) {
-                rest = r.trim_start_matches('(').trim_end_matches(')');
-            }
-        }
-        // Table rows: the pipes and separator rows.
-        let no_pipes: String = rest.chars().filter(|c| *c != '|').collect();
-        if no_pipes.chars().all(|c| c == '-') {
-            continue;
-        }
-        let mut rest = no_pipes;
-        // Bullets, then a section number (N), agenda brackets, end-mark dashes.
-        let trimmed = rest.trim_start_matches(['-', '・', '○']).to_owned();
-        let bulleted = trimmed.len() != rest.len();
-        rest = trimmed;
-        if let Some(r) = rest
-            .strip_prefix('(')
-            .and_then(|r| r.split_once(')'))
-            .filter(|(n, _)| n.parse::<u32>().is_ok())
-        {
-            rest = r.1.to_owned();
-        }
-        rest = rest.replace(['【', '】'], "").trim_matches('—').to_owned();
-        // A speech heading's outer parentheses.
-        if bulleted {
-            for d in designations {
-                let d: String = d.chars().filter(|c| !c.is_whitespace()).collect();
-                for (open, close) in [("（", "）"), ("(", ")")] {
-                    if let Some(r) = rest.strip_prefix(&format!("{open}{d}{close}")) {
-                        rest = format!("{d}{r}");
-                    }
-                }
-            }
-        }
-        out.push_str(&rest);
-    }
-    out
-}
-
-/// Every text of the JSON in document order, white space dropped.
-fn json_content(m: &Minutes) -> String {
-    let mut parts: Vec<&str> = vec![&m.body, &m.title, &m.date.printed, &m.place];
-    parts.extend(m.attendees_note.as_deref());
-    for a in &m.attendees {
-        parts.push(&a.name);
-        parts.push(&a.role);
-    }
-    for s in &m.sections {
-        parts.push(&s.title);
-        for (k, b) in s.blocks.iter().enumerate() {
-            match b {
-                Block::Agenda(a) => {
-                    parts.push(&a.heading);
-                    parts.extend(a.items.iter().map(|i| i.text.as_str()));
-                }
-                Block::Narrative(p) => parts.push(&p.text),
-                Block::Speech(sp) => {
-                    // A speech named by its section title prints no designation of its own.
-                    if !(k == 0 && s.title.starts_with(&sp.designation)) {
-                        parts.push(&sp.designation);
-                    }
-                    parts.extend(sp.paragraphs.iter().map(|p| p.text.as_str()));
-                }
-            }
-        }
-    }
-    parts.extend(m.end_mark.as_deref());
-    parts
-        .concat()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
 }
 
 #[test]
@@ -492,7 +428,7 @@ fn conversion_is_lossless() {
 
 #[test]
 fn no_diagnostic_is_an_error_on_the_seed() {
-    let parsed = parse(&seed_text(), &Registry::builtin());
+    let parsed = convert_seed();
     assert!(
         !parsed
             .diagnostics

@@ -181,6 +181,10 @@ impl Assembler<'_> {
             search,
             topics,
             line: p.line,
+            page: p.pages.map(|(first, _)| first),
+            page_end: p
+                .pages
+                .and_then(|(first, last)| (last != first).then_some(last)),
         }
     }
 }

@@ -10,17 +10,31 @@ use crate::normalize::{
 /// Splits the text into numbered lines, blanking (and reporting) lines with control
 /// characters, which mean binary data or a broken conversion.
 pub(crate) fn split_lines<'a>(text: &'a str, diags: &mut Diags) -> Vec<Src<'a>> {
-    const MAX_REPORTED: usize = 20;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    screen_lines(
+        text.split('\n').enumerate().map(|(i, raw)| {
+            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            (no, raw.strip_suffix('\r').unwrap_or(raw), None)
+        }),
+        diags,
+    )
+}
+
+/// Numbered lines as the parser reads them: trimmed, and blanked (with an error) when they
+/// hold a control character other than a tab.
+pub(crate) fn screen_lines<'a>(
+    lines: impl Iterator<Item = (u32, &'a str, Option<(u32, u32)>)>,
+    diags: &mut Diags,
+) -> Vec<Src<'a>> {
+    const MAX_REPORTED: usize = 20;
     let mut out = Vec::new();
     let mut bad = 0usize;
     let mut first_unreported = 0;
-    for (i, raw) in text.split('\n').enumerate() {
-        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    for (no, raw, pages) in lines {
         let mut line = Src {
             no,
             text: raw.trim(),
+            pages,
         };
         if let Some(c) = raw.chars().find(|c| c.is_control() && *c != '\t') {
             bad += 1;

@@ -43,7 +43,7 @@ const PART_WORDS: &[(&str, Part)] = &[
 /// Recognises a part heading such as `1 日時`, `３．出席者（敬称略）` or `日時：…`, returning
 /// the part and the rest of the line. The 議事概要 heading needs its number (or an earlier
 /// part), so that the title 第1回会合 議事概要 is never taken for it.
-fn part_heading(text: &str, seen_part: bool) -> Option<(Part, &str)> {
+pub(crate) fn part_heading(text: &str, seen_part: bool) -> Option<(Part, &str)> {
     let digits_len: usize = text
         .chars()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
@@ -255,7 +255,11 @@ mod tests {
     fn texts(lines: &[&str], parts: &[Part]) -> (Vec<Option<(String, u32)>>, Vec<u32>) {
         let lines: Vec<Src<'_>> = (1..)
             .zip(lines)
-            .map(|(no, text)| Src { no, text })
+            .map(|(no, text)| Src {
+                no,
+                text,
+                pages: None,
+            })
             .collect();
         let mut diags = Diags::default();
         let found = Parts::find(&lines, &mut diags);

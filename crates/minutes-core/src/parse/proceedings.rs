@@ -11,11 +11,13 @@ use super::{Diags, Src};
 use crate::model::AgendaKind;
 use crate::normalize::strip_bullets;
 
-/// A paragraph before ids and topics: its text as printed and its first line.
+/// A paragraph before ids and topics: its text as printed, its first line and, from a
+/// PDF, its first and last page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawPara {
     pub text: String,
     pub line: u32,
+    pub pages: Option<(u32, u32)>,
 }
 
 /// A speech before attribution.
@@ -126,19 +128,23 @@ impl Builder<'_> {
 
     /// Adds a line of text. It continues the pending paragraph when that one has not ended
     /// (a PDF page break cut it) and the line does not start a list item of its own.
-    fn text(&mut self, text: &str, line: u32, bulleted: bool) {
+    fn text(&mut self, text: &str, src: &Src<'_>, bulleted: bool) {
         if let Some((para, _)) = &mut self.pending
             && !bulleted
             && !ends_paragraph(&para.text)
         {
             para.text.push_str(text);
+            if let (Some((_, end)), Some((_, more))) = (&mut para.pages, src.pages) {
+                *end = more;
+            }
             return;
         }
         self.flush();
         self.pending = Some((
             RawPara {
                 text: text.to_owned(),
-                line,
+                line: src.no,
+                pages: src.pages,
             },
             bulleted,
         ));
@@ -233,7 +239,7 @@ impl Builder<'_> {
                 self.close_agenda();
                 self.start_speech(designation, no);
                 if !rest.is_empty() {
-                    self.text(rest, no, false);
+                    self.text(rest, src, false);
                 }
                 return;
             }
@@ -251,7 +257,7 @@ impl Builder<'_> {
             return;
         }
         self.close_agenda();
-        self.text(t, no, bulleted);
+        self.text(t, src, bulleted);
     }
 
     /// Ends the open agenda list, warning when it got no items.
