@@ -503,6 +503,12 @@ mod tests {
         assert!(!write(&view("?speaker=murai-jun"), Format::AkomaNtoso).contains("<eop"));
     }
 
+    /// The Akoma Ntoso line of the element with this `eId` (empty if none).
+    fn line_of<'a>(out: &'a str, eid: &str) -> &'a str {
+        let attr = format!("eId=\"{eid}\"");
+        out.lines().find(|l| l.contains(&attr)).unwrap_or_default()
+    }
+
     // Guards against marking only the first page that ends when a paragraph spans three
     // pages, or when a page ends (here page 5, given to a table) between two paragraphs.
     #[test]
@@ -511,18 +517,12 @@ mod tests {
             &murai_on_pages(&[(2, None), (2, Some(4)), (6, None)]),
             Format::AkomaNtoso,
         );
-        let p2 = out
-            .lines()
-            .find(|l| l.contains("eId=\"sec-2-murai-jun-p2\""))
-            .unwrap_or_default();
+        let p2 = line_of(&out, "sec-2-murai-jun-p2");
         assert!(
             p2.ends_with("<eop number=\"2\"/><eop number=\"3\"/></p>"),
             "{p2}"
         );
-        let p3 = out
-            .lines()
-            .find(|l| l.contains("eId=\"sec-2-murai-jun-p3\""))
-            .unwrap_or_default();
+        let p3 = line_of(&out, "sec-2-murai-jun-p3");
         assert!(
             p3.contains("\"><eop number=\"4\"/><eop number=\"5\"/>"),
             "{p3}"

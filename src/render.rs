@@ -190,19 +190,10 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Text made safe for an attribute value or element content.
+/// Text made safe for an attribute value or element content (`&`, `<`, `>` and `"`
+/// escaped), as Leptos escapes attributes.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_double_quoted_attribute(text).into_owned()
 }
 
 #[cfg(test)]

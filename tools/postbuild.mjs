@@ -38,7 +38,6 @@ async function filesUnder(root) {
   return out.sort();
 }
 
-
 const indexPath = join(dir, 'index.html');
 let html = (await readFile(indexPath, 'utf8')).replace(/\s*<meta name="minutes-build"[^>]*>/g, '');
 const minutes = JSON.parse(await readFile(join(source, 'data', 'cshq-001.json'), 'utf8'));
