@@ -157,7 +157,7 @@ test('what a reader types before the app starts becomes the search', async () =>
 
 test('the minutes travel in the page once, as the committed JSON, and beside it as a download', async () => {
   const html = await (await fetch(site.server.url)).text();
-  const committed = await readFile(join(ROOT, 'data', 'cshq-001.json'), 'utf8');
+  const committed = await readFile(join(ROOT, 'data', 'minutes', 'cshq-001.json'), 'utf8');
   const blocks = [...html.matchAll(/<script type="application\/json" id="minutes-data">([^<]*)<\/script>/g)];
   assert.equal(blocks.length, 1, 'one minutes data block');
   // The block is the committed file, with "<" written as its JSON escape so that the

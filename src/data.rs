@@ -73,7 +73,7 @@ fn embedded() -> Result<String, DataError> {
 /// Native unit tests have no page: they read the committed file, which the page carries.
 #[cfg(test)]
 fn embedded() -> Result<String, DataError> {
-    Ok(include_str!("../data/cshq-001.json").to_owned())
+    Ok(include_str!("../data/minutes/cshq-001.json").to_owned())
 }
 
 /// Parse minutes JSON, checking that it is in the format version this viewer reads.
@@ -98,7 +98,7 @@ pub fn parse(json: &str) -> Result<Minutes, DataError> {
 mod tests {
     use super::*;
 
-    const COMMITTED: &str = include_str!("../data/cshq-001.json");
+    const COMMITTED: &str = include_str!("../data/minutes/cshq-001.json");
 
     #[test]
     fn the_committed_minutes_parse() {

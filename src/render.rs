@@ -201,7 +201,7 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>x</title>\n    <script type=\"module\">import init from './a.js'; init();</script>\n    <script src=\"register-sw.js\" defer></script>\n  </head>\n  <body>\n  </body>\n</html>\n";
-    const MINUTES: &str = include_str!("../data/cshq-001.json");
+    const MINUTES: &str = include_str!("../data/minutes/cshq-001.json");
 
     #[test]
     fn the_page_carries_the_view_the_title_and_the_json_as_committed() {

@@ -54,7 +54,7 @@ where
 }
 
 /// The committed minutes, as the build writes them into the page.
-const COMMITTED: &str = include_str!("../data/cshq-001.json");
+const COMMITTED: &str = include_str!("../data/minutes/cshq-001.json");
 
 /// The minutes, read from the page as the app reads them: the first call puts the
 /// committed JSON into a `<script type="application/json">`, the way index.html carries it.

@@ -22,7 +22,7 @@ const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
 
 const render = spawnSync(
   'cargo',
-  ['run', '--quiet', '--features', 'ssr', '--bin', 'render', '--', dir, join(source, 'data', 'cshq-001.json')],
+  ['run', '--quiet', '--features', 'ssr', '--bin', 'render', '--', dir, join(source, 'data', 'minutes', 'cshq-001.json')],
   { cwd: source, stdio: 'inherit' },
 );
 if (render.status !== 0) {
@@ -40,7 +40,7 @@ async function filesUnder(root) {
 
 const indexPath = join(dir, 'index.html');
 let html = (await readFile(indexPath, 'utf8')).replace(/\s*<meta name="minutes-build"[^>]*>/g, '');
-const minutes = JSON.parse(await readFile(join(source, 'data', 'cshq-001.json'), 'utf8'));
+const minutes = JSON.parse(await readFile(join(source, 'data', 'minutes', 'cshq-001.json'), 'utf8'));
 
 // The version covers every file but sw.js (which it is written into) and the meta itself.
 const files = (await filesUnder(dir)).filter((f) => f !== 'sw.js');

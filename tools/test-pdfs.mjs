@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'target/test-pdfs'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const minutes = JSON.parse(readFileSync(join(ROOT, 'data/cshq-001.json'), 'utf8'));
+const minutes = JSON.parse(readFileSync(join(ROOT, 'data/minutes/cshq-001.json'), 'utf8'));
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -149,7 +149,7 @@ export async function screenshot(page, name, options = {}) {
 
 /** The minutes JSON the app embeds, to compare what the page shows with the data. */
 export async function minutesData() {
-  return JSON.parse(await readFile(join(ROOT, 'data', 'cshq-001.json'), 'utf8'));
+  return JSON.parse(await readFile(join(ROOT, 'data', 'minutes', 'cshq-001.json'), 'utf8'));
 }
 
 /** Every speech in the data, in printed order. */

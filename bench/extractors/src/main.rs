@@ -19,7 +19,7 @@ fn main() {
         .nth(1)
         .map_or_else(|| root.join("target/test-pdfs"), PathBuf::from);
     let minutes: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("data/cshq-001.json")).expect("data/cshq-001.json"),
+        &std::fs::read_to_string(root.join("data/minutes/cshq-001.json")).expect("data/cshq-001.json"),
     )
     .expect("minutes JSON");
     let paragraphs = paragraphs(&minutes);

@@ -38,10 +38,10 @@ fn stderr(o: &Output) -> String {
 fn seed_to_stdout_is_the_committed_json() {
     let o = run(&[&seed()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let committed = std::fs::read(repo().join("data/cshq-001.json")).unwrap_or_default();
+    let committed = std::fs::read(repo().join("data/minutes/cshq-001.json")).unwrap_or_default();
     assert!(
         o.stdout == committed,
-        "stdout differs from data/cshq-001.json"
+        "stdout differs from data/minutes/cshq-001.json"
     );
     assert!(o.stdout.ends_with(b"}\n"), "trailing newline");
     assert!(
@@ -60,13 +60,14 @@ fn check_passes_on_the_committed_json_and_fails_on_an_edit() {
     let o = run(&[
         &seed(),
         Path::new("--check"),
-        &repo().join("data/cshq-001.json"),
+        &repo().join("data/minutes/cshq-001.json"),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
     let dir = scratch("check");
     let edited = dir.join("edited.json");
-    let text = std::fs::read_to_string(repo().join("data/cshq-001.json")).unwrap_or_default();
+    let text =
+        std::fs::read_to_string(repo().join("data/minutes/cshq-001.json")).unwrap_or_default();
     std::fs::write(&edited, text.replacen("総理大臣官邸2階小ホール", "官邸", 1))
         .unwrap_or_default();
     let o = run(&[&seed(), Path::new("--check"), &edited]);
@@ -88,7 +89,7 @@ fn output_file_is_written_whole() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         std::fs::read(&out).ok(),
-        std::fs::read(repo().join("data/cshq-001.json")).ok()
+        std::fs::read(repo().join("data/minutes/cshq-001.json")).ok()
     );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
@@ -243,7 +244,7 @@ fn a_pdf_converts_with_pages_and_its_source() {
     let o = run(&[
         &pdf("page-cut.pdf"),
         Path::new("--check"),
-        &repo().join("data/cshq-001.json"),
+        &repo().join("data/minutes/cshq-001.json"),
     ]);
     assert_eq!(o.status.code(), Some(1));
 }

@@ -20,6 +20,7 @@ pub mod parse;
 pub mod registry;
 #[cfg(feature = "convert")]
 pub mod schema;
+pub mod series;
 #[cfg(feature = "convert")]
 pub mod topics;
 

@@ -281,7 +281,19 @@ pub struct Topic {
     pub terms: Vec<String>,
 }
 
+/// Whether printed text (a title, a place) says the meeting was held by written
+/// procedure (持ち回り開催): decisions circulated for approval, no discussion recorded.
+pub fn says_written_procedure(text: &str) -> bool {
+    text.contains("持ち回り") || text.contains("持回り")
+}
+
 impl Minutes {
+    /// Whether the meeting was held by written procedure (持ち回り開催), as its title or
+    /// place says.
+    pub fn written_procedure(&self) -> bool {
+        says_written_procedure(&self.title) || says_written_procedure(&self.place)
+    }
+
     /// The attendee with this id.
     pub fn attendee(&self, id: &str) -> Option<&Attendee> {
         self.attendees.iter().find(|a| a.id == id)

@@ -158,6 +158,11 @@ pub fn parse_pdf_text(text: &str, registry: &Registry) -> Parsed {
     finish(minutes, diags, |line| mended.page_of(line))
 }
 
+/// Whether the title or the place says the meeting was held by written procedure.
+fn is_written_procedure(title: &str, place: &str) -> bool {
+    crate::model::says_written_procedure(title) || crate::model::says_written_procedure(place)
+}
+
 /// Sorts the diagnostics by line and places each on its page.
 fn finish(minutes: Option<Minutes>, diags: Diags, page_of: impl Fn(u32) -> Option<u32>) -> Parsed {
     let mut diagnostics = diags.0;
@@ -178,7 +183,11 @@ fn parse_lines(lines: &[Src<'_>], registry: &Registry, diags: &mut Diags) -> Opt
     let header = title::read(&parts, registry, diags);
     let date = date::read(&parts, diags);
     let place = place::read(&parts, diags);
-    let (mut attendees, attendees_note) = attendees::read(&parts, registry, header.act, diags);
+    // A meeting held by written procedure (持ち回り開催) records decisions, not a room of
+    // people: it may have no 出席者 part.
+    let written = is_written_procedure(&header.title, &place);
+    let (mut attendees, attendees_note) =
+        attendees::read(&parts, registry, header.act, written, diags);
     let proceedings = proceedings::read(&parts, diags);
     let resolutions = attribution::attribute(&proceedings, &mut attendees, header.act, diags);
     let sections = assemble::sections(

@@ -162,6 +162,11 @@ fn secretariat_speech_and_western_date() {
 // Malformed input: each must be reported on the right line, never panic.
 
 #[test]
+fn meeting_held_by_written_procedure_has_decisions_and_no_attendees() {
+    check("written-procedure");
+}
+
+#[test]
 fn empty_file_is_reported() {
     check("empty");
 }

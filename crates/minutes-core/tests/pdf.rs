@@ -46,7 +46,7 @@ fn manifest() -> Value {
 }
 
 fn committed() -> Minutes {
-    let path = repo().join("data/cshq-001.json");
+    let path = repo().join("data/minutes/cshq-001.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -106,7 +106,7 @@ fn every_layout_gives_the_committed_minutes() {
                 .position(|(a, b)| a != b)
                 .unwrap_or(0);
             panic!(
-                "{layout}.pdf differs from data/cshq-001.json near line {at} of the essence:\n  committed: {}\n  from PDF:  {}",
+                "{layout}.pdf differs from data/minutes/cshq-001.json near line {at} of the essence:\n  committed: {}\n  from PDF:  {}",
                 old.lines().nth(at).unwrap_or(""),
                 new.lines().nth(at).unwrap_or("")
             );

@@ -63,9 +63,9 @@ fn snapshot(path: &PathBuf, actual: &str, how: &str) {
 #[test]
 fn committed_seed_json_is_the_current_conversion() {
     snapshot(
-        &manifest().join("../../data/cshq-001.json"),
+        &manifest().join("../../data/minutes/cshq-001.json"),
         &to_json(&seed()),
-        "cargo run -p minutes-cli -- crates/minutes-core/tests/data/seed-cshq-001.txt -o data/cshq-001.json",
+        "cargo run -p minutes-cli -- crates/minutes-core/tests/data/seed-cshq-001.txt -o data/minutes/cshq-001.json",
     );
 }
 

@@ -89,14 +89,19 @@ pub(crate) fn act_offices(role: &str, group: Group) -> Vec<Office> {
 }
 
 /// Reads the 3 出席者 part: the attendees, and the note printed with the heading or on the
-/// line under it (（敬称略）). `act` says whether the body's offices follow the Act.
+/// line under it (（敬称略）). `act` says whether the body's offices follow the Act;
+/// `written`, that the meeting was held by written procedure, which lists no one.
 pub(crate) fn read(
     parts: &Parts<'_>,
     registry: &Registry,
     act: bool,
+    written: bool,
     diags: &mut Diags,
 ) -> (Vec<Attendee>, Option<String>) {
     let Some(part) = parts.get(Part::Attendees) else {
+        if written {
+            return (Vec::new(), None);
+        }
         diags.error(
             parts.first_heading().no,
             "no 3 出席者 part: speakers cannot be attributed".to_owned(),

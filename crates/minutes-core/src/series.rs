@@ -1,0 +1,395 @@
+//! A body's meetings as one series: what the site's index, its meeting pages' links to
+//! the meetings either side, and its pages per person are made of. Every fact here is
+//! derived from the meetings' minutes; there is no list of meetings kept by hand.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Attendee, MeetingDate, Minutes, Office};
+
+/// A person as the index and the person pages name them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonName {
+    /// The attendee id, the same in every meeting (the people register's slug).
+    pub id: String,
+    /// As printed.
+    pub name: String,
+    /// In Latin script, family name first, when the register has it.
+    pub latin: Option<String>,
+}
+
+impl PersonName {
+    fn of(a: &Attendee) -> PersonName {
+        PersonName {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            latin: a.latin.clone(),
+        }
+    }
+}
+
+/// A topic and how many paragraphs raised it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicCount {
+    /// The topic's id (`data/topics.json`).
+    pub id: String,
+    /// Its label in Japanese.
+    pub ja: String,
+    /// Its label in English.
+    pub en: String,
+    /// Paragraphs tagged with it.
+    pub paragraphs: usize,
+}
+
+/// One meeting as the series index lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    /// The meeting's id, which is also its page's folder (`cshq-001/`).
+    pub id: String,
+    /// The meeting number (第1回 → 1).
+    pub number: u32,
+    /// The document's title as printed.
+    pub title: String,
+    /// When it was held.
+    pub date: MeetingDate,
+    /// Held by written procedure (持ち回り開催): decisions, no remarks recorded.
+    pub written: bool,
+    /// Remarks (speeches) recorded.
+    pub remarks: usize,
+    /// Who spoke, in order of first remark.
+    pub speakers: Vec<PersonName>,
+    /// The topics raised, most paragraphs first.
+    pub topics: Vec<TopicCount>,
+}
+
+/// A link to a meeting: enough to name it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingLink {
+    /// The meeting's id.
+    pub id: String,
+    /// Its number.
+    pub number: u32,
+    /// When it was held.
+    pub date: MeetingDate,
+}
+
+impl MeetingLink {
+    fn of(m: &Minutes) -> MeetingLink {
+        MeetingLink {
+            id: m.id.clone(),
+            number: m.meeting_number,
+            date: m.date.clone(),
+        }
+    }
+}
+
+/// The meetings held just before and just after one meeting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Neighbours {
+    /// The meeting before, if any.
+    pub previous: Option<MeetingLink>,
+    /// The meeting after, if any.
+    pub next: Option<MeetingLink>,
+}
+
+/// One paragraph of a person's remark.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemarkParagraph {
+    /// The paragraph's id in its meeting (its permalink's fragment).
+    pub id: String,
+    /// As printed.
+    pub text: String,
+}
+
+/// One remark (speech) of a person, with the meeting it was made in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonRemark {
+    /// The meeting.
+    pub meeting: MeetingLink,
+    /// The speech's id in its meeting.
+    pub id: String,
+    /// The role the speaker is printed under (○（村井本部員）→ 本部員).
+    pub designation: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<RemarkParagraph>,
+}
+
+/// A role a person held, with the meetings in which they held it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonRole {
+    /// The role as printed in the attendee list.
+    pub role: String,
+    /// The people register's English for it, if any.
+    pub role_en: Option<String>,
+    /// Their offices in the body under that role.
+    pub offices: Vec<Office>,
+    /// The meetings, oldest first.
+    pub meetings: Vec<MeetingLink>,
+}
+
+/// Remarks made in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearCount {
+    /// The Western year.
+    pub year: u32,
+    /// Remarks made in it.
+    pub remarks: usize,
+}
+
+/// A person across the series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Their name.
+    pub name: PersonName,
+    /// Their name's reading in hiragana, if the register has it.
+    pub reading: Option<String>,
+    /// Each role and office, in the order first held.
+    pub roles: Vec<PersonRole>,
+    /// Every remark, oldest first.
+    pub remarks: Vec<PersonRemark>,
+    /// Their topics, counted over their paragraphs across the series, most first.
+    pub topics: Vec<TopicCount>,
+    /// Remarks per year, from the first year they attended to the last.
+    pub by_year: Vec<YearCount>,
+}
+
+/// Why a set of minutes is not one series.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeriesError {
+    /// No minutes at all.
+    Empty,
+    /// Two files carry the same meeting id.
+    DuplicateId(String),
+}
+
+impl fmt::Display for SeriesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SeriesError::Empty => write!(f, "no minutes: the series has no meeting"),
+            SeriesError::DuplicateId(id) => {
+                write!(f, "two minutes files have the meeting id {id}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SeriesError {}
+
+/// The meetings of one body, oldest first.
+#[derive(Debug, Clone)]
+pub struct Series {
+    meetings: Vec<Minutes>,
+}
+
+/// Whether an attendee id is one the converter made up for a person missing from the
+/// people register (`attendee-3`): it names a line of one meeting, not a person across
+/// meetings, so such a person gets no page of their own.
+pub fn is_placeholder_id(id: &str) -> bool {
+    id.strip_prefix("attendee-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl Series {
+    /// The series of these meetings, in the order they were held (by date, then number).
+    pub fn new(mut meetings: Vec<Minutes>) -> Result<Series, SeriesError> {
+        if meetings.is_empty() {
+            return Err(SeriesError::Empty);
+        }
+        meetings.sort_by(|a, b| {
+            (a.date.date.as_str(), a.meeting_number).cmp(&(b.date.date.as_str(), b.meeting_number))
+        });
+        let mut ids: Vec<&str> = meetings.iter().map(|m| m.id.as_str()).collect();
+        ids.sort_unstable();
+        if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(SeriesError::DuplicateId(w[0].to_owned()));
+        }
+        Ok(Series { meetings })
+    }
+
+    /// The meetings, oldest first.
+    pub fn meetings(&self) -> &[Minutes] {
+        &self.meetings
+    }
+
+    /// The first meeting: the one the site held when it held one meeting.
+    pub fn first(&self) -> &Minutes {
+        &self.meetings[0]
+    }
+
+    /// Every meeting as the index lists it, newest first.
+    pub fn summaries(&self) -> Vec<MeetingSummary> {
+        self.meetings.iter().rev().map(summary).collect()
+    }
+
+    /// The meetings before and after the meeting `id`.
+    pub fn neighbours(&self, id: &str) -> Neighbours {
+        let Some(at) = self.meetings.iter().position(|m| m.id == id) else {
+            return Neighbours::default();
+        };
+        Neighbours {
+            previous: at
+                .checked_sub(1)
+                .map(|i| MeetingLink::of(&self.meetings[i])),
+            next: self.meetings.get(at + 1).map(MeetingLink::of),
+        }
+    }
+
+    /// Everyone the register names who attended any meeting, by id.
+    pub fn people(&self) -> Vec<Person> {
+        let mut people: BTreeMap<&str, Person> = BTreeMap::new();
+        let mut topic_counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        let mut years: BTreeMap<&str, BTreeMap<u32, usize>> = BTreeMap::new();
+        for m in &self.meetings {
+            let link = MeetingLink::of(m);
+            let year = year_of(&m.date);
+            for a in m.attendees.iter().filter(|a| !is_placeholder_id(&a.id)) {
+                let person = people.entry(&a.id).or_insert_with(|| Person {
+                    name: PersonName::of(a),
+                    reading: a.reading.clone(),
+                    roles: Vec::new(),
+                    remarks: Vec::new(),
+                    topics: Vec::new(),
+                    by_year: Vec::new(),
+                });
+                match person
+                    .roles
+                    .iter_mut()
+                    .find(|r| r.role == a.role && r.offices == a.offices)
+                {
+                    Some(role) => role.meetings.push(link.clone()),
+                    None => person.roles.push(PersonRole {
+                        role: a.role.clone(),
+                        role_en: a.role_en.clone(),
+                        offices: a.offices.clone(),
+                        meetings: vec![link.clone()],
+                    }),
+                }
+                years.entry(&a.id).or_default().entry(year).or_insert(0);
+            }
+            for (_, speech) in m.speeches() {
+                let Some(speaker) = speech.speaker.as_deref() else {
+                    continue;
+                };
+                let Some(person) = people.get_mut(speaker) else {
+                    continue;
+                };
+                person.remarks.push(PersonRemark {
+                    meeting: link.clone(),
+                    id: speech.id.clone(),
+                    designation: speech.designation.clone(),
+                    paragraphs: speech
+                        .paragraphs
+                        .iter()
+                        .map(|p| RemarkParagraph {
+                            id: p.id.clone(),
+                            text: p.text.clone(),
+                        })
+                        .collect(),
+                });
+                *years.entry(speaker).or_default().entry(year).or_insert(0) += 1;
+                let counts = topic_counts.entry(speaker).or_default();
+                for p in &speech.paragraphs {
+                    for t in &p.topics {
+                        *counts.entry(t.topic.as_str()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let topics = self.topics();
+        people
+            .into_iter()
+            .map(|(id, mut person)| {
+                person.topics = ranked(topic_counts.get(id), &topics);
+                if let Some(by_year) = years.get(id) {
+                    let (first, last) = (
+                        *by_year.keys().next().unwrap_or(&0),
+                        *by_year.keys().last().unwrap_or(&0),
+                    );
+                    person.by_year = (first..=last)
+                        .map(|year| YearCount {
+                            year,
+                            remarks: by_year.get(&year).copied().unwrap_or(0),
+                        })
+                        .collect();
+                }
+                person
+            })
+            .collect()
+    }
+
+    /// Every topic any meeting's list names, by id, with its labels.
+    fn topics(&self) -> BTreeMap<&str, (&str, &str)> {
+        self.meetings
+            .iter()
+            .flat_map(|m| &m.topics)
+            .map(|t| (t.id.as_str(), (t.ja.as_str(), t.en.as_str())))
+            .collect()
+    }
+}
+
+/// The Western year a meeting was held in (`2015-02-10` → 2015; 0 if unreadable).
+pub fn year_of(date: &MeetingDate) -> u32 {
+    date.date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+}
+
+fn summary(m: &Minutes) -> MeetingSummary {
+    let mut speakers: Vec<PersonName> = Vec::new();
+    let mut remarks = 0;
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, speech) in m.speeches() {
+        remarks += 1;
+        if let Some(a) = speech.speaker.as_deref().and_then(|id| m.attendee(id))
+            && !speakers.iter().any(|s| s.id == a.id)
+        {
+            speakers.push(PersonName::of(a));
+        }
+    }
+    for p in m.paragraphs() {
+        for t in &p.topics {
+            *counts.entry(t.topic.as_str()).or_insert(0) += 1;
+        }
+    }
+    let labels = m
+        .topics
+        .iter()
+        .map(|t| (t.id.as_str(), (t.ja.as_str(), t.en.as_str())))
+        .collect();
+    MeetingSummary {
+        id: m.id.clone(),
+        number: m.meeting_number,
+        title: m.title.clone(),
+        date: m.date.clone(),
+        written: m.written_procedure(),
+        remarks,
+        speakers,
+        topics: ranked(Some(&counts), &labels),
+    }
+}
+
+/// Topic counts, most first (ties by id), with their labels.
+fn ranked(
+    counts: Option<&BTreeMap<&str, usize>>,
+    labels: &BTreeMap<&str, (&str, &str)>,
+) -> Vec<TopicCount> {
+    let mut out: Vec<TopicCount> = counts
+        .into_iter()
+        .flatten()
+        .map(|(id, n)| {
+            let (ja, en) = labels.get(id).copied().unwrap_or((id, id));
+            TopicCount {
+                id: (*id).to_owned(),
+                ja: ja.to_owned(),
+                en: en.to_owned(),
+                paragraphs: *n,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.paragraphs
+            .cmp(&a.paragraphs)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}

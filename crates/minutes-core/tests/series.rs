@@ -1,0 +1,137 @@
+//! The series made of the committed meeting and meetings derived from it: the index's
+//! summaries, the links either side of a meeting, and the people across meetings.
+
+use minutes_core::series::{Series, SeriesError, is_placeholder_id};
+use minutes_core::{Block, Minutes};
+
+fn seed() -> Minutes {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/minutes/cshq-001.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).expect("the committed minutes"))
+        .expect("minutes")
+}
+
+/// The seed as meeting `number`, held on `date`.
+fn as_meeting(number: u32, date: &str) -> Minutes {
+    let mut m = seed();
+    m.id = format!("cshq-{number:03}");
+    m.meeting_number = number;
+    m.title = format!("第{number}回会合 議事概要");
+    m.date.date = date.to_owned();
+    m
+}
+
+/// A meeting held by written procedure: no attendees, no remarks.
+fn written(number: u32, date: &str) -> Minutes {
+    let mut m = as_meeting(number, date);
+    m.title = format!("第{number}回会合（持ち回り開催） 議事概要");
+    m.attendees.clear();
+    for s in &mut m.sections {
+        s.blocks.retain(|b| !matches!(b, Block::Speech(_)));
+    }
+    m
+}
+
+#[test]
+fn the_index_lists_meetings_newest_first_with_their_kind_and_counts() {
+    let series = Series::new(vec![
+        as_meeting(3, "2016-01-25"),
+        seed(),
+        written(2, "2015-05-25"),
+    ])
+    .unwrap();
+    let s = series.summaries();
+    let ids: Vec<&str> = s.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["cshq-003", "cshq-002", "cshq-001"]);
+    let first = &s[2];
+    assert_eq!(first.remarks, seed().speeches().count());
+    assert!(!first.written);
+    assert!(first.speakers.iter().any(|p| p.id == "murai-jun"));
+    assert!(
+        first.topics.iter().any(|t| t.id == "iot"),
+        "{:?}",
+        first.topics
+    );
+    assert!(
+        first
+            .topics
+            .windows(2)
+            .all(|w| w[0].paragraphs >= w[1].paragraphs)
+    );
+    let held_in_writing = &s[1];
+    assert!(held_in_writing.written);
+    assert_eq!(held_in_writing.remarks, 0);
+    assert!(held_in_writing.speakers.is_empty());
+    assert_eq!(series.first().id, "cshq-001");
+}
+
+#[test]
+fn a_meeting_links_to_the_ones_either_side() {
+    let series = Series::new(vec![
+        as_meeting(3, "2016-01-25"),
+        seed(),
+        written(2, "2015-05-25"),
+    ])
+    .unwrap();
+    let n = series.neighbours("cshq-002");
+    assert_eq!(n.previous.map(|m| m.id).as_deref(), Some("cshq-001"));
+    assert_eq!(n.next.map(|m| m.id).as_deref(), Some("cshq-003"));
+    let first = series.neighbours("cshq-001");
+    assert!(first.previous.is_none());
+    assert_eq!(series.neighbours("cshq-003").next, None);
+    assert_eq!(series.neighbours("no-such").previous, None);
+}
+
+#[test]
+fn two_files_of_one_meeting_or_none_at_all_are_refused() {
+    assert_eq!(
+        Series::new(vec![seed(), seed()]).unwrap_err(),
+        SeriesError::DuplicateId("cshq-001".into())
+    );
+    assert_eq!(Series::new(Vec::new()).unwrap_err(), SeriesError::Empty);
+}
+
+#[test]
+fn a_person_gathers_their_roles_remarks_topics_and_years_across_meetings() {
+    let series = Series::new(vec![seed(), as_meeting(5, "2017-03-01")]).unwrap();
+    let people = series.people();
+    let murai = people
+        .iter()
+        .find(|p| p.name.id == "murai-jun")
+        .expect("村井 has a page");
+    let per_meeting = seed()
+        .speeches()
+        .filter(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
+        .count();
+    assert!(per_meeting > 0);
+    assert_eq!(murai.remarks.len(), 2 * per_meeting);
+    assert_eq!(murai.remarks[0].meeting.id, "cshq-001");
+    assert_eq!(murai.remarks.last().unwrap().meeting.id, "cshq-005");
+    assert_eq!(murai.roles.len(), 1, "the same role in both meetings");
+    assert_eq!(murai.roles[0].meetings.len(), 2);
+    let years: Vec<(u32, usize)> = murai.by_year.iter().map(|y| (y.year, y.remarks)).collect();
+    assert_eq!(years, [(2015, per_meeting), (2016, 0), (2017, per_meeting)]);
+    assert!(
+        murai.topics.iter().all(|t| t.paragraphs % 2 == 0),
+        "each counted in both meetings"
+    );
+    // Everyone listed, speaking or not, has a page; made-up ids do not.
+    assert_eq!(
+        people.len(),
+        seed()
+            .attendees
+            .iter()
+            .filter(|a| !is_placeholder_id(&a.id))
+            .count()
+    );
+}
+
+#[test]
+fn only_made_up_ids_are_placeholders() {
+    assert!(is_placeholder_id("attendee-3"));
+    assert!(!is_placeholder_id("attendee-"));
+    assert!(!is_placeholder_id("murai-jun"));
+    assert!(!is_placeholder_id("attendee-x"));
+}
