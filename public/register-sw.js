@@ -3,6 +3,9 @@
 // exception for it.
 (() => {
   if (!('serviceWorker' in navigator)) return;
+  // The worker sits at the site's root, beside this file, whatever the page's depth, so
+  // that its scope is the whole site.
+  const workerUrl = new URL('sw.js', document.currentScript.src);
   // Only a page that was already controlled reloads when the worker changes; the first
   // visit is taken over quietly.
   const hadController = Boolean(navigator.serviceWorker.controller);
@@ -39,7 +42,7 @@
   // After the page has loaded: the worker's copy of the site then neither competes with
   // the page for the network nor downloads again what the page has just fetched (its
   // requests are answered from the HTTP cache after a 304).
-  const register = () => navigator.serviceWorker.register('sw.js').then((reg) => {
+  const register = () => navigator.serviceWorker.register(workerUrl).then((reg) => {
     if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const worker = reg.installing;

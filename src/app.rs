@@ -1,25 +1,55 @@
-//! The root component: the view state and the one page.
+//! The root component: which page this is, and its state.
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
 use crate::browser;
+use crate::pages::index_page::IndexPage;
 use crate::pages::meeting_page::MeetingPage;
+use crate::pages::person_page::PersonPage;
+use crate::site::{PageData, provide_site};
 use crate::state::provide_meeting;
 
-/// The whole app, for one meeting: rendered to HTML by the build (`render`) and hydrated
-/// from that HTML in the browser (`mount`). There are no path routes on purpose: the page
-/// is served as one static file, and everything a shared link must reproduce lives in the
-/// query string and the fragment, which work on any static host without rewrite rules.
+/// The whole app, for one page of the site: rendered to HTML by the build (`render`) and
+/// hydrated from that HTML in the browser (`mount`). There is no router: each page is its
+/// own static file (`site.rs`), and everything a shared link must reproduce within a page
+/// lives in the query string and the fragment, which work on any static host without
+/// rewrite rules.
 #[component]
 pub fn App(
-    /// The minutes to show.
-    minutes: &'static Minutes,
+    /// What the page shows.
+    page: PageData,
+    /// A meeting page's minutes (`None` on other pages).
+    minutes: Option<&'static Minutes>,
 ) -> impl IntoView {
-    provide_meeting(minutes, browser::nfkc_lower);
+    let root = page.root();
+    let content = match (page, minutes) {
+        (PageData::Meeting { neighbours }, Some(minutes)) => {
+            provide_meeting(minutes, browser::nfkc_lower);
+            view! { <MeetingPage neighbours=neighbours /> }.into_any()
+        }
+        (
+            PageData::Index {
+                body,
+                meetings,
+                offline_bytes,
+            },
+            _,
+        ) => {
+            provide_site(root);
+            view! { <IndexPage body=body meetings=meetings offline_bytes=offline_bytes /> }
+                .into_any()
+        }
+        (PageData::Person { body, person }, _) => {
+            provide_site(root);
+            view! { <PersonPage body=body person=person /> }.into_any()
+        }
+        // `mount` and the renderer never pair a meeting page with no minutes.
+        (PageData::Meeting { .. }, None) => ().into_any(),
+    };
     view! {
         <NoScriptNote />
-        <MeetingPage />
+        {content}
     }
 }
 
@@ -31,9 +61,9 @@ pub fn App(
 fn NoScriptNote() -> impl IntoView {
     view! {
         <p class="noscript">
-            <span lang="ja">"検索・絞り込み・リンクのコピーには JavaScript が必要です。議事概要は下にすべて表示されています。"</span>
+            <span lang="ja">"検索・絞り込み・リンクのコピーには JavaScript が必要です。ページの内容は下にすべて表示されています。"</span>
             " "
-            <span lang="en">"Search, filters and copying links need JavaScript; the minutes are all below."</span>
+            <span lang="en">"Search, filters and copying links need JavaScript; everything on this page is below."</span>
         </p>
     }
 }

@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use minutes_core::{Block, Minutes};
 
 use crate::query::ViewState;
-use crate::search::{NfkcLower, fold, fold_name};
+use crate::search::{NfkcLower, fold, fold_name, name_query_is_specific};
 
 /// What is known about one paragraph, prepared once.
 struct Entry {
@@ -267,16 +267,6 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
         *out.section_counts.entry(n).or_default() += 1;
     }
     out
-}
-
-/// A name query must say something: two characters, or one kanji (林 is a surname).
-fn name_query_is_specific(q: &str) -> bool {
-    let mut chars = q.chars();
-    match (chars.next(), chars.next()) {
-        (None, _) => false,
-        (Some(c), None) => !c.is_ascii() && !('\u{3041}'..='\u{3096}').contains(&c),
-        _ => true,
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -86,6 +86,33 @@ fn date_en(date: &MeetingDate) -> String {
     format!("{weekday}, {d} {month} {y}{era}")
 }
 
+/// A short date for lists and links: `2015年2月10日`, `10 Feb 2015`; the printed line
+/// when the ISO date cannot be read.
+pub fn short_date(date: &MeetingDate, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some((y, m, d)) = ymd(&date.date) else {
+        return date.printed.clone();
+    };
+    match lang {
+        Lang::Ja => format!("{y}年{m}月{d}日"),
+        Lang::En => match m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) {
+            Some(month) => format!("{d} {month} {y}"),
+            None => date.printed.clone(),
+        },
+    }
+}
+
+/// A size in bytes as readers say it: `12.3 MB`, `850 KB`.
+pub fn size(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
 /// The Latin name of a Japanese era.
 fn era_en(era: &str) -> Option<&'static str> {
     Some(match era {

@@ -214,6 +214,49 @@ pub struct Texts {
     pub unknown_topic_id: fn(&str) -> String,
     pub unknown_section: fn(u32) -> String,
     pub unknown_target: fn(&str) -> String,
+    /// The series index.
+    pub series_title: &'static str,
+    pub meetings_heading: fn(usize) -> String,
+    pub meeting_number: fn(u32) -> String,
+    pub kind_meeting: &'static str,
+    pub kind_written: &'static str,
+    pub remarks_count: fn(usize) -> String,
+    pub no_remarks: &'static str,
+    /// Series search.
+    pub series_search_heading: &'static str,
+    pub series_search_label: &'static str,
+    pub series_search_placeholder: &'static str,
+    pub any_speaker: &'static str,
+    pub any_topic: &'static str,
+    pub year_from: &'static str,
+    pub year_to: &'static str,
+    pub any_year: &'static str,
+    pub searching: &'static str,
+    pub search_failed: &'static str,
+    pub series_no_results: &'static str,
+    pub series_results: fn(usize, usize) -> String,
+    pub meeting_hits: fn(usize, usize) -> String,
+    pub show_more_meetings: &'static str,
+    /// Links between pages.
+    pub site_nav: &'static str,
+    pub all_meetings: &'static str,
+    pub previous_meeting: &'static str,
+    pub next_meeting: &'static str,
+    /// A person's page.
+    pub person_page_of: &'static str,
+    pub roles_heading: &'static str,
+    pub meetings_attended: fn(usize) -> String,
+    pub person_remarks: fn(usize) -> String,
+    pub by_year_title: &'static str,
+    pub year_columns: &'static [&'static str],
+    pub person_topic_columns: &'static [&'static str],
+    pub person_topics_title: &'static str,
+    pub read_in_meeting: &'static str,
+    /// Keeping the whole series offline.
+    pub keep_offline: fn(&str) -> String,
+    pub keeping_offline: fn(usize, usize) -> String,
+    pub kept_offline: &'static str,
+    pub keep_offline_failed: &'static str,
 }
 
 /// 日本語.
@@ -299,6 +342,56 @@ pub static JA: Texts = Texts {
     unknown_target: |s| {
         format!("リンク先「#{s}」はこの議事概要にありません。会議の全体を表示しています。")
     },
+    series_title: "会合と議事概要",
+    meetings_heading: |n| format!("会合一覧（{n}件）"),
+    meeting_number: |n| format!("第{n}回"),
+    kind_meeting: "会合",
+    kind_written: "持ち回り開催",
+    remarks_count: |n| format!("発言 {n}件"),
+    no_remarks: "決定事項のみ（発言の記録なし）",
+    series_search_heading: "全会合の発言を検索",
+    series_search_label: "検索する語句",
+    series_search_placeholder: "例：IoT、人材、ログの保存",
+    any_speaker: "すべての発言者",
+    any_topic: "すべてのテーマ",
+    year_from: "開始年",
+    year_to: "終了年",
+    any_year: "指定なし",
+    searching: "検索しています…",
+    search_failed: "検索索引を読み込めませんでした。ネットワークにつながっていないか、オフライン用に保存されていません。",
+    series_no_results: "該当する発言はありません。",
+    series_results: |shown, of| {
+        if shown == of {
+            format!("{shown}回の会合で見つかりました（新しい順）")
+        } else {
+            format!("{of}回の会合のうち新しい{shown}回を表示しています")
+        }
+    },
+    meeting_hits: |paragraphs, hits| {
+        if hits > 0 {
+            format!("{paragraphs}段落・{hits}か所")
+        } else {
+            format!("{paragraphs}段落")
+        }
+    },
+    show_more_meetings: "さらに古い会合を表示",
+    site_nav: "会合の移動",
+    all_meetings: "会合一覧",
+    previous_meeting: "前の会合",
+    next_meeting: "次の会合",
+    person_page_of: "出席者",
+    roles_heading: "役職・所属",
+    meetings_attended: |n| format!("出席した会合（{n}回）"),
+    person_remarks: |n| format!("発言（{n}件）"),
+    by_year_title: "年ごとの発言数",
+    year_columns: &["年", "発言"],
+    person_topic_columns: &["テーマ", "段落"],
+    person_topics_title: "発言のテーマ",
+    read_in_meeting: "会合の中で読む",
+    keep_offline: |size| format!("全会合をオフライン用に保存（{size}）"),
+    keeping_offline: |done, total| format!("保存しています… {done}/{total}"),
+    kept_offline: "全会合をオフラインで読めます。",
+    keep_offline_failed: "保存できませんでした。ネットワークを確認して、もう一度お試しください。",
 };
 
 /// English.
@@ -398,6 +491,62 @@ pub static EN: Texts = Texts {
     unknown_topic_id: |s| format!("There is no topic “{s}”."),
     unknown_section: |n| format!("There is no section ({n})."),
     unknown_target: |s| format!("“#{s}” is not in these minutes; the whole meeting is shown."),
+    series_title: "Meetings and minutes",
+    meetings_heading: |n| format!("All meetings ({n})"),
+    meeting_number: |n| format!("No. {n}"),
+    kind_meeting: "Meeting",
+    kind_written: "By written procedure",
+    remarks_count: |n| {
+        if n == 1 {
+            "1 remark".to_owned()
+        } else {
+            format!("{n} remarks")
+        }
+    },
+    no_remarks: "Decisions only; no remarks recorded",
+    series_search_heading: "Search remarks in every meeting",
+    series_search_label: "Words to search for",
+    series_search_placeholder: "e.g. IoT, 人材, ログの保存",
+    any_speaker: "Any speaker",
+    any_topic: "Any topic",
+    year_from: "From year",
+    year_to: "To year",
+    any_year: "Any",
+    searching: "Searching…",
+    search_failed: "The search index could not be loaded: there is no network, and it was not kept offline.",
+    series_no_results: "Nothing matches.",
+    series_results: |shown, of| {
+        if shown == of {
+            format!("Found in {shown} meetings, newest first")
+        } else {
+            format!("Showing the newest {shown} of {of} meetings")
+        }
+    },
+    meeting_hits: |paragraphs, hits| {
+        if hits > 0 {
+            format!("{paragraphs} paragraphs, {hits} hits")
+        } else {
+            format!("{paragraphs} paragraphs")
+        }
+    },
+    show_more_meetings: "Show older meetings",
+    site_nav: "Meetings",
+    all_meetings: "All meetings",
+    previous_meeting: "Previous meeting",
+    next_meeting: "Next meeting",
+    person_page_of: "Attendee",
+    roles_heading: "Roles and offices",
+    meetings_attended: |n| format!("Meetings attended ({n})"),
+    person_remarks: |n| format!("Remarks ({n})"),
+    by_year_title: "Remarks per year",
+    year_columns: &["Year", "Remarks"],
+    person_topic_columns: &["Topic", "Paragraphs"],
+    person_topics_title: "Topics of their remarks",
+    read_in_meeting: "Read in the meeting",
+    keep_offline: |size| format!("Keep every meeting offline ({size})"),
+    keeping_offline: |done, total| format!("Keeping… {done}/{total}"),
+    kept_offline: "Every meeting can be read offline.",
+    keep_offline_failed: "Could not keep them: check the network and try again.",
 };
 
 /// `1 remark`, `2 remarks`.

@@ -1,4 +1,5 @@
-//! The viewer: a Leptos app that shows one meeting's minutes. The build renders it to HTML
+//! The viewer: a Leptos app that shows a body's meetings, one page each, with an index
+//! and a page per person. The build renders it to HTML
 //! natively (`render`, feature `ssr`); the browser hydrates that HTML (`mount`, feature
 //! `hydrate`). Pages live in `pages/`, reusable pieces in `components/`, and logic that
 //! plain `#[test]`s reach (formatting, look-ups) in `format.rs` and `data.rs`.
@@ -18,21 +19,32 @@ pub mod query;
 #[cfg(feature = "ssr")]
 pub mod render;
 pub mod search;
+pub mod series_search;
+pub mod site;
 pub mod state;
 pub mod stats;
 
 /// Hydrate the page the build rendered, then mark the document `data-app="ready"` (what
-/// tests wait for). If the page's minutes data cannot be read, the rendered minutes stay
-/// as readers without JavaScript see them, under a note saying why the tools are missing:
-/// nothing readable is lost.
+/// tests wait for). If the page's data cannot be read, the rendered page stays as readers
+/// without JavaScript see it, under a note saying why the tools are missing: nothing
+/// readable is lost.
 #[cfg(feature = "hydrate")]
 pub fn mount() {
     console_error_panic_hook_lite();
-    match data::minutes() {
-        Ok(minutes) => {
-            leptos::mount::hydrate_body(move || leptos::view! { <app::App minutes=minutes /> })
-        }
-        Err(error) => browser::keep_static_page(&error.to_string()),
+    let page = browser::element_text(site::SITE_DATA_ID)
+        .ok_or_else(|| data::DataError::Missing.to_string())
+        .and_then(|json| {
+            site::PageData::parse(&json).map_err(|e| data::DataError::Malformed(e).to_string())
+        });
+    let minutes = match &page {
+        Ok(site::PageData::Meeting { .. }) => data::minutes().map(Some).map_err(|e| e.to_string()),
+        _ => Ok(None),
+    };
+    match (page, minutes) {
+        (Ok(page), Ok(minutes)) => leptos::mount::hydrate_body(move || {
+            leptos::view! { <app::App page=page minutes=minutes /> }
+        }),
+        (Err(why), _) | (_, Err(why)) => browser::keep_static_page(&why),
     }
     browser::mark_ready();
 }

@@ -1,3 +1,5 @@
 //! One module per page.
 
+pub mod index_page;
 pub mod meeting_page;
+pub mod person_page;

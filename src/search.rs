@@ -86,6 +86,16 @@ pub fn fold_name(text: &str, nfkc_lower: NfkcLower) -> String {
         .collect()
 }
 
+/// A name query must say something: two characters, or one kanji (林 is a surname).
+pub fn name_query_is_specific(q: &str) -> bool {
+    let mut chars = q.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        (Some(c), None) => !c.is_ascii() && !('\u{3041}'..='\u{3096}').contains(&c),
+        _ => true,
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;

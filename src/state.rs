@@ -14,6 +14,7 @@ use crate::location::Location;
 use crate::marks::Marks;
 use crate::query::{self, Notice, ViewState};
 use crate::search::NfkcLower;
+use crate::site::Language;
 
 /// Everything a component needs to read or change the view of the meeting. `Copy`, handed down by
 /// context (`provide_meeting`, `use_meeting`).
@@ -44,8 +45,8 @@ pub struct MeetingState {
     /// Whether the app runs the page (false in the first view, the one the build
     /// rendered for every reader, with or without JavaScript).
     pub started: ReadSignal<bool>,
-    /// The reader's own choice of language, remembered across visits.
-    choice: RwSignal<Option<Lang>>,
+    /// The language: the link's, else the reader's remembered choice.
+    pub language: Language,
     location: Location,
 }
 
@@ -77,16 +78,8 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
     let filtered = Memo::new(move |_| state.with(|s| s.is_filtered()));
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc_lower)));
     let marks = Marks::new(minutes, state, outcome, target, query, nfkc_lower);
-    let choice = RwSignal::new(None);
-    let current = move || state.with(|s| s.lang).or(choice.get()).unwrap_or_default();
-    let (lang, set_lang) = signal(untrack(current));
-    Effect::new(move |_| {
-        let now = current();
-        if lang.get_untracked() != now {
-            set_lang.set(now);
-        }
-    });
-    Effect::new(move |_| browser::set_document_lang(lang.get().code()));
+    let language = Language::follow(move || state.with(|s| s.lang));
+    let lang = language.lang;
     let (wide, set_wide) = signal(false);
     let (started, set_started) = signal(false);
     let meeting = MeetingState {
@@ -100,7 +93,7 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
         lang,
         wide,
         started,
-        choice,
+        language,
         location,
     };
     // The first view is the one the build rendered: the bare page, in Japanese, at phone
@@ -112,7 +105,7 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
     // view once the app runs.
     Effect::new(move |_| {
         location.catch_up();
-        choice.set(browser::stored_lang().as_deref().and_then(Lang::parse));
+        language.catch_up();
         set_wide.set(browser::is_wide_screen());
         set_started.set(true);
         if let Some(typed) = browser::typed_search() {
@@ -180,8 +173,7 @@ impl MeetingState {
     /// The reader chose `lang`: remember it, and take any other `lang` out of the address
     /// (replacing the entry) so that a reload keeps the choice.
     pub fn choose_lang(&self, lang: Lang) {
-        browser::store_lang(lang.code());
-        self.choice.set(Some(lang));
+        self.language.choose(lang);
         let mut next = self.state.get_untracked();
         if next.lang.is_some() {
             next.lang = None;

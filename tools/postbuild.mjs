@@ -1,12 +1,16 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
-//  1. The page: the build's renderer (`cargo run --features ssr --bin render`, src/render.rs)
-//     renders the app natively into index.html (reading view, title, description, the
-//     minutes' JSON data block, Content-Security-Policy) and publishes the minutes JSON
-//     beside it. No browser takes part.
-//  2. Build version: a hash of every file, written into index.html as
+//  1. The pages: the build's renderer (`cargo run --features ssr --bin render`, src/render.rs)
+//     renders every page natively from the minutes in data/minutes/ (or $MINUTES_DIR, which
+//     tests and the bench point at generated series): the index, a page and a JSON download
+//     per meeting, a page per person, and the series search index. No browser takes part.
+//  2. Build version: a hash of every file, written into the index page as
 //     <meta name="minutes-build"> so a page can say which build it is.
-//  3. Service worker: sw.js from tools/sw.js with this build's version and the list of
-//     every file in the build (taken from the folder, never kept by hand).
+//  3. offline.json: every file of the series with its content hash and size, which the
+//     worker reads only to keep the whole series offline or to refresh what it kept.
+//  4. Service worker: sw.js from tools/sw.js with this build's version and its shell (the
+//     app's own files and the index), taken from the folder, never kept by hand. Pages,
+//     minutes and search files are not in it: the worker keeps them as they are opened,
+//     so its list does not grow with the series.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
@@ -19,10 +23,11 @@ if (!given) {
 }
 const dir = resolve(given);
 const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
+const minutesDir = resolve(process.env.MINUTES_DIR ?? join(source, 'data', 'minutes'));
 
 const render = spawnSync(
   'cargo',
-  ['run', '--quiet', '--features', 'ssr', '--bin', 'render', '--', dir, join(source, 'data', 'minutes', 'cshq-001.json')],
+  ['run', '--quiet', '--features', 'ssr', '--bin', 'render', '--', dir, minutesDir],
   { cwd: source, stdio: 'inherit' },
 );
 if (render.status !== 0) {
@@ -38,31 +43,42 @@ async function filesUnder(root) {
   return out.sort();
 }
 
+const files = (await filesUnder(dir)).filter((f) => f !== 'sw.js' && f !== 'offline.json');
+// A page of the series: anything in a folder of its own but the icons (a meeting, a
+// person, the search index) and the index page.
+const isSeries = (f) => (f.includes('/') && !f.startsWith('icons/')) || f === 'index.html';
+const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+const contents = new Map();
+for (const f of files) contents.set(f, await readFile(join(dir, f)));
 const indexPath = join(dir, 'index.html');
-let html = (await readFile(indexPath, 'utf8')).replace(/\s*<meta name="minutes-build"[^>]*>/g, '');
-const minutes = JSON.parse(await readFile(join(source, 'data', 'minutes', 'cshq-001.json'), 'utf8'));
+const indexHtml = contents.get('index.html').toString('utf8').replace(/\s*<meta name="minutes-build"[^>]*>/g, '');
+contents.set('index.html', Buffer.from(indexHtml));
 
 // The version covers every file but sw.js (which it is written into) and the meta itself.
-const files = (await filesUnder(dir)).filter((f) => f !== 'sw.js');
 const hash = createHash('sha256');
 for (const f of files) {
   hash.update(f);
-  hash.update(f === 'index.html' ? html : await readFile(join(dir, f)));
+  hash.update(contents.get(f));
 }
 const version = hash.digest('hex').slice(0, 16);
+await writeFile(indexPath, indexHtml.replace('</title>', () => `</title>\n    <meta name="minutes-build" content="${version}" />`));
 
-html = html.replace('</title>', () => `</title>\n    <meta name="minutes-build" content="${version}" />`);
-await writeFile(indexPath, html);
+// A page is asked for by its folder (`cshq-001/`), as links name it.
+const url = (f) => (f === 'index.html' ? './' : f.replace(/(^|\/)index\.html$/, '$1'));
+const series = files.filter(isSeries).map((f) => ({
+  url: url(f),
+  // The index's hash leaves out the build meta, which changes with every build.
+  hash: sha(contents.get(f)),
+  bytes: contents.get(f).length,
+}));
+await writeFile(join(dir, 'offline.json'), JSON.stringify({ version, files: series }));
 
 const template = await readFile(new URL('./sw.js', import.meta.url), 'utf8');
-// './' is the page itself: navigations are answered with it.
-// The minutes download is the page's own data block a second time: the worker keeps it
-// when a reader first asks for it, rather than every first visit downloading it twice.
-const download = `${minutes.id}.json`;
-const precache = ['./', ...files.filter((f) => f !== 'index.html' && f !== download)];
+const shell = ['./', ...files.filter((f) => !isSeries(f))];
 await writeFile(
   join(dir, 'sw.js'),
-  template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__BUILD_FILES__', JSON.stringify(precache, null, 2))
-    .replace('__LATER_FILES__', JSON.stringify([download])),
+  template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__SHELL_FILES__', JSON.stringify(shell, null, 2)),
 );
-console.log(`postbuild: build ${version}, ${precache.length} files precached`);
+const total = series.reduce((n, f) => n + f.bytes, 0);
+console.log(`postbuild: build ${version}, ${shell.length} shell files precached, ${series.length} series files (${total} bytes) kept on demand`);

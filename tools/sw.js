@@ -1,55 +1,132 @@
-// The viewer's service worker: it keeps one complete copy of a build so the minutes open
-// with no network. Generated per build by tools/postbuild.mjs, which replaces the two
-// placeholders below with the build's version, the files kept at install, and the files
-// kept only once a reader asks for them (the minutes download).
+// The viewer's service worker: it keeps the app's shell and every page a reader opens, so
+// they open again with no network, and on request the whole series. Generated per build
+// by tools/postbuild.mjs, which fills in the build's version and its shell.
+//
+// - Install: the shell (the app's files and the index page) and the pages open in a tab.
+//   Kept pages of the previous build are carried over when their content hash is
+//   unchanged (offline.json), and downloaded again only when it changed: a new deploy is
+//   never mixed with the old one, and not downloaded whole again either.
+// - Pages, minutes JSON and search files are kept as they are fetched.
+// - Message {keep: 'series'}: keep every file of offline.json, telling the page its
+//   progress ({kept, total, bytes}) and the end ({kept, total, done: true} or {error}).
 const VERSION = '__BUILD_VERSION__';
-const FILES = __BUILD_FILES__;
-const LATER = __LATER_FILES__;
+const SHELL = __SHELL_FILES__;
 const CACHE = `minutes-viewer-${VERSION}`;
+const PREFIX = 'minutes-viewer-';
+// Each kept response carries the content hash it was kept at.
+const HASH = 'x-minutes-hash';
+
+const scoped = (path) => new URL(path, self.registration.scope).href;
+// A page is one file whatever its query and fragment.
+const pageKey = (href) => {
+  const u = new URL(href);
+  return u.origin + u.pathname;
+};
+
+async function manifest() {
+  const response = await fetch(scoped('offline.json'), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`offline.json: HTTP ${response.status}`);
+  const { files } = await response.json();
+  return new Map(files.map((f) => [scoped(f.url), f]));
+}
+
+async function keep(cache, href, hash) {
+  const response = await fetch(href, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  const headers = new Headers(response.headers);
+  if (hash) headers.set(HASH, hash);
+  const body = await response.arrayBuffer();
+  await cache.put(href, new Response(body, { status: response.status, headers }));
+  return body.byteLength;
+}
 
 self.addEventListener('install', (event) => {
-  // `cache: 'no-cache'`: every file is checked with the server, so a new version never
-  // mixes in old files, yet a file the browser already holds (the page has just
-  // downloaded most of them) comes back as a 304 with no body instead of a second copy.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache' })))),
-  );
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // `cache: 'no-cache'`: every file is checked with the server, so a new version never
+    // mixes in old files, yet a file the browser already holds comes back as a 304.
+    await cache.addAll(SHELL.map((f) => new Request(f, { cache: 'no-cache' })));
+    const open = (await self.clients.matchAll({ type: 'window' })).map((c) => pageKey(c.url));
+    const old = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+    const shell = new Set(SHELL.map(scoped));
+    const kept = new Map();
+    for (const name of old) {
+      const previous = await caches.open(name);
+      for (const request of await previous.keys()) {
+        if (!shell.has(request.url)) kept.set(request.url, previous);
+      }
+    }
+    if (kept.size > 0) {
+      const files = await manifest();
+      for (const [href, previous] of kept) {
+        const now = files.get(href);
+        if (!now) continue;
+        const response = await previous.match(href);
+        if (response?.headers.get(HASH) === now.hash) await cache.put(href, response);
+        else await keep(cache, href, now.hash).catch(() => {});
+      }
+    }
+    for (const href of open) {
+      if (!(await cache.match(href))) await keep(cache, href).catch(() => {});
+    }
+  })());
 });
 
 self.addEventListener('activate', (event) => {
   // A version replaces the previous one whole: every other cache of ours goes.
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('minutes-viewer-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
 
+async function keepSeries(client) {
+  const cache = await caches.open(CACHE);
+  const files = [...(await manifest()).values()];
+  let kept = 0;
+  let bytes = 0;
+  const queue = [...files];
+  const worker = async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) {
+      const href = scoped(f.url);
+      const have = await cache.match(href);
+      if (have?.headers.get(HASH) !== f.hash) bytes += await keep(cache, href, f.hash);
+      kept += 1;
+      client?.postMessage({ kept, total: files.length, bytes });
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  client?.postMessage({ kept, total: files.length, bytes, done: true });
+}
+
 self.addEventListener('message', (event) => {
   // The page asks for this when the reader accepts the new version.
   if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data?.keep === 'series') {
+    event.waitUntil(keepSeries(event.source).catch((e) => event.source?.postMessage({ error: String(e) })));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET') return;
-  if (request.mode === 'navigate') {
-    // Any navigation in scope (with a query string or not) is the one page of the app.
-    event.respondWith(
-      caches.open(CACHE)
-        .then((cache) => cache.match('./'))
-        .then((hit) => hit ?? fetch(request)),
-    );
-    return;
-  }
-  const later = LATER.some((f) => new URL(f, self.registration.scope).href === request.url);
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(request);
-      if (hit) return hit;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  const key = request.mode === 'navigate' ? pageKey(request.url) : request.url;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(key);
+    if (hit) return hit;
+    try {
       const response = await fetch(request);
-      if (later && response.ok) await cache.put(request, response.clone());
+      // What a reader opened or searched is kept for reading offline.
+      if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
       return response;
-    }),
-  );
+    } catch (error) {
+      if (request.mode === 'navigate') {
+        const index = await cache.match(scoped('./'));
+        if (index) return index;
+      }
+      throw error;
+    }
+  })());
 });

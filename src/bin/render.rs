@@ -1,18 +1,18 @@
-//! `render <site> <minutes.json>`: the build step that writes the meeting page. It reads
-//! Trunk's `<site>/index.html`, renders the app into it natively (`minutes_viewer::render`)
-//! and writes it back, with the minutes JSON published beside it (`<site>/<id>.json`).
-//! Run by `tools/postbuild.mjs`, Trunk's post-build hook. No browser is involved.
+//! `render <site> <minutes folder>`: the build step that writes the site's pages. It reads
+//! Trunk's `<site>/index.html` and every `*.json` in the minutes folder, renders each page
+//! natively (`minutes_viewer::render::site`) and writes them into the site. Run by
+//! `tools/postbuild.mjs`, Trunk's post-build hook. No browser is involved.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let [site, json] = args.as_slice() else {
-        eprintln!("usage: render <site folder> <minutes.json>");
+    let [site, folder] = args.as_slice() else {
+        eprintln!("usage: render <site folder> <minutes folder>");
         return ExitCode::from(2);
     };
-    match run(site, json) {
+    match run(site, folder) {
         Ok(summary) => {
             println!("render: {summary}");
             ExitCode::SUCCESS
@@ -24,25 +24,43 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(site: &Path, json_path: &Path) -> Result<String, String> {
+fn run(site: &Path, folder: &Path) -> Result<String, String> {
     let read = |path: &Path| {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
     let index = site.join("index.html");
     let template = read(&index)?;
-    let json = read(json_path)?;
-    let page = minutes_viewer::render::meeting_page(&template, &json)
-        .map_err(|e| format!("{}: {e}", json_path.display()))?;
-    let download = site.join(&page.download_path);
-    let write = |path: &Path, text: &str| {
-        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    write(&index, &page.html)?;
-    write(&download, &json)?;
+    let mut names: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| format!("cannot read {}: {e}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    let mut files = Vec::with_capacity(names.len());
+    for path in &names {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push((name, read(path)?));
+    }
+    let pages = minutes_viewer::render::site(&template, &files)
+        .map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut bytes = 0;
+    for f in &pages {
+        let path = site.join(&f.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, &f.text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        bytes += f.text.len();
+    }
     Ok(format!(
-        "{} ({} bytes), {}",
-        index.display(),
-        page.html.len(),
-        download.display()
+        "{} meetings, {} files ({bytes} bytes) into {}",
+        files.len(),
+        pages.len(),
+        site.display()
     ))
 }

@@ -1,12 +1,14 @@
 //! The meeting's title block: body, meeting, date, time and place, the published original
 //! (出典) when the minutes name it, and the switch between the Japanese and English
-//! interface.
+//! interface, with links to the series index and the meetings either side.
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
+use minutes_core::series::Neighbours;
 
+use crate::components::language_switch::LanguageSwitch;
+use crate::components::series_nav::SeriesNav;
 use crate::format::{date, source_url, time_span};
-use crate::i18n::Lang;
 use crate::state::use_meeting;
 
 /// The banner at the top of the page. The title is the document's own, so it stays in
@@ -15,12 +17,15 @@ use crate::state::use_meeting;
 pub fn MeetingHeader(
     /// The minutes whose header to show.
     minutes: &'static Minutes,
+    /// The meetings either side, linked from the header.
+    neighbours: Neighbours,
 ) -> impl IntoView {
     let meeting = use_meeting();
     let when = &minutes.date;
     view! {
         <header class="meeting-header">
-            <LanguageSwitch />
+            <SeriesNav neighbours=neighbours />
+            <LanguageSwitch language=meeting.language choose=Callback::new(move |lang| meeting.choose_lang(lang)) />
             <p class="meeting-header__body" lang="ja">{minutes.body.clone()}</p>
             <h1 class="meeting-header__title" lang="ja">{minutes.title.clone()}</h1>
             <dl class="meeting-header__facts">
@@ -50,32 +55,5 @@ pub fn MeetingHeader(
                 })}
             </dl>
         </header>
-    }
-}
-
-/// 日本語 | English. Each button names its language in that language; the pressed one is
-/// the interface's. Choosing is remembered for the next visit.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
-    let meeting = use_meeting();
-    view! {
-        <div class="language-switch" role="group" aria-label=meeting.text(|t| t.language)>
-            {Lang::ALL
-                .into_iter()
-                .map(|lang| {
-                    view! {
-                        <button
-                            type="button"
-                            lang=lang.code()
-                            data-lang=lang.code()
-                            aria-pressed=move || (meeting.lang.get() == lang).to_string()
-                            on:click=move |_| meeting.choose_lang(lang)
-                        >
-                            {lang.endonym()}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
     }
 }

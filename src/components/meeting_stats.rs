@@ -16,11 +16,11 @@ const BAR: u32 = 250;
 
 /// One bar: its label, its length as a share of the longest bar, the value printed after
 /// it, and the group it takes its colour from (`None`: the chart's own colour).
-struct Bar {
-    label: String,
-    length: f64,
-    value: String,
-    group: Option<&'static str>,
+pub struct Bar {
+    pub label: String,
+    pub length: f64,
+    pub value: String,
+    pub group: Option<&'static str>,
 }
 
 /// The statistics section, folded by default and stepping aside while filtering.
@@ -119,7 +119,7 @@ pub fn MeetingStats() -> impl IntoView {
 /// A horizontal bar chart in SVG, and after it a table with the same numbers as text,
 /// which the chart names as its description.
 #[component]
-fn BarChart(
+pub fn BarChart(
     /// Names the chart's ids and its `data-chart` / `data-stats-table` attributes.
     key: &'static str,
     /// The chart's heading, also its accessible name.

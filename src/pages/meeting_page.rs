@@ -2,6 +2,7 @@
 //! contents beside it.
 
 use leptos::prelude::*;
+use minutes_core::series::Neighbours;
 use minutes_core::{Block, Section};
 
 use crate::browser;
@@ -23,7 +24,10 @@ use crate::state::use_meeting;
 
 /// The meeting: header, tools (search, filters, contents), attendees and proceedings.
 #[component]
-pub fn MeetingPage() -> impl IntoView {
+pub fn MeetingPage(
+    /// The meetings either side, linked from the header.
+    neighbours: Neighbours,
+) -> impl IntoView {
     let meeting = use_meeting();
     let minutes = meeting.minutes;
     // A permalink's element exists only once the app has drawn it; jump to it then.
@@ -46,7 +50,7 @@ pub fn MeetingPage() -> impl IntoView {
         <a class="skip-link" href="#proceedings">
             {meeting.text(|t| t.skip_link)}
         </a>
-        <MeetingHeader minutes=minutes />
+        <MeetingHeader minutes=minutes neighbours=neighbours />
         <div class="layout">
             <aside class="tools" aria-label=meeting.text(|t| t.tools)>
                 <SearchBox />

@@ -1,0 +1,46 @@
+//! A meeting page's links out: the series index and the meetings held either side.
+
+use leptos::prelude::*;
+use minutes_core::series::{MeetingLink, Neighbours};
+
+use crate::format;
+use crate::site::{index_href, meeting_href};
+use crate::state::use_meeting;
+
+/// The meeting page is one level below the site's root.
+const ROOT: &str = "../";
+
+/// 会合一覧 · ← 前の会合 · 次の会合 →
+#[component]
+pub fn SeriesNav(
+    /// The meetings either side.
+    neighbours: Neighbours,
+) -> impl IntoView {
+    let meeting = use_meeting();
+    let link = move |to: Option<MeetingLink>,
+                     rel: &'static str,
+                     label: fn(&crate::i18n::Texts) -> &'static str| {
+        to.map(|m| {
+            let href = meeting_href(ROOT, &m.id);
+            view! {
+                <a href=href rel=rel data-neighbour=rel>
+                    <span class="series-nav__label">{meeting.text(label)}</span>
+                    " "
+                    <span class="series-nav__which">
+                        {move || {
+                            let lang = meeting.lang.get();
+                            format!("{} {}", (lang.texts().meeting_number)(m.number), format::short_date(&m.date, lang))
+                        }}
+                    </span>
+                </a>
+            }
+        })
+    };
+    view! {
+        <nav class="series-nav" aria-label=meeting.text(|t| t.site_nav)>
+            <a href=index_href(ROOT) data-index-link>{meeting.text(|t| t.all_meetings)}</a>
+            {link(neighbours.previous, "prev", |t| t.previous_meeting)}
+            {link(neighbours.next, "next", |t| t.next_meeting)}
+        </nav>
+    }
+}

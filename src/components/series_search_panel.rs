@@ -1,0 +1,447 @@
+//! The index's search over every meeting: words, speaker, topic and years, all in the
+//! address (`?scope=series&q=…`), with results grouped by meeting, newest first.
+//!
+//! Nothing of the index is in the page: the first search downloads its table of contents
+//! and the shards its words need, then the minutes of the newest meetings that may match,
+//! a few at a time (`series_search`). Each is downloaded once per page.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use minutes_core::Minutes;
+use minutes_core::series::{MeetingSummary, year_of};
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::query::encode;
+use crate::series_search::{
+    IndexMeta, IndexedMeeting, META_PATH, ParagraphHit, Prepared, SeriesQuery, Shard,
+    is_series_query, shard_path,
+};
+use crate::site::{meeting_href, use_site};
+
+/// How many meetings with results one step shows.
+const STEP: usize = 5;
+
+/// One meeting's results.
+#[derive(Clone)]
+struct Group {
+    meeting: IndexedMeeting,
+    hits: Vec<ParagraphHit>,
+}
+
+/// Where a search stands.
+#[derive(Clone, Default)]
+enum Status {
+    /// Nothing asked.
+    #[default]
+    Idle,
+    /// Downloading or matching.
+    Searching,
+    /// Done: the meetings shown, how many may match, and how far down those the search
+    /// has looked.
+    Done {
+        groups: Vec<Group>,
+        candidates: Vec<u32>,
+        looked: usize,
+    },
+    /// The index or a meeting could not be downloaded.
+    Failed(String),
+}
+
+/// What the page has downloaded, kept for the next search.
+#[derive(Default)]
+struct Downloaded {
+    meta: Option<Rc<IndexMeta>>,
+    shards: BTreeMap<u32, Rc<Shard>>,
+    minutes: BTreeMap<String, Rc<Minutes>>,
+}
+
+thread_local! {
+    static DOWNLOADED: RefCell<Downloaded> = RefCell::default();
+}
+
+async fn meta(root: &str) -> Result<Rc<IndexMeta>, String> {
+    if let Some(m) = DOWNLOADED.with_borrow(|d| d.meta.clone()) {
+        return Ok(m);
+    }
+    let text = crate::browser::fetch_text(&format!("{root}{META_PATH}")).await?;
+    let meta: IndexMeta = serde_json::from_str(&text).map_err(|e| format!("{META_PATH}: {e}"))?;
+    if meta.version != crate::series_search::INDEX_VERSION {
+        return Err(format!("{META_PATH}: index version {}", meta.version));
+    }
+    let meta = Rc::new(meta);
+    DOWNLOADED.with_borrow_mut(|d| d.meta = Some(meta.clone()));
+    Ok(meta)
+}
+
+async fn shard(root: &str, n: u32) -> Result<Rc<Shard>, String> {
+    if let Some(s) = DOWNLOADED.with_borrow(|d| d.shards.get(&n).cloned()) {
+        return Ok(s);
+    }
+    let path = shard_path(n);
+    let text = crate::browser::fetch_text(&format!("{root}{path}")).await?;
+    let shard: Shard = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let shard = Rc::new(shard);
+    DOWNLOADED.with_borrow_mut(|d| d.shards.insert(n, shard.clone()));
+    Ok(shard)
+}
+
+async fn minutes(root: &str, id: &str) -> Result<Rc<Minutes>, String> {
+    if let Some(m) = DOWNLOADED.with_borrow(|d| d.minutes.get(id).cloned()) {
+        return Ok(m);
+    }
+    let path = format!("{root}{id}/{id}.json");
+    let text = crate::browser::fetch_text(&path).await?;
+    let m = crate::data::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    let m = Rc::new(m);
+    DOWNLOADED.with_borrow_mut(|d| d.minutes.insert(id.to_owned(), m.clone()));
+    Ok(m)
+}
+
+/// Look further down `candidates` from `looked` until `STEP` more meetings have results.
+async fn look(
+    root: &str,
+    meta: &IndexMeta,
+    prepared: &Prepared,
+    candidates: &[u32],
+    mut looked: usize,
+) -> Result<(Vec<Group>, usize), String> {
+    let mut groups = Vec::new();
+    while groups.len() < STEP && looked < candidates.len() {
+        let meeting = meta.meetings[candidates[looked] as usize].clone();
+        looked += 1;
+        let m = minutes(root, &meeting.id).await?;
+        let hits = prepared.matches(&m, crate::browser::nfkc_lower);
+        if !hits.is_empty() {
+            groups.push(Group { meeting, hits });
+        }
+    }
+    Ok((groups, looked))
+}
+
+/// A first search: the index, the shards, then the first meetings.
+async fn first(root: &str, query: SeriesQuery) -> Result<Status, String> {
+    let meta = meta(root).await?;
+    let prepared = Prepared::new(query, &meta, crate::browser::nfkc_lower);
+    let mut shards = BTreeMap::new();
+    for n in prepared.shards(&meta) {
+        shards.insert(n, shard(root, n).await?);
+    }
+    let candidates = prepared.candidates(&meta, |g| {
+        shards
+            .get(&crate::series_search::shard_of(g, meta.shards))
+            .and_then(|s| s.get(g))
+    });
+    let (groups, looked) = look(root, &meta, &prepared, &candidates, 0).await?;
+    Ok(Status::Done {
+        groups,
+        candidates,
+        looked,
+    })
+}
+
+/// The search form and its results.
+#[component]
+pub fn SeriesSearchPanel(
+    /// The meetings (for the speaker, topic and year choices).
+    meetings: StoredValue<Vec<MeetingSummary>>,
+) -> impl IntoView {
+    let site = use_site();
+    let language = site.language;
+    let location = site.location;
+    let root = site.root;
+    let query = Memo::new(move |_| {
+        location.search.with(|s| {
+            if is_series_query(s) {
+                SeriesQuery::parse(s)
+            } else {
+                SeriesQuery::default()
+            }
+        })
+    });
+    let status = RwSignal::new(Status::Idle);
+    // Each search has a number; a slower, older one that finishes late is dropped.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let q = query.get();
+        let now = generation.get_value() + 1;
+        generation.set_value(now);
+        if !q.is_search() {
+            status.set(Status::Idle);
+            return;
+        }
+        status.set(Status::Searching);
+        leptos::task::spawn_local(async move {
+            let result = first(root, q).await;
+            if generation.get_value() == now {
+                status.set(result.unwrap_or_else(Status::Failed));
+            }
+        });
+    });
+    let more = move |_| {
+        let Status::Done {
+            groups,
+            candidates,
+            looked,
+        } = status.get_untracked()
+        else {
+            return;
+        };
+        let now = generation.get_value();
+        let q = query.get_untracked();
+        leptos::task::spawn_local(async move {
+            let step = async {
+                let meta = meta(root).await?;
+                let prepared = Prepared::new(q, &meta, crate::browser::nfkc_lower);
+                look(root, &meta, &prepared, &candidates, looked)
+                    .await
+                    .map(|r| (r, candidates))
+            };
+            let result = step.await;
+            if generation.get_value() != now {
+                return;
+            }
+            status.set(match result {
+                Ok(((more, looked), candidates)) => {
+                    let mut groups = groups;
+                    groups.extend(more);
+                    Status::Done {
+                        groups,
+                        candidates,
+                        looked,
+                    }
+                }
+                Err(e) => Status::Failed(e),
+            });
+        });
+    };
+    let go = move |next: SeriesQuery, replace: bool| {
+        let url = format!("{}{}", location.pathname.get_untracked(), next.to_query());
+        location.go(&url, replace);
+    };
+    let speakers = meetings.with_value(|ms| {
+        let mut seen: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+        for p in ms.iter().flat_map(|m| &m.speakers) {
+            seen.entry(p.id.clone())
+                .or_insert_with(|| (p.name.clone(), p.latin.clone()));
+        }
+        seen
+    });
+    let topics = meetings.with_value(|ms| {
+        let mut seen: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for t in ms.iter().flat_map(|m| &m.topics) {
+            seen.entry(t.id.clone())
+                .or_insert_with(|| (t.ja.clone(), t.en.clone()));
+        }
+        seen
+    });
+    let years = meetings.with_value(|ms| {
+        let mut ys: Vec<u32> = ms.iter().map(|m| year_of(&m.date)).collect();
+        ys.sort_unstable();
+        ys.dedup();
+        ys
+    });
+
+    let speaker_options = speakers
+        .into_iter()
+        .map(|(id, names)| {
+            let names = StoredValue::new(names);
+            view! {
+                <option value=id.clone() selected=move || query.with(|q| q.speaker.as_deref() == Some(id.as_str()))>
+                    {move || names.with_value(|(ja, latin)| match (language.lang.get(), latin) {
+                        (Lang::En, Some(l)) => l.clone(),
+                        _ => ja.clone(),
+                    })}
+                </option>
+            }
+        })
+        .collect_view();
+    let topic_options = topics
+        .into_iter()
+        .map(|(id, labels)| {
+            let labels = StoredValue::new(labels);
+            view! {
+                <option value=id.clone() selected=move || query.with(|q| q.topic.as_deref() == Some(id.as_str()))>
+                    {move || labels.with_value(|(ja, en)| if language.lang.get() == Lang::Ja { ja.clone() } else { en.clone() })}
+                </option>
+            }
+        })
+        .collect_view();
+    let year_options = move |pick: fn(&SeriesQuery) -> Option<u32>| {
+        years
+            .iter()
+            .map(|&y| {
+                view! {
+                    <option value=y.to_string() selected=move || query.with(|q| pick(q) == Some(y))>{y.to_string()}</option>
+                }
+            })
+            .collect_view()
+    };
+    let from_options = year_options(|q| q.from);
+    let to_options = year_options(|q| q.to);
+
+    let on_select = move |apply: fn(&mut SeriesQuery, String)| {
+        move |e: leptos::ev::Event| {
+            let mut next = query.get_untracked();
+            apply(&mut next, event_target_value(&e));
+            go(next, false);
+        }
+    };
+
+    view! {
+        <section class="series-search" id="series-search" aria-labelledby="series-search-heading">
+            <h2 id="series-search-heading">{language.text(|t| t.series_search_heading)}</h2>
+            <form class="series-search__form" role="search" on:submit=|e| e.prevent_default()>
+                <label class="series-search__field">
+                    <span>{language.text(|t| t.series_search_label)}</span>
+                    <input
+                        type="search"
+                        id="series-search-input"
+                        autocomplete="off"
+                        enterkeyhint="search"
+                        placeholder=language.text(|t| t.series_search_placeholder)
+                        prop:value=move || query.with(|q| q.q.clone())
+                        on:input=move |e| {
+                            let mut next = query.get_untracked();
+                            next.q = event_target_value(&e);
+                            go(next, true);
+                        }
+                    />
+                </label>
+                <label>
+                    <span>{language.text(|t| t.speakers)}</span>
+                    <select data-series-filter="speaker" on:change=on_select(|q, v| q.speaker = (!v.is_empty()).then_some(v))>
+                        <option value="">{language.text(|t| t.any_speaker)}</option>
+                        {speaker_options}
+                    </select>
+                </label>
+                <label>
+                    <span>{language.text(|t| t.topics)}</span>
+                    <select data-series-filter="topic" on:change=on_select(|q, v| q.topic = (!v.is_empty()).then_some(v))>
+                        <option value="">{language.text(|t| t.any_topic)}</option>
+                        {topic_options}
+                    </select>
+                </label>
+                <label>
+                    <span>{language.text(|t| t.year_from)}</span>
+                    <select data-series-filter="from" on:change=on_select(|q, v| q.from = v.parse().ok())>
+                        <option value="">{language.text(|t| t.any_year)}</option>
+                        {from_options}
+                    </select>
+                </label>
+                <label>
+                    <span>{language.text(|t| t.year_to)}</span>
+                    <select data-series-filter="to" on:change=on_select(|q, v| q.to = v.parse().ok())>
+                        <option value="">{language.text(|t| t.any_year)}</option>
+                        {to_options}
+                    </select>
+                </label>
+            </form>
+            <div class="series-results" aria-live="polite" data-series-status=move || match status.get() {
+                Status::Idle => "idle",
+                Status::Searching => "searching",
+                Status::Done { .. } => "done",
+                Status::Failed(_) => "failed",
+            }>
+                {move || {
+                    let t = language.t();
+                    let lang = language.lang.get();
+                    match status.get() {
+                        Status::Idle => ().into_any(),
+                        Status::Searching => view! { <p class="series-results__summary">{t.searching}</p> }.into_any(),
+                        Status::Failed(why) => view! {
+                            <p class="series-results__summary" role="alert" data-series-error>{t.search_failed} " (" {why} ")"</p>
+                        }.into_any(),
+                        Status::Done { groups, candidates, looked } => {
+                            let q = query.get_untracked().q;
+                            let exhausted = looked >= candidates.len();
+                            let summary = if groups.is_empty() && exhausted {
+                                t.series_no_results.to_owned()
+                            } else if exhausted {
+                                (t.series_results)(groups.len(), groups.len())
+                            } else {
+                                (t.series_results)(groups.len(), groups.len() + candidates.len() - looked)
+                            };
+                            view! {
+                                <p class="series-results__summary" data-series-summary>{summary}</p>
+                                <ol class="series-results__groups">
+                                    {groups.into_iter().map(|g| view! { <ResultGroup group=g q=q.clone() lang=lang /> }).collect_view()}
+                                </ol>
+                                {(!exhausted).then(|| view! {
+                                    <button type="button" class="series-results__more" data-series-more on:click=more>
+                                        {t.show_more_meetings}
+                                    </button>
+                                })}
+                            }.into_any()
+                        }
+                    }
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// One meeting's matching paragraphs, each linking to its permalink in the meeting.
+#[component]
+fn ResultGroup(group: Group, q: String, lang: Lang) -> impl IntoView {
+    let site = use_site();
+    let t = lang.texts();
+    let m = &group.meeting;
+    let hits: usize = group.hits.iter().map(|h| h.hits.len()).sum();
+    let page = meeting_href(site.root, &m.id);
+    let search = if q.trim().is_empty() {
+        String::new()
+    } else {
+        format!("?q={}", encode(&q))
+    };
+    let heading = format!(
+        "{} {}",
+        (t.meeting_number)(m.number),
+        format::date(&m.date, lang)
+    );
+    let paragraphs = group.hits.len();
+    let id = m.id.clone();
+    view! {
+        <li class="series-group" data-series-group=id.clone()>
+            <h3>
+                <a href=page.clone()>{heading}</a>
+                " "
+                <span class="series-group__count" data-series-count=paragraphs>{(t.meeting_hits)(paragraphs, hits)}</span>
+            </h3>
+            <ul>
+                {group
+                    .hits
+                    .into_iter()
+                    .map(|h| {
+                        let href = format!("{page}{search}#{}", h.id);
+                        view! {
+                            <li data-series-result data-meeting=id.clone() data-paragraph=h.id.clone()>
+                                <a href=href lang="ja">{marked(&h.text, &h.hits)}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+/// `text` with the byte ranges `hits` marked.
+fn marked(text: &str, hits: &[(usize, usize)]) -> impl IntoView + use<> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &(a, b) in hits {
+        if a < at || b > text.len() {
+            continue;
+        }
+        out.push(
+            view! { {text[at..a].to_owned()} <mark>{text[a..b].to_owned()}</mark> }.into_any(),
+        );
+        at = b;
+    }
+    out.push(text[at..].to_owned().into_any());
+    out
+}

@@ -1,0 +1,180 @@
+//! A person across the series: roles and offices with their meetings, topics, remarks
+//! per year, and every remark with its meeting, date and permalink.
+
+use leptos::prelude::*;
+use minutes_core::series::{MeetingLink, Person};
+
+use crate::components::language_switch::LanguageSwitch;
+use crate::components::meeting_stats::{Bar, BarChart};
+use crate::format;
+use crate::i18n::Lang;
+use crate::site::{index_href, meeting_href, use_site};
+
+/// The person page.
+#[component]
+pub fn PersonPage(
+    /// The body, as printed.
+    body: String,
+    /// The person.
+    person: Person,
+) -> impl IntoView {
+    let site = use_site();
+    let language = site.language;
+    let root = site.root;
+    let name = StoredValue::new(person.name.clone());
+    let reading = person.reading.clone();
+    let remark_count = person.remarks.len();
+    let topics = StoredValue::new(person.topics.clone());
+    let by_year = StoredValue::new(person.by_year.clone());
+    let link = move |m: &MeetingLink| {
+        let href = meeting_href(root, &m.id);
+        let m = m.clone();
+        view! {
+            <a href=href data-meeting-link=m.id.clone()>
+                {move || {
+                    let lang = language.lang.get();
+                    format!("{} {}", (lang.texts().meeting_number)(m.number), format::short_date(&m.date, lang))
+                }}
+            </a>
+        }
+    };
+    let roles = person
+        .roles
+        .iter()
+        .map(|r| {
+            let role = StoredValue::new((r.role.clone(), r.role_en.clone(), r.offices.clone()));
+            let attended = r.meetings.len();
+            view! {
+                <li class="person-role">
+                    <p class="person-role__name">
+                        {move || role.with_value(|(ja, en, offices)| {
+                            let lang = language.lang.get();
+                            let role = match (lang, en) {
+                                (Lang::En, Some(en)) => en.clone(),
+                                _ => ja.clone(),
+                            };
+                            let offices: Vec<String> = offices.iter().map(|o| lang.office(&o.name)).collect();
+                            if offices.is_empty() { role } else { format!("{role} — {}", offices.join(", ")) }
+                        })}
+                    </p>
+                    <p class="person-role__meetings">
+                        <span>{move || (language.t().meetings_attended)(attended)}</span>
+                        " "
+                        {r.meetings.iter().map(|m| view! { {link(m)} " " }).collect_view()}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    let remarks = person
+        .remarks
+        .into_iter()
+        .map(|r| {
+            let page = meeting_href(root, &r.meeting.id);
+            let in_meeting = format!("{page}#{}", r.id);
+            let meeting_id = r.meeting.id.clone();
+            view! {
+                <li class="person-remark" data-person-remark=r.id.clone() data-meeting=meeting_id.clone() id=format!("{}--{}", meeting_id, r.id)>
+                    <p class="person-remark__where">
+                        {link(&r.meeting)}
+                        " "
+                        <span lang="ja">{format!("（{}）", r.designation)}</span>
+                    </p>
+                    {r.paragraphs
+                        .into_iter()
+                        .map(|p| {
+                            let href = format!("{page}#{}", p.id);
+                            let pid = p.id.clone();
+                            view! {
+                                <p class="person-remark__text" lang="ja" data-paragraph=p.id.clone()>
+                                    {p.text}
+                                    " "
+                                    <a href=href class="person-remark__permalink" aria-label=move || format!("{} ({})", language.t().read_in_meeting, pid)>"¶"</a>
+                                </p>
+                            }
+                        })
+                        .collect_view()}
+                    <p class="person-remark__context">
+                        <a href=in_meeting>{language.text(|t| t.read_in_meeting)}</a>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    let charts = move || {
+        let lang = language.lang.get();
+        let t = lang.texts();
+        let years = by_year.get_value();
+        let most = years.iter().map(|y| y.remarks).max().unwrap_or(1).max(1) as f64;
+        let year_bars = years
+            .iter()
+            .map(|y| Bar {
+                label: y.year.to_string(),
+                length: y.remarks as f64 / most,
+                value: y.remarks.to_string(),
+                group: None,
+            })
+            .collect();
+        let year_rows = years
+            .iter()
+            .map(|y| vec![y.year.to_string(), y.remarks.to_string()])
+            .collect();
+        let topics = topics.get_value();
+        let most = topics
+            .iter()
+            .map(|t| t.paragraphs)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
+        let label = |t: &minutes_core::series::TopicCount| match lang {
+            Lang::Ja => t.ja.clone(),
+            Lang::En => t.en.clone(),
+        };
+        let topic_bars = topics
+            .iter()
+            .map(|tc| Bar {
+                label: label(tc),
+                length: tc.paragraphs as f64 / most,
+                value: tc.paragraphs.to_string(),
+                group: None,
+            })
+            .collect();
+        let topic_rows = topics
+            .iter()
+            .map(|tc| vec![label(tc), tc.paragraphs.to_string()])
+            .collect();
+        view! {
+            <BarChart key="years" title=t.by_year_title bars=year_bars columns=t.year_columns rows=year_rows />
+            <BarChart key="person-topics" title=t.person_topics_title bars=topic_bars columns=t.person_topic_columns rows=topic_rows />
+        }
+    };
+    view! {
+        <a class="skip-link" href="#remarks">{language.text(|t| t.skip_link)}</a>
+        <header class="meeting-header person-header">
+            <nav class="series-nav" aria-label=language.text(|t| t.site_nav)>
+                <a href=index_href(root) data-index-link>{language.text(|t| t.all_meetings)}</a>
+            </nav>
+            <LanguageSwitch language=language choose=Callback::new(move |lang| site.choose_lang(lang)) />
+            <p class="meeting-header__body" lang="ja">{body}</p>
+            <h1 class="meeting-header__title" data-person=name.with_value(|n| n.id.clone())>
+                <span lang="ja">{name.with_value(|n| n.name.clone())}</span>
+                {move || name.with_value(|n| match (language.lang.get(), &n.latin) {
+                    (Lang::En, Some(latin)) => format!(" ({latin})"),
+                    _ => String::new(),
+                })}
+            </h1>
+            {reading.map(|r| view! { <p class="person-header__reading" lang="ja">{r}</p> })}
+        </header>
+        <main class="person" id="main">
+            <section aria-labelledby="roles-heading">
+                <h2 id="roles-heading">{language.text(|t| t.roles_heading)}</h2>
+                <ul class="person-roles">{roles}</ul>
+            </section>
+            <section class="stats" aria-label=language.text(|t| t.stats_heading)>{charts}</section>
+            <section class="person-remarks" id="remarks" tabindex="-1" aria-labelledby="remarks-heading">
+                <h2 id="remarks-heading">{move || (language.t().person_remarks)(remark_count)}</h2>
+                <ol class="person-remarks__items">{remarks}</ol>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,660 @@
+//! Search across the series, on a static site: an index the build writes in pieces that a
+//! search fetches only when it needs them, and the matching of one meeting, which is the
+//! meeting page's own (`filter::evaluate`'s rules: search form contains the folded query,
+//! or the speaker's name matches it by kanji, reading or Latin script).
+//!
+//! The index tells which meetings *may* match: for every character and every pair of
+//! adjacent characters of every paragraph's search form, the meetings where it occurs,
+//! as ranges of meeting numbers in series order (`search/shard-N.json`, the gram's shard
+//! chosen by hash). A query's grams all occurring in a meeting is necessary for a match,
+//! not sufficient, so the meetings are then matched exactly, newest first, from their own
+//! minutes JSON (the download beside each meeting page), a few at a time. What a search
+//! downloads thus grows with the query's grams and the results shown, not with the series.
+//! `search/meta.json` lists the meetings, the people (with their name keys) and the
+//! topics, each with their meetings.
+
+use std::collections::BTreeMap;
+
+use minutes_core::series::year_of;
+use minutes_core::{Block, MeetingDate, Minutes};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::query::{MAX_QUERY_CHARS, decode, encode};
+use crate::search::{NfkcLower, find, fold, fold_name, name_query_is_specific};
+
+/// The index format's version: a page of one build never reads another build's index.
+pub const INDEX_VERSION: u32 = 1;
+/// Where the index's table of contents is, from the site's root.
+pub const META_PATH: &str = "search/meta.json";
+/// About how many bytes of JSON a shard holds: the number of shards is chosen from this.
+pub const SHARD_BYTES: usize = 16_000;
+
+/// Where shard `n` is, from the site's root.
+pub fn shard_path(n: u32) -> String {
+    format!("search/shard-{n}.json")
+}
+
+/// Meetings as inclusive ranges of their positions in the series (`[[0, 3], [7, 7]]`).
+pub type Ranges = Vec<[u32; 2]>;
+
+/// One shard: grams and the meetings they occur in.
+pub type Shard = BTreeMap<String, Ranges>;
+
+/// The index's table of contents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    /// [`INDEX_VERSION`].
+    pub version: u32,
+    /// How many shards the grams are spread over.
+    pub shards: u32,
+    /// The meetings, in series order (oldest first): a range's numbers index this.
+    pub meetings: Vec<IndexedMeeting>,
+    /// Everyone who attended, with the keys their name is matched by.
+    pub people: Vec<IndexedPerson>,
+    /// Every topic raised, with the meetings it was raised in.
+    pub topics: Vec<IndexedTopic>,
+}
+
+/// A meeting in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedMeeting {
+    /// Its id (and folder).
+    pub id: String,
+    /// Its number.
+    pub number: u32,
+    /// When it was held.
+    pub date: MeetingDate,
+}
+
+/// A person in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedPerson {
+    /// Attendee id.
+    pub id: String,
+    /// As printed.
+    pub name: String,
+    /// In Latin script, if known.
+    pub latin: Option<String>,
+    /// Their name, family name and reading folded by `search::fold_name`.
+    pub keys: Vec<String>,
+    /// The meetings they spoke in.
+    pub meetings: Ranges,
+}
+
+/// A topic in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedTopic {
+    /// Its id.
+    pub id: String,
+    /// Label in Japanese.
+    pub ja: String,
+    /// Label in English.
+    pub en: String,
+    /// The meetings where a paragraph raised it.
+    pub meetings: Ranges,
+}
+
+/// The grams a folded query is looked up by: its one character, or each pair of adjacent
+/// characters.
+pub fn grams(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    match chars.len() {
+        0 => Vec::new(),
+        1 => vec![chars[0].to_string()],
+        _ => chars.windows(2).map(|w| w.iter().collect()).collect(),
+    }
+}
+
+/// The shard a gram is in: FNV-1a of its UTF-8 bytes (the same in Rust at build time
+/// and in the browser).
+pub fn shard_of(gram: &str, shards: u32) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in gram.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % shards.max(1)
+}
+
+/// Sorted, distinct positions as ranges.
+pub fn to_ranges(positions: impl IntoIterator<Item = u32>) -> Ranges {
+    let mut out: Ranges = Vec::new();
+    for p in positions {
+        match out.last_mut() {
+            Some(last) if last[1] + 1 == p => last[1] = p,
+            Some(last) if last[1] >= p => {}
+            _ => out.push([p, p]),
+        }
+    }
+    out
+}
+
+fn contains(ranges: &[[u32; 2]], p: u32) -> bool {
+    let i = ranges.partition_point(|r| r[1] < p);
+    ranges.get(i).is_some_and(|r| r[0] <= p)
+}
+
+/// A series search, as its address writes it: `?scope=series&q=…&speaker=…&topic=…&from=…&to=…`.
+/// `scope=series` tells it from a link to the one meeting the site once was, which used
+/// the same keys at the same address (see `site::legacy_target`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SeriesQuery {
+    /// The words searched for, as typed.
+    pub q: String,
+    /// Only remarks by this attendee.
+    pub speaker: Option<String>,
+    /// Only paragraphs raising this topic.
+    pub topic: Option<String>,
+    /// Only meetings held in or after this year.
+    pub from: Option<u32>,
+    /// Only meetings held in or before this year.
+    pub to: Option<u32>,
+    /// The interface language the link asks for.
+    pub lang: Option<Lang>,
+}
+
+impl SeriesQuery {
+    /// Read an address's query string; keys that do not parse are ignored, as unknown
+    /// keys are.
+    pub fn parse(search: &str) -> SeriesQuery {
+        let mut out = SeriesQuery::default();
+        let search = search.strip_prefix('?').unwrap_or(search);
+        for pair in search.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (Some(k), Some(v)) = (decode(k), decode(v)) else {
+                continue;
+            };
+            let v = v.trim().to_owned();
+            match k.as_str() {
+                "q" => out.q = v.chars().take(MAX_QUERY_CHARS).collect(),
+                "speaker" if !v.is_empty() => out.speaker = Some(v),
+                "topic" if !v.is_empty() => out.topic = Some(v),
+                "from" => out.from = v.parse().ok(),
+                "to" => out.to = v.parse().ok(),
+                "lang" => out.lang = Lang::parse(&v),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The query string, `scope=series` first, keys in one order; `""` for no search.
+    pub fn to_query(&self) -> String {
+        let mut parts = vec!["scope=series".to_owned()];
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if let Some(s) = &self.speaker {
+            parts.push(format!("speaker={}", encode(s)));
+        }
+        if let Some(t) = &self.topic {
+            parts.push(format!("topic={}", encode(t)));
+        }
+        if let Some(y) = self.from {
+            parts.push(format!("from={y}"));
+        }
+        if let Some(y) = self.to {
+            parts.push(format!("to={y}"));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.code()));
+        }
+        if parts.len() == 1 {
+            return String::new();
+        }
+        format!("?{}", parts.join("&"))
+    }
+
+    /// Whether it asks for anything (words or a filter of remarks).
+    pub fn is_search(&self) -> bool {
+        !self.q.trim().is_empty() || self.speaker.is_some() || self.topic.is_some()
+    }
+}
+
+/// Whether a query string is a series search (`scope=series`).
+pub fn is_series_query(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "scope=series")
+}
+
+/// A search, folded once.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The query as given.
+    pub query: SeriesQuery,
+    /// Its search form.
+    pub folded: String,
+    /// The people whose name it matches.
+    pub name_hits: Vec<String>,
+}
+
+impl Prepared {
+    /// Fold `query` and find the people whose name it matches.
+    pub fn new(query: SeriesQuery, meta: &IndexMeta, nfkc_lower: NfkcLower) -> Prepared {
+        let folded = fold(&query.q, nfkc_lower);
+        let q_name = fold_name(&query.q, nfkc_lower);
+        let name_hits = if name_query_is_specific(&q_name) {
+            meta.people
+                .iter()
+                .filter(|p| p.keys.iter().any(|k| k.starts_with(&q_name)))
+                .map(|p| p.id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Prepared {
+            query,
+            folded,
+            name_hits,
+        }
+    }
+
+    /// The shards this search needs.
+    pub fn shards(&self, meta: &IndexMeta) -> Vec<u32> {
+        let mut out: Vec<u32> = grams(&self.folded)
+            .iter()
+            .map(|g| shard_of(g, meta.shards))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The meetings that may match, newest first, given the gram look-up (`None`: the
+    /// gram occurs nowhere).
+    pub fn candidates<'a>(
+        &self,
+        meta: &IndexMeta,
+        lookup: impl Fn(&str) -> Option<&'a Ranges>,
+    ) -> Vec<u32> {
+        let q = &self.query;
+        let text_grams = grams(&self.folded);
+        let person = |id: &str| meta.people.iter().find(|p| p.id == id);
+        let topic = q
+            .topic
+            .as_deref()
+            .map(|id| meta.topics.iter().find(|t| t.id == id));
+        let speaker = q.speaker.as_deref().map(person);
+        let found: Vec<Option<&Ranges>> = text_grams.iter().map(|g| lookup(g)).collect();
+        (0..meta.meetings.len() as u32)
+            .rev()
+            .filter(|&i| {
+                let year = year_of(&meta.meetings[i as usize].date);
+                q.from.is_none_or(|y| year >= y)
+                    && q.to.is_none_or(|y| year <= y)
+                    && speaker.is_none_or(|p| p.is_some_and(|p| contains(&p.meetings, i)))
+                    && topic.is_none_or(|t| t.is_some_and(|t| contains(&t.meetings, i)))
+                    && (self.folded.is_empty()
+                        || found.iter().all(|r| r.is_some_and(|r| contains(r, i)))
+                        || self
+                            .name_hits
+                            .iter()
+                            .any(|id| person(id).is_some_and(|p| contains(&p.meetings, i))))
+            })
+            .collect()
+    }
+
+    /// The paragraphs of `minutes` this search matches, with where the words are.
+    pub fn matches(&self, minutes: &Minutes, nfkc_lower: NfkcLower) -> Vec<ParagraphHit> {
+        let q = &self.query;
+        let mut out = Vec::new();
+        for section in &minutes.sections {
+            for block in &section.blocks {
+                let (speaker, paragraphs) = match block {
+                    Block::Speech(s) => (s.speaker.as_deref(), s.paragraphs.as_slice()),
+                    Block::Narrative(p) => (None, std::slice::from_ref(p)),
+                    Block::Agenda(_) => continue,
+                };
+                if q.speaker.as_deref().is_some_and(|s| speaker != Some(s)) {
+                    continue;
+                }
+                let by_name = speaker.is_some_and(|s| self.name_hits.iter().any(|n| n == s));
+                for p in paragraphs {
+                    if q.topic
+                        .as_deref()
+                        .is_some_and(|t| !p.topics.iter().any(|m| m.topic == t))
+                    {
+                        continue;
+                    }
+                    let text_hit = !self.folded.is_empty() && p.search.contains(&self.folded);
+                    if self.folded.is_empty() || text_hit || by_name {
+                        out.push(ParagraphHit {
+                            id: p.id.clone(),
+                            speaker: speaker.map(str::to_owned),
+                            text: p.text.clone(),
+                            hits: if text_hit {
+                                find(&p.text, &self.folded, nfkc_lower)
+                            } else {
+                                Vec::new()
+                            },
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A matching paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphHit {
+    /// Its id (its permalink's fragment).
+    pub id: String,
+    /// Who said it, if a speech.
+    pub speaker: Option<String>,
+    /// As printed.
+    pub text: String,
+    /// Byte ranges of the words searched for in `text`.
+    pub hits: Vec<(usize, usize)>,
+}
+
+/// Build the index of `meetings` (series order): its table of contents and its shards.
+#[cfg(feature = "ssr")]
+pub fn build(meetings: &[Minutes], nfkc_lower: NfkcLower) -> (IndexMeta, Vec<Shard>) {
+    use std::collections::BTreeSet;
+    let mut grams_at: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut people: BTreeMap<String, (IndexedPerson, Vec<u32>)> = BTreeMap::new();
+    let mut topics: BTreeMap<String, (IndexedTopic, Vec<u32>)> = BTreeMap::new();
+    for (i, m) in meetings.iter().enumerate() {
+        let i = i as u32;
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        for p in m.paragraphs() {
+            let chars: Vec<char> = p.search.chars().collect();
+            for c in &chars {
+                seen.insert(c.to_string());
+            }
+            for w in chars.windows(2) {
+                seen.insert(w.iter().collect());
+            }
+            for t in &p.topics {
+                if let Some(topic) = m.topic(&t.topic) {
+                    let entry = topics.entry(topic.id.clone()).or_insert_with(|| {
+                        let indexed = IndexedTopic {
+                            id: topic.id.clone(),
+                            ja: topic.ja.clone(),
+                            en: topic.en.clone(),
+                            meetings: Vec::new(),
+                        };
+                        (indexed, Vec::new())
+                    });
+                    entry.1.push(i);
+                }
+            }
+        }
+        for g in seen {
+            grams_at.entry(g).or_default().push(i);
+        }
+        for (_, speech) in m.speeches() {
+            let Some(a) = speech.speaker.as_deref().and_then(|id| m.attendee(id)) else {
+                continue;
+            };
+            let entry = people.entry(a.id.clone()).or_insert_with(|| {
+                let mut keys = vec![fold_name(&a.name, nfkc_lower)];
+                keys.extend(a.family_name.iter().map(|f| fold_name(f, nfkc_lower)));
+                keys.extend(a.reading.iter().map(|r| fold_name(r, nfkc_lower)));
+                keys.extend(a.latin.iter().map(|l| fold_name(l, nfkc_lower)));
+                keys.sort_unstable();
+                keys.dedup();
+                let indexed = IndexedPerson {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    latin: a.latin.clone(),
+                    keys,
+                    meetings: Vec::new(),
+                };
+                (indexed, Vec::new())
+            });
+            entry.1.push(i);
+        }
+    }
+    let entries: Vec<(String, Ranges)> = grams_at
+        .into_iter()
+        .map(|(g, at)| (g, to_ranges(at)))
+        .collect();
+    let total: usize = entries
+        .iter()
+        .map(|(g, r)| g.len() + 6 + r.len() * 12)
+        .sum();
+    let shards = total.div_ceil(SHARD_BYTES).max(1) as u32;
+    let mut out: Vec<Shard> = vec![Shard::new(); shards as usize];
+    for (g, r) in entries {
+        out[shard_of(&g, shards) as usize].insert(g, r);
+    }
+    let meta = IndexMeta {
+        version: INDEX_VERSION,
+        shards,
+        meetings: meetings
+            .iter()
+            .map(|m| IndexedMeeting {
+                id: m.id.clone(),
+                number: m.meeting_number,
+                date: m.date.clone(),
+            })
+            .collect(),
+        people: people
+            .into_values()
+            .map(|(mut p, at)| {
+                p.meetings = to_ranges(dedup(at));
+                p
+            })
+            .collect(),
+        topics: topics
+            .into_values()
+            .map(|(mut t, at)| {
+                t.meetings = to_ranges(dedup(at));
+                t
+            })
+            .collect(),
+    };
+    (meta, out)
+}
+
+#[cfg(feature = "ssr")]
+fn dedup(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::browser::nfkc_lower;
+
+    fn seed() -> Minutes {
+        crate::data::parse(include_str!("../data/minutes/cshq-001.json")).unwrap()
+    }
+
+    /// The seed as three meetings, the middle one with its paragraphs' words reversed (so
+    /// it shares grams but not phrases) and without 村井's remarks.
+    fn series() -> Vec<Minutes> {
+        let mut a = seed();
+        let mut b = seed();
+        let mut c = seed();
+        a.id = "cshq-001".into();
+        b.id = "cshq-002".into();
+        b.date.date = "2015-05-25".into();
+        c.id = "cshq-003".into();
+        c.date.date = "2016-01-25".into();
+        for s in &mut b.sections {
+            s.blocks.retain(
+                |bl| !matches!(bl, Block::Speech(sp) if sp.speaker.as_deref() == Some("murai-jun")),
+            );
+            for bl in &mut s.blocks {
+                let ps: Vec<&mut minutes_core::Paragraph> = match bl {
+                    Block::Speech(sp) => sp.paragraphs.iter_mut().collect(),
+                    Block::Narrative(p) => vec![p],
+                    Block::Agenda(_) => vec![],
+                };
+                for p in ps {
+                    p.search = p.search.chars().rev().collect();
+                    p.text = p.text.chars().rev().collect();
+                }
+            }
+        }
+        vec![a, b, c]
+    }
+
+    /// Every meeting matched by a full scan, newest first.
+    fn scan(meetings: &[Minutes], p: &Prepared) -> Vec<u32> {
+        (0..meetings.len() as u32)
+            .rev()
+            .filter(|&i| !p.matches(&meetings[i as usize], nfkc_lower).is_empty())
+            .collect()
+    }
+
+    fn search(
+        meetings: &[Minutes],
+        meta: &IndexMeta,
+        shards: &[Shard],
+        q: SeriesQuery,
+    ) -> (Vec<u32>, Prepared) {
+        let p = Prepared::new(q, meta, nfkc_lower);
+        let c = p.candidates(meta, |g| shards[shard_of(g, meta.shards) as usize].get(g));
+        (c, p)
+    }
+
+    #[test]
+    fn the_index_never_misses_a_meeting_a_full_scan_finds() {
+        let meetings = series();
+        let (meta, shards) = build(&meetings, nfkc_lower);
+        for q in [
+            "IoT",
+            "ＩｏＴ",
+            "I o T",
+            "ログ",
+            "人材",
+            "村井",
+            "むらい",
+            "Murai",
+            "の",
+            "東京オリンピック",
+            "zzzz",
+            "ンョシーベノイ",
+        ] {
+            let query = SeriesQuery {
+                q: q.into(),
+                ..SeriesQuery::default()
+            };
+            let (candidates, p) = search(&meetings, &meta, &shards, query);
+            let found = scan(&meetings, &p);
+            assert!(
+                found.iter().all(|m| candidates.contains(m)),
+                "{q}: {candidates:?} misses {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn three_spellings_of_iot_find_the_same_paragraphs() {
+        let meetings = series();
+        let (meta, shards) = build(&meetings, nfkc_lower);
+        let results: Vec<Vec<String>> = ["IoT", "ＩｏＴ", "I o T"]
+            .into_iter()
+            .map(|q| {
+                let query = SeriesQuery {
+                    q: q.into(),
+                    ..SeriesQuery::default()
+                };
+                let (c, p) = search(&meetings, &meta, &shards, query);
+                c.iter()
+                    .flat_map(|&i| p.matches(&meetings[i as usize], nfkc_lower))
+                    .map(|h| h.id)
+                    .collect()
+            })
+            .collect();
+        assert!(!results[0].is_empty());
+        assert_eq!(results[0], results[1]);
+        assert_eq!(results[0], results[2]);
+    }
+
+    #[test]
+    fn a_name_finds_the_remarks_of_its_person_by_kanji_reading_and_latin() {
+        let meetings = series();
+        let (meta, shards) = build(&meetings, nfkc_lower);
+        for q in ["村井", "むらい", "ムライ", "murai"] {
+            let query = SeriesQuery {
+                q: q.into(),
+                ..SeriesQuery::default()
+            };
+            let (c, p) = search(&meetings, &meta, &shards, query);
+            assert_eq!(p.name_hits, ["murai-jun"], "{q}");
+            assert!(c.contains(&0) && c.contains(&2), "{q}: {c:?}");
+            let hits = p.matches(&meetings[0], nfkc_lower);
+            assert!(
+                hits.iter()
+                    .any(|h| h.speaker.as_deref() == Some("murai-jun")),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn filters_narrow_by_speaker_topic_and_year() {
+        let meetings = series();
+        let (meta, shards) = build(&meetings, nfkc_lower);
+        let speaker = SeriesQuery {
+            speaker: Some("murai-jun".into()),
+            ..SeriesQuery::default()
+        };
+        let (c, p) = search(&meetings, &meta, &shards, speaker);
+        assert_eq!(c, [2, 0], "村井 spoke in the first and third");
+        assert!(
+            p.matches(&meetings[0], nfkc_lower)
+                .iter()
+                .all(|h| h.speaker.as_deref() == Some("murai-jun"))
+        );
+        let years = SeriesQuery {
+            q: "IoT".into(),
+            from: Some(2016),
+            ..SeriesQuery::default()
+        };
+        assert_eq!(search(&meetings, &meta, &shards, years).0, [2]);
+        let topic = SeriesQuery {
+            topic: Some("iot".into()),
+            to: Some(2015),
+            ..SeriesQuery::default()
+        };
+        let (c, p) = search(&meetings, &meta, &shards, topic);
+        assert!(c.contains(&0));
+        assert!(p.matches(&meetings[0], nfkc_lower).len() > 1);
+        let nobody = SeriesQuery {
+            speaker: Some("nobody".into()),
+            ..SeriesQuery::default()
+        };
+        assert!(search(&meetings, &meta, &shards, nobody).0.is_empty());
+    }
+
+    #[test]
+    fn a_query_round_trips_through_its_address() {
+        let q = SeriesQuery {
+            q: "ログ 保存&x".into(),
+            speaker: Some("murai-jun".into()),
+            topic: Some("iot".into()),
+            from: Some(2015),
+            to: Some(2020),
+            lang: Some(Lang::En),
+        };
+        let s = q.to_query();
+        assert!(s.starts_with("?scope=series&q="));
+        assert!(is_series_query(&s));
+        assert_eq!(SeriesQuery::parse(&s), q);
+        assert_eq!(SeriesQuery::default().to_query(), "");
+        assert!(!is_series_query("?q=ログ"));
+        assert_eq!(SeriesQuery::parse("?from=abc&to=&q=%ZZ").from, None);
+    }
+
+    #[test]
+    fn ranges_hold_exactly_their_positions() {
+        let r = to_ranges([0, 1, 2, 5, 7, 8]);
+        assert_eq!(r, [[0, 2], [5, 5], [7, 8]]);
+        for p in 0..10 {
+            assert_eq!(contains(&r, p), [0, 1, 2, 5, 7, 8].contains(&p), "{p}");
+        }
+        assert!(to_ranges([]).is_empty());
+    }
+}
