@@ -54,7 +54,7 @@ for (const lang of ['ja', 'en']) for (const scheme of ['light', 'dark']) {
           colorScheme: scheme,
           bypassCSP: true,
         });
-        await page.goto(site.server.url + path);
+        await page.goto(site.meeting + path);
         await waitForMeeting(page);
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
         assert.deepEqual(await audit(page), []);
@@ -74,7 +74,7 @@ for (const lang of ['ja', 'en']) {
       bypassCSP: true,
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    await page.goto(site.server.url + (lang === 'en' ? '?lang=en' : ''));
+    await page.goto(site.meeting + (lang === 'en' ? '?lang=en' : ''));
     await waitForMeeting(page);
     const speech = page.locator('article.speech:has([data-paragraph])').first();
     await speech.locator('[data-paragraph]').first().hover();

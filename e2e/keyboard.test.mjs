@@ -10,7 +10,7 @@ const active = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 test('the first Tab reaches a skip link that moves focus to the minutes', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   await page.keyboard.press('Tab');
   const link = page.getByRole('link', { name: '本文へ移動' });
@@ -22,7 +22,7 @@ test('the first Tab reaches a skip link that moves focus to the minutes', async 
 
 test('"/" focuses search, Esc clears it, Esc again clears the filters', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${site.server.url}?speaker=murai-jun`);
+  await page.goto(`${site.meeting}?speaker=murai-jun`);
   await waitForMeeting(page);
   await page.keyboard.press('/');
   assert.equal(await active(page), 'search-input');
@@ -39,7 +39,7 @@ test('"/" focuses search, Esc clears it, Esc again clears the filters', async ()
 
 test('j and k move focus from speech to speech, skipping hidden ones', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${site.server.url}?topic=iot`);
+  await page.goto(`${site.meeting}?topic=iot`);
   await waitForMeeting(page);
   const shown = await page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) => els.map((e) => e.id));
   assert.ok(shown.length >= 3, shown.join());
@@ -62,7 +62,7 @@ test('j and k move focus from speech to speech, skipping hidden ones', async () 
 
 test('every speech can be reached with j from the top', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const all = speechesOf(site.minutes).map((s) => s.id);
   for (const id of all) {

@@ -39,7 +39,7 @@ async function japaneseInEnglish(page) {
 
 test('the switch turns the interface to English and back, keeping the minutes as printed', async () => {
   const page = await newPage(site.browser, WIDE);
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
   const ja = page.getByRole('button', { name: '日本語' });
@@ -89,7 +89,7 @@ test('the switch turns the interface to English and back, keeping the minutes as
 
 test('?lang=en opens in English, stays English through the app\'s own links, and is not remembered', async () => {
   const page = await newPage(site.browser, WIDE);
-  await page.goto(`${site.server.url}?topic=iot&lang=en`);
+  await page.goto(`${site.meeting}?topic=iot&lang=en`);
   await waitForMeeting(page);
   await page.getByLabel('Search the remarks').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -117,7 +117,7 @@ test('?lang=en opens in English, stays English through the app\'s own links, and
   await screenshot(page, 'english-speaker-view');
 
   // The link's language was not stored: the plain address opens in Japanese.
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   await page.getByLabel('発言を検索').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
@@ -127,7 +127,7 @@ test('?lang=en opens in English, stays English through the app\'s own links, and
 
 test('choosing Japanese on an English link takes lang out of the address and keeps the view', async () => {
   const page = await newPage(site.browser, WIDE);
-  await page.goto(`${site.server.url}?speaker=murai-jun&lang=en`);
+  await page.goto(`${site.meeting}?speaker=murai-jun&lang=en`);
   await waitForMeeting(page);
   await page.getByRole('button', { name: '日本語' }).click();
   await page.waitForFunction(() => location.search === '?speaker=murai-jun');
@@ -139,12 +139,12 @@ test('choosing Japanese on an English link takes lang out of the address and kee
 
 test('a language the viewer lacks is a note, in the interface language; nothing breaks', async () => {
   const page = await newPage(site.browser, WIDE);
-  await page.goto(`${site.server.url}?lang=fr&q=IoT`);
+  await page.goto(`${site.meeting}?lang=fr&q=IoT`);
   await waitForMeeting(page);
   assert.match(await page.locator('[data-link-notices]').innerText(), /表示言語「fr」には対応していません/);
   assert.ok(await page.locator('mark[data-hit]').count() > 0, 'the rest of the link still applies');
 
-  await page.goto(`${site.server.url}?lang=en&speaker=nobody#nowhere`);
+  await page.goto(`${site.meeting}?lang=en&speaker=nobody#nowhere`);
   await waitForMeeting(page);
   const notes = await page.locator('[data-link-notices]').innerText();
   assert.match(notes, /No attendee of this meeting has the id “nobody”/);
@@ -155,7 +155,7 @@ test('a language the viewer lacks is a note, in the interface language; nothing 
 
 test('in English, citations name the speaker in Latin script and quote the minutes as printed', async () => {
   const page = await newPage(site.browser, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(`${site.server.url}?lang=en`);
+  await page.goto(`${site.meeting}?lang=en`);
   await waitForMeeting(page);
   const speech = speechesOf(site.minutes).find((s) => s.speaker === 'yamatani-eriko');
   const p = speech.paragraphs[0];
@@ -166,7 +166,7 @@ test('in English, citations name the speaker in Latin script and quote the minut
   await cite.click();
   await para.getByText('Citation copied').waitFor();
   const citation = await page.evaluate(() => navigator.clipboard.readText());
-  const base = site.server.url;
+  const base = site.meeting;
   assert.equal(citation,
     `“${p.text}”\n— Yamatani Eriko (Chairperson of the National Public Safety Commission), サイバーセキュリティ戦略本部 第1回会合 議事概要, Tuesday, 10 February 2015 (Heisei 27)\n${base}#${p.id}`);
   assert.deepEqual(page.errors, []);
@@ -175,7 +175,7 @@ test('in English, citations name the speaker in Latin script and quote the minut
 
 test('English on a phone: the folded tools and the switch fit', async () => {
   const page = await newPage(site.browser, { viewport: { width: 360, height: 740 }, isMobile: true });
-  await page.goto(`${site.server.url}?lang=en`);
+  await page.goto(`${site.meeting}?lang=en`);
   await waitForMeeting(page);
   await page.getByLabel('Search the remarks').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);

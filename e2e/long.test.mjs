@@ -1,34 +1,35 @@
 // Long minutes: past 40 remarks the browser skips the remarks off screen
 // (content-visibility: auto) and the app draws the ones a search or a jump brings on screen
 // before the frame that shows them. The seed minutes are too short for that, so this file
-// builds the app with them repeated ten times (140 remarks; bench/lib/build-app.mjs, cached
-// in bench/.cache) and reads that as a reader would.
+// renders the site with them repeated ten times (140 remarks; bench/lib/series.mjs) and
+// reads that as a reader would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot, crossAndClick } from './lib/harness.mjs';
 import { scaleMinutes } from '../bench/lib/scale.mjs';
-import { buildAppWithData } from '../bench/lib/build-app.mjs';
+import { siteWith } from '../bench/lib/series.mjs';
+import { DIST } from './lib/harness.mjs';
 
 const WIDE = { viewport: { width: 1440, height: 900 } };
 const site = {};
 
 before(async () => {
   site.minutes = scaleMinutes(await minutesData(), 10);
-  const { dist } = await buildAppWithData(ROOT, 'e2e-10x', `${JSON.stringify(site.minutes, null, 2)}\n`, {
-    log: (m) => console.error(m),
-  });
-  site.server = await serveStatic(dist);
+  site.built = await siteWith(ROOT, DIST, [site.minutes], 'e2e-10x');
+  site.server = await serveStatic(site.built.site);
+  site.meeting = `${site.server.url}${site.minutes.id}/`;
   site.browser = await launch();
 }, { timeout: 30 * 60 * 1000 });
 
 after(async () => {
   await site.browser?.close();
   await site.server?.close();
+  await site.built?.remove();
 });
 
 async function open(path = '', options = WIDE) {
   const page = await newPage(site.browser, options);
-  await page.goto(`${site.server.url}${path}`);
+  await page.goto(`${site.meeting}${path}`);
   await waitForMeeting(page);
   return page;
 }
@@ -134,7 +135,7 @@ test("the paragraph copy pair in the margin of a long page can be reached and cl
   assert.ok(to.x >= from.x + from.width, 'the pair sits in the margin');
   await crossAndClick(page, el, button);
   await el.getByText('リンクをコピーしました').waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}#${paragraph.id}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}#${paragraph.id}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -32,7 +32,10 @@ after(async () => {
   await rm(v2, { recursive: true, force: true });
 });
 
-const buildOf = (page) => page.locator('meta[name="minutes-build"]').getAttribute('content');
+// The build a page runs under: the worker's cache is named after it (one at a time).
+const buildOf = (page) => page.evaluate(async () => (await caches.keys()).join(' ').replace(/minutes-viewer-/g, ''));
+// The first meeting's page of a site served at `url`.
+const meetingOf = (url) => `${url}${'cshq-001'}/`;
 
 /** Open the site and wait until its service worker controls the page. */
 async function visitOnce(page, url) {
@@ -66,8 +69,8 @@ test('the first visit downloads each file once: the worker makes its offline cop
     downloads.push(res.request().sizes().then(({ responseBodySize }) => responseBodySize > 0 && { file, worker }).catch(() => false));
   });
   try {
-    await visitOnce(page, server.url);
-    const files = JSON.parse((await (await fetch(`${server.url}sw.js`)).text()).match(/const FILES = (\[.*?\]);/s)[1])
+    await visitOnce(page, meetingOf(server.url));
+    const files = JSON.parse((await (await fetch(`${server.url}sw.js`)).text()).match(/const SHELL = (\[.*?\]);/s)[1])
       .map((f) => new URL(f, server.url).pathname);
     // The worker has its whole copy: it asked for every file of the build...
     const workerAsked = new Set(asked.filter((a) => a.worker).map((a) => a.file));
@@ -78,7 +81,7 @@ test('the first visit downloads each file once: the worker makes its offline cop
     const twice = got.map((d) => d.file).filter((f, i, all) => all.indexOf(f) !== i);
     assert.deepEqual(twice, [], 'downloaded twice');
     const byPage = got.filter((d) => !d.worker).map((d) => d.file);
-    assert.ok(byPage.includes('/') && byPage.some((f) => f.endsWith('_bg.wasm')) && byPage.some((f) => f.endsWith('.css')), byPage.join(' '));
+    assert.ok(byPage.includes('/cshq-001/') && byPage.some((f) => f.endsWith('_bg.wasm')) && byPage.some((f) => f.endsWith('.css')), byPage.join(' '));
     // And the copy is whole: offline, the page still opens.
     await page.context().setOffline(true);
     await page.reload();
@@ -98,10 +101,10 @@ test('the minutes download is kept offline once fetched, and no first visit fetc
   const asked = [];
   page.context().on('request', (req) => asked.push(new URL(req.url()).pathname));
   try {
-    await visitOnce(page, server.url);
-    const file = `/${minutes.id}.json`;
+    await visitOnce(page, meetingOf(server.url));
+    const file = `/${minutes.id}/${minutes.id}.json`;
     assert.ok(!asked.includes(file), 'the first visit did not fetch the download');
-    const fetchIt = () => page.evaluate(async (f) => (await fetch(f)).text(), `.${file}`);
+    const fetchIt = () => page.evaluate(async (f) => (await fetch(f)).text(), file);
     const online = await fetchIt();
     assert.deepEqual(JSON.parse(online), minutes);
     await page.context().setOffline(true);
@@ -119,14 +122,14 @@ for (const prefix of ['/', '/minutes/']) {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await cspViolations(page);
     try {
-      await visitOnce(page, server.url);
+      await visitOnce(page, meetingOf(server.url));
       await page.context().setOffline(true);
 
       await page.reload();
       await waitForMeeting(page);
       assert.equal(await page.locator('article[data-speaker]').count(), speechesOf(minutes).length);
 
-      await page.goto(`${server.url}?speaker=murai-jun`);
+      await page.goto(`${meetingOf(server.url)}?speaker=murai-jun`);
       await waitForMeeting(page);
       assert.deepEqual(
         await page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.speaker)),
@@ -134,7 +137,7 @@ for (const prefix of ['/', '/minutes/']) {
       );
 
       const p = speechesOf(minutes).find((s) => s.speaker === 'kishida-fumio').paragraphs[1];
-      await page.goto(`${server.url}#${p.id}`);
+      await page.goto(`${meetingOf(server.url)}#${p.id}`);
       await waitForMeeting(page);
       await page.waitForFunction((id) => {
         const r = document.getElementById(id)?.getBoundingClientRect();
@@ -157,7 +160,7 @@ for (const prefix of ['/', '/minutes/']) {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await cspViolations(page);
     try {
-      await visitOnce(page, server.url);
+      await visitOnce(page, meetingOf(server.url));
       const v1 = await buildOf(page);
 
       server.setRoot(v2);
@@ -209,7 +212,7 @@ test('the manifest meets Chromium\'s installability criteria', async () => {
   page.on('console', (msg) => msg.type() === 'error' && page.errors.push(msg.text()));
   page.on('pageerror', (err) => page.errors.push(err.message));
   try {
-    await visitOnce(page, server.url);
+    await visitOnce(page, meetingOf(server.url));
     const cdp = await page.context().newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors, []);

@@ -18,7 +18,7 @@ function numbersOf(id) {
 
 test('a speaker\'s name opens their view: role, group, how much they spoke, topics raised', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   await page.locator('article[data-speaker="maeda-masahide"] header').getByRole('link', { name: '前田 雅英' }).click();
   await page.waitForFunction(() => location.search === '?speaker=maeda-masahide');
@@ -46,7 +46,7 @@ test('a speaker\'s name opens their view: role, group, how much they spoke, topi
 
 test('the statistics chart each speaker\'s share, with a table that says the same in text', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   await page.getByText('発言の統計').click();
   const rows = await page.locator('[data-stats-table="share"] tbody tr').evaluateAll((trs) =>

@@ -8,7 +8,7 @@ const site = useSite();
 
 test('the meeting loads with no console error and shows every speech in order', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1440, height: 900 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
 
   const shown = await page.locator('article[data-speaker]').evaluateAll((els) =>
@@ -33,7 +33,7 @@ test('the meeting loads with no console error and shows every speech in order', 
 
 test('the header shows the date with era and Western year, the time and the place', async () => {
   const page = await newPage(site.browser);
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const header = await page.locator('header.meeting-header').innerText();
   const { era, era_year: eraYear, date } = site.minutes.date;
@@ -46,7 +46,7 @@ test('the header shows the date with era and Western year, the time and the plac
 
 test('the attendee table lists everyone with role and group', async () => {
   const page = await newPage(site.browser);
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const rows = page.getByRole('table').locator('tbody tr');
   assert.equal(await rows.count(), site.minutes.attendees.length);
@@ -62,7 +62,7 @@ test('the attendee table lists everyone with role and group', async () => {
 
 test('the table of contents jumps to each section and speech', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1440, height: 900 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const toc = page.getByRole('navigation', { name: '目次' });
   const last = site.minutes.sections.at(-1);
@@ -82,7 +82,7 @@ test('a permalink opens on its speech even though the app draws after load', asy
   const speech = speechesOf(site.minutes).find((s) => s.speaker === 'yamatani-eriko');
   const paragraph = speech.paragraphs.at(-1);
   const page = await newPage(site.browser, { viewport: { width: 1440, height: 900 } });
-  await page.goto(`${site.server.url}#${paragraph.id}`);
+  await page.goto(`${site.meeting}#${paragraph.id}`);
   await waitForMeeting(page);
   await page.waitForFunction((id) => {
     const r = document.getElementById(id)?.getBoundingClientRect();
@@ -101,7 +101,7 @@ for (const scheme of ['light', 'dark']) {
       hasTouch: true,
       colorScheme: scheme,
     });
-    await page.goto(site.server.url);
+    await page.goto(site.meeting);
     await waitForMeeting(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
@@ -115,7 +115,7 @@ for (const scheme of ['light', 'dark']) {
 
 test('on a phone the contents start folded, open with a tap and still jump', async () => {
   const page = await newPage(site.browser, { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const toc = page.getByRole('navigation', { name: '目次' });
   const link = toc.getByRole('link', { name: '村井 純' });

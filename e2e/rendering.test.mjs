@@ -11,7 +11,7 @@ import { useSite, newPage, waitForMeeting, speechesOf, screenshot, ROOT } from '
 const site = useSite();
 
 test('the HTML as served holds every speech and paragraph, and the closing sentence', async () => {
-  const html = await (await fetch(site.server.url)).text();
+  const html = await (await fetch(site.meeting)).text();
   const speeches = speechesOf(site.minutes);
   for (const s of speeches) {
     assert.ok(html.includes(`id="${s.id}"`), s.id);
@@ -28,7 +28,7 @@ test('without JavaScript the whole meeting reads, and a permalink opens on its p
   const page = await context.newPage();
   const speeches = speechesOf(site.minutes);
   const target = speeches[3].paragraphs.at(-1);
-  await page.goto(`${site.server.url}#${target.id}`);
+  await page.goto(`${site.meeting}#${target.id}`);
   assert.equal(await page.locator('article[data-speaker]').count(), speeches.length);
   for (const s of speeches) {
     for (const p of s.paragraphs) assert.equal(await page.locator(`[id="${p.id}"]`).textContent(), p.text);
@@ -63,7 +63,7 @@ test('the app hydrates the rendered page: the same elements, no error, no blank 
     };
     requestAnimationFrame(tick);
   });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const { kept, parsed } = await page.evaluate(() => ({
     parsed: window.__parsed.length,
@@ -92,7 +92,7 @@ test('rendering and hydration give the same first view', async () => {
   const read = async (javaScriptEnabled) => {
     const context = await site.browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(site.server.url);
+    await page.goto(site.meeting);
     if (javaScriptEnabled) await waitForMeeting(page);
     const view = await page.evaluate(() => ({
       ids: [...document.querySelectorAll('.minutes [id]')].map((el) => el.id),
@@ -124,7 +124,7 @@ test('a link with filters opens on its view in the first frame the app draws', a
       }),
     );
   });
-  await page.goto(`${site.server.url}?speaker=murai-jun&q=IoT&lang=en`);
+  await page.goto(`${site.meeting}?speaker=murai-jun&q=IoT&lang=en`);
   await page.waitForFunction(() => window.__first);
   const first = await page.evaluate(() => window.__first);
   assert.ok(first.shown.length > 0);
@@ -144,7 +144,7 @@ test('what a reader types before the app starts becomes the search', async () =>
     await held;
     await route.continue();
   });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await page.locator('#search-input').fill('IoT');
   release();
   await waitForMeeting(page);
@@ -156,7 +156,7 @@ test('what a reader types before the app starts becomes the search', async () =>
 });
 
 test('the minutes travel in the page once, as the committed JSON, and beside it as a download', async () => {
-  const html = await (await fetch(site.server.url)).text();
+  const html = await (await fetch(site.meeting)).text();
   const committed = await readFile(join(ROOT, 'data', 'minutes', 'cshq-001.json'), 'utf8');
   const blocks = [...html.matchAll(/<script type="application\/json" id="minutes-data">([^<]*)<\/script>/g)];
   assert.equal(blocks.length, 1, 'one minutes data block');
@@ -174,17 +174,17 @@ test('the minutes travel in the page once, as the committed JSON, and beside it 
   assert.ok(running.length > 0, "Trunk's loader is inline");
   assert.deepEqual(allowed, running);
   // The same file is published beside the page, byte for byte.
-  const download = await fetch(new URL(`${site.minutes.id}.json`, site.server.url));
+  const download = await fetch(new URL(`${site.minutes.id}.json`, site.meeting));
   assert.equal(download.status, 200);
   assert.equal(await download.text(), committed);
   // The WASM holds no copy of its own: no paragraph text is in it.
-  const wasmUrl = new URL(html.match(/href="\.?\/?([^"]+_bg\.wasm)"/)[1], site.server.url);
+  const wasmUrl = new URL(html.match(/href="\.?\/?([^"]+_bg\.wasm)"/)[1], site.meeting);
   const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer()).toString('utf8');
   const text = speechesOf(site.minutes)[2].paragraphs[0].text;
   assert.ok(!wasm.includes(text.slice(0, 30)), 'paragraph text is not compiled into the WASM');
   // The export menu links to the download.
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await waitForMeeting(page);
   const link = page.locator('a[data-download="minutes"]');
   assert.equal(await link.getAttribute('href'), `${site.minutes.id}.json`);
@@ -196,7 +196,7 @@ test('the minutes travel in the page once, as the committed JSON, and beside it 
 
 /** Serve the page with its minutes data block's text changed by `change`. */
 async function withData(page, change) {
-  await page.route(`${site.server.url}`, async (route) => {
+  await page.route(`${site.meeting}`, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(
       /(<script type="application\/json" id="minutes-data">)([^<]*)(<\/script>)/,
@@ -220,7 +220,7 @@ async function assertStillReadable(page) {
 test('minutes data of another schema version leaves the rendered minutes readable, with a note', async () => {
   const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
   await withData(page, (data) => data.replace(/"schema_version": \d+,/, '"schema_version": 999,'));
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   const note = page.getByRole('alert');
   assert.match(await note.innerText(), /検索・絞り込み・リンクのコピーは使えません/);
@@ -233,7 +233,7 @@ test('minutes data of another schema version leaves the rendered minutes readabl
 test('damaged minutes data leaves the rendered minutes readable, with a note', async () => {
   const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
   await withData(page, (data) => data.slice(0, data.length / 2));
-  await page.goto(site.server.url);
+  await page.goto(site.meeting);
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   const note = page.getByRole('alert');
   assert.match(await note.innerText(), /検索・絞り込み・リンクのコピーは使えません/);

@@ -46,7 +46,7 @@ self.addEventListener('install', (event) => {
     // `cache: 'no-cache'`: every file is checked with the server, so a new version never
     // mixes in old files, yet a file the browser already holds comes back as a 304.
     await cache.addAll(SHELL.map((f) => new Request(f, { cache: 'no-cache' })));
-    const open = (await self.clients.matchAll({ type: 'window' })).map((c) => pageKey(c.url));
+    const open = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => pageKey(c.url));
     const old = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
     const shell = new Set(SHELL.map(scoped));
     const kept = new Map();
@@ -108,6 +108,16 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// A page that was never opened nor kept, asked for with no network: said so in both
+// languages, with the way back to the index (which every visit keeps).
+function notKept() {
+  const index = scoped('./');
+  const html = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>オフライン / Offline</title></head>
+<body data-offline-missing><main><h1>このページはオフライン用に保存されていません</h1><p lang="en">This page was not kept for reading offline.</p>
+<p><a href="${index}">会合一覧 / All meetings</a></p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
@@ -122,10 +132,7 @@ self.addEventListener('fetch', (event) => {
       if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
       return response;
     } catch (error) {
-      if (request.mode === 'navigate') {
-        const index = await cache.match(scoped('./'));
-        if (index) return index;
-      }
+      if (request.mode === 'navigate') return notKept();
       throw error;
     }
   })());

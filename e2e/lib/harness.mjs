@@ -160,7 +160,7 @@ export function speechesOf(minutes) {
 /**
  * The usual set-up of a test file: `dist/` served on loopback, one Chromium, and the
  * minutes data, ready in `before` and closed in `after`. Returns an object whose
- * `server`, `browser` and `minutes` are filled in before the first test runs; `setup`, if
+ * `server`, `meeting` (the first meeting's page), `browser` and `minutes` are filled in before the first test runs; `setup`, if
  * given, runs next with that object, for a file's own preparations (one `before` keeps
  * their order certain).
  */
@@ -168,6 +168,8 @@ export function useSite(setup) {
   const site = {};
   before(async () => {
     site.server = await serveStatic();
+    // The first meeting's page, where the site's one page used to be.
+    site.meeting = `${site.server.url}cshq-001/`;
     site.browser = await launch();
     site.minutes = await minutesData();
     await setup?.(site);

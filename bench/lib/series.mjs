@@ -1,0 +1,77 @@
+// Synthetic series for tests and the bench, made from the seed minutes and never shipped:
+// meeting k is the seed renumbered and dated k-1 quarters later; every seventh is held by
+// written procedure (no attendees, no remarks), and every third has no remarks by 村井, so
+// that filters and search differ between meetings. `siteWith` renders such a series into a
+// copy of a built site with the build's own renderer and post-build step (seconds: the
+// WASM, styles and shell are the build's).
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
+const pad = (n) => String(n).padStart(3, '0');
+
+function dateOf(k) {
+  const d = new Date(Date.UTC(2015, 1, 10 + (k - 1) * 91));
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const reiwa = y > 2019 || (y === 2019 && m >= 5);
+  const [era, eraYear] = reiwa ? ['令和', y - 2018] : ['平成', y - 1988];
+  const weekday = WEEKDAYS[d.getUTCDay()];
+  return {
+    printed: `${era}${eraYear}年${m}月${day}日（${weekday}）`,
+    era,
+    era_year: eraYear,
+    date: d.toISOString().slice(0, 10),
+    weekday,
+    start: null,
+    end: null,
+  };
+}
+
+/** Meeting `k` (1-based) of a synthetic series made from `seed`; meeting 1 is the seed. */
+export function meeting(seed, k) {
+  if (k === 1) return seed;
+  const m = structuredClone(seed);
+  m.id = `cshq-${pad(k)}`;
+  m.meeting_number = k;
+  m.title = `第${k}回会合 議事概要`;
+  m.date = dateOf(k);
+  delete m.source;
+  if (k % 7 === 0) {
+    m.title = `第${k}回会合（持ち回り開催） 議事概要`;
+    m.place = '持ち回り開催';
+    m.attendees = [];
+    m.attendees_note = null;
+    m.sections = m.sections
+      .map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.type === 'narrative') }))
+      .filter((s) => s.blocks.length > 0);
+  } else if (k % 3 === 0) {
+    m.sections = m.sections.map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.speaker !== 'murai-jun') }));
+  }
+  return m;
+}
+
+/** The first `count` meetings of the synthetic series. */
+export function seriesFrom(seed, count) {
+  return Array.from({ length: count }, (_, i) => meeting(seed, i + 1));
+}
+
+/**
+ * A site holding `meetings` (minutes objects): a copy of the built site `dist`, rendered
+ * again by tools/postbuild.mjs from a folder of those minutes. Resolves to the folder.
+ */
+export async function siteWith(root, dist, meetings, name) {
+  const work = await mkdtemp(join(tmpdir(), `minutes-${name}-`));
+  const minutes = join(work, 'minutes');
+  const site = join(work, 'site');
+  await mkdir(minutes);
+  for (const m of meetings) await writeFile(join(minutes, `${m.id}.json`), `${JSON.stringify(m, null, 2)}\n`);
+  await cp(dist, site, { recursive: true });
+  execFileSync('node', [join(root, 'tools', 'postbuild.mjs'), site], {
+    cwd: root,
+    env: { ...process.env, MINUTES_DIR: minutes, TRUNK_SOURCE_DIR: root },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { site, remove: () => rm(work, { recursive: true, force: true }) };
+}
