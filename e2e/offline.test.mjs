@@ -185,7 +185,7 @@ for (const prefix of ['/', '/minutes/']) {
       const caches = await page.evaluate(() => caches.keys());
       assert.deepEqual(caches, [`minutes-viewer-${v2Build}`], 'old caches deleted');
       // Every file the page uses now comes from the new deploy: the favicon v2 changed.
-      const favicon = await page.evaluate(async () => (await fetch('favicon.svg')).text());
+      const favicon = await page.evaluate(async () => (await fetch('../favicon.svg')).text());
       assert.ok(favicon.includes('v2'), 'no stale file served');
 
       // And the new version works offline too.

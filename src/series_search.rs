@@ -507,12 +507,7 @@ mod tests {
             .collect()
     }
 
-    fn search(
-        meetings: &[Minutes],
-        meta: &IndexMeta,
-        shards: &[Shard],
-        q: SeriesQuery,
-    ) -> (Vec<u32>, Prepared) {
+    fn search(meta: &IndexMeta, shards: &[Shard], q: SeriesQuery) -> (Vec<u32>, Prepared) {
         let p = Prepared::new(q, meta, nfkc_lower);
         let c = p.candidates(meta, |g| shards[shard_of(g, meta.shards) as usize].get(g));
         (c, p)
@@ -540,7 +535,7 @@ mod tests {
                 q: q.into(),
                 ..SeriesQuery::default()
             };
-            let (candidates, p) = search(&meetings, &meta, &shards, query);
+            let (candidates, p) = search(&meta, &shards, query);
             let found = scan(&meetings, &p);
             assert!(
                 found.iter().all(|m| candidates.contains(m)),
@@ -560,7 +555,7 @@ mod tests {
                     q: q.into(),
                     ..SeriesQuery::default()
                 };
-                let (c, p) = search(&meetings, &meta, &shards, query);
+                let (c, p) = search(&meta, &shards, query);
                 c.iter()
                     .flat_map(|&i| p.matches(&meetings[i as usize], nfkc_lower))
                     .map(|h| h.id)
@@ -581,7 +576,7 @@ mod tests {
                 q: q.into(),
                 ..SeriesQuery::default()
             };
-            let (c, p) = search(&meetings, &meta, &shards, query);
+            let (c, p) = search(&meta, &shards, query);
             assert_eq!(p.name_hits, ["murai-jun"], "{q}");
             assert!(c.contains(&0) && c.contains(&2), "{q}: {c:?}");
             let hits = p.matches(&meetings[0], nfkc_lower);
@@ -601,7 +596,7 @@ mod tests {
             speaker: Some("murai-jun".into()),
             ..SeriesQuery::default()
         };
-        let (c, p) = search(&meetings, &meta, &shards, speaker);
+        let (c, p) = search(&meta, &shards, speaker);
         assert_eq!(c, [2, 0], "村井 spoke in the first and third");
         assert!(
             p.matches(&meetings[0], nfkc_lower)
@@ -613,20 +608,20 @@ mod tests {
             from: Some(2016),
             ..SeriesQuery::default()
         };
-        assert_eq!(search(&meetings, &meta, &shards, years).0, [2]);
+        assert_eq!(search(&meta, &shards, years).0, [2]);
         let topic = SeriesQuery {
             topic: Some("iot".into()),
             to: Some(2015),
             ..SeriesQuery::default()
         };
-        let (c, p) = search(&meetings, &meta, &shards, topic);
+        let (c, p) = search(&meta, &shards, topic);
         assert!(c.contains(&0));
         assert!(p.matches(&meetings[0], nfkc_lower).len() > 1);
         let nobody = SeriesQuery {
             speaker: Some("nobody".into()),
             ..SeriesQuery::default()
         };
-        assert!(search(&meetings, &meta, &shards, nobody).0.is_empty());
+        assert!(search(&meta, &shards, nobody).0.is_empty());
     }
 
     #[test]

@@ -17,7 +17,8 @@ use crate::state::use_meeting;
 pub fn MeetingHeader(
     /// The minutes whose header to show.
     minutes: &'static Minutes,
-    /// The meetings either side, linked from the header.
+    /// The meetings either side, linked from the header (none given: only the index).
+    #[prop(optional)]
     neighbours: Neighbours,
 ) -> impl IntoView {
     let meeting = use_meeting();
