@@ -181,7 +181,8 @@ pub fn BarChart(
         >
             {bars}
         </svg>
-        <div class="table-scroll">
+        // A table wider than a phone scrolls on its own; keyboard users reach it by Tab.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=title>
             <table id=table_id data-stats-table=key>
                 <caption class="visually-hidden">{title}</caption>
                 <thead>
