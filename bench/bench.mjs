@@ -29,7 +29,7 @@
 //
 // Prints the results as Markdown and writes them to bench/RESULTS.md, keeping that file's
 // "Optimisations" section (written by hand) as it is.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -338,12 +338,15 @@ await writeBaselines(join(scratch, '1x'), minutes);
 await writeBaselines(join(scratch, `${SCALE}x`), big);
 
 const servers = [];
+// The meeting page: at the site's root in builds from before the series, in the
+// meeting's own folder (cshq-001/) since.
 const serve = async (dir) => {
   const server = await serveCompressed(dir);
   servers.push(server);
-  return server.url;
+  const ownFolder = await stat(join(dir, minutes.id, 'index.html')).catch(() => null);
+  return ownFolder ? `${server.url}${minutes.id}/` : server.url;
 };
-const baselines = await serve(scratch);
+const baselines = await serveCompressed(scratch).then((server) => (servers.push(server), server.url));
 const url = {
   app: await serve(DIST),
   base: builds['base-1x'].dist ? await serve(builds['base-1x'].dist) : null,

@@ -61,7 +61,7 @@ async function buildKey(root, dataJson) {
   const hash = createHash('sha256');
   for (const input of await buildInputs(root)) {
     for (const file of await filesUnder(root, input)) {
-      if (file === join('data', 'cshq-001.json')) continue;
+      if (file === join('data', 'cshq-001.json') || file === join('data', 'minutes', 'cshq-001.json')) continue;
       hash.update(file).update('\0').update(await readFile(join(root, file))).update('\0');
     }
   }
@@ -121,8 +121,11 @@ export async function buildAppWithData(root, name, dataJson, { log = () => {}, s
       filter: (src) => !relative(sources, src).split(sep).some((part) => SKIP.has(part)),
     });
   }
-  await mkdir(join(tree, 'data'), { recursive: true });
-  await writeFile(join(tree, 'data', 'cshq-001.json'), dataJson);
+  // The minutes' place: one file per meeting in data/minutes/ since the series, the one
+  // data/cshq-001.json before.
+  const folder = (await stat(join(tree, 'data', 'minutes')).catch(() => null)) ? join(tree, 'data', 'minutes') : join(tree, 'data');
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'cshq-001.json'), dataJson);
   // The post-build hook pre-renders with playwright-core from the project's node_modules.
   await symlink(join(root, 'node_modules'), join(tree, 'node_modules'));
 

@@ -1,0 +1,420 @@
+// How the site scales with the length of the series: for each count N (arguments; default
+// 10 and 1000) a synthetic series of N meetings made from the seed minutes
+// (bench/lib/series.mjs) is rendered into a copy of dist/ and served on loopback, and this
+// measures, in a headless Chromium:
+//   - build: wall-clock time of rendering the series (siteWith: write the minutes, copy
+//     dist/, `node tools/postbuild.mjs`), total bytes and files of the site;
+//   - first visit of the index, a meeting (cshq-001/) and a person (people/murai-jun/):
+//     every response body downloaded, the service worker's install included, and first
+//     and largest contentful paint;
+//   - series search on the index: the first search ('IoT', which downloads the index's
+//     table of contents, shards and minutes) and later keystrokes that reuse what the
+//     page holds, each timed from the input event to the results painted, with the bytes
+//     each downloads.
+// Every measurement is a fresh browser context (no HTTP cache, no worker); medians of RUNS.
+// Files are served raw (no compression), so bytes are uncompressed sizes.
+//
+// Budgets (exit code 1 if one breaks): the meeting page's first-visit bytes and LCP at the
+// largest N ≤ 1.05 × at the smallest N (LCP with +20 ms absolute slack for timing noise);
+// first series search at N=1000 ≤ 300 ms; later keystrokes (median) ≤ 50 ms at every N;
+// build time at N=1000 ≤ 60 s. Budgets "at N=1000" are skipped when 1000 is not measured.
+//
+// Writes nothing to disk but the temporary sites, removed at the end. Tables go to stdout,
+// progress to stderr.
+//
+//   node bench/series.mjs [counts...]      e.g. node bench/series.mjs 10 1000
+//   BENCH_RUNS=n                           runs per measurement (default 5)
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DIST, ROOT, launch, minutesData, newPage, serveStatic } from '../e2e/lib/harness.mjs';
+import { seriesFrom, siteWith } from './lib/series.mjs';
+
+const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];
+if (COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('usage: node bench/series.mjs [counts...]  (positive integers)');
+  process.exit(2);
+}
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PAGES = { index: '', meeting: 'cshq-001/', person: 'people/murai-jun/' };
+const FIRST_QUERY = 'IoT';
+// Each extends the one before, as a reader types; they share grams with it, so most of
+// what they need is already downloaded.
+const LATER_QUERIES = ['ログ', 'ログの', 'ログの保存'];
+const IDLE_MS = 1000;
+const TIMING_SLACK_MS = 20;
+
+const log = (msg) => console.error(`series bench: ${msg}`);
+
+const median = (xs) => {
+  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Total bytes and count of the files under `dir`. */
+async function sizeOf(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(join(entry.parentPath ?? entry.path, entry.name))).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+/**
+ * Watch a context's network: every response body that came over the network (Chromium's
+ * `responseBodySize`: 0 for a 304 answered from the HTTP cache), tagged with the phase it
+ * started in, and the requests still in flight (to wait for the network to be idle).
+ * A response that the service worker's fetch handler answered is not counted: the
+ * worker's own request for it is, once (it has `request().serviceWorker()`).
+ */
+function watchNetwork(context) {
+  const net = { phase: 'load', inflight: 0, last: performance.now(), bodies: [] };
+  const touch = () => {
+    net.last = performance.now();
+  };
+  context.on('request', (req) => {
+    req.phase = net.phase;
+    net.inflight += 1;
+    touch();
+  });
+  const done = () => {
+    net.inflight = Math.max(0, net.inflight - 1);
+    touch();
+  };
+  context.on('requestfinished', done);
+  context.on('requestfailed', done);
+  context.on('response', (res) => {
+    if (res.fromServiceWorker()) return;
+    const req = res.request();
+    const worker = Boolean(req.serviceWorker());
+    const phase = req.phase ?? 'load';
+    net.bodies.push(
+      req.sizes().then(
+        async ({ responseBodySize }) => {
+          let bytes = Math.max(0, responseBodySize);
+          // Chromium reports no body size for the worker's own script (sw.js), which a
+          // fresh context always downloads in full: weigh its body instead.
+          if (bytes === 0 && worker && req.resourceType() === 'script' && req.url() === req.serviceWorker().url()) {
+            bytes = (await res.body().catch(() => Buffer.alloc(0))).length;
+          }
+          return { url: res.url(), phase, worker, bytes };
+        },
+        () => ({ url: res.url(), phase, worker, bytes: 0 }),
+      ),
+    );
+  });
+  /** Resolve when nothing has been in flight for `ms`. */
+  net.idle = async (ms = IDLE_MS, timeout = 60000) => {
+    const start = performance.now();
+    while (net.inflight > 0 || performance.now() - net.last < ms) {
+      if (performance.now() - start > timeout) throw new Error(`network not idle after ${timeout} ms (${net.inflight} in flight)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  /** Bytes downloaded by requests started in `phase` (all phases if none given). */
+  net.bytes = async (phase) => {
+    const all = await Promise.all(net.bodies);
+    const of = all.filter((b) => phase === undefined || b.phase === phase);
+    return {
+      total: of.reduce((t, b) => t + b.bytes, 0),
+      worker: of.filter((b) => b.worker).reduce((t, b) => t + b.bytes, 0),
+      files: of.filter((b) => b.bytes > 0).length,
+    };
+  };
+  return net;
+}
+
+/** Put the paint observers in place before the page's own scripts run. */
+function observePaint() {
+  window.__paint = { fcp: null, lcp: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paint.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__paint.lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+}
+
+/**
+ * Open `url` in a fresh context, wait for the app to hydrate, for the service worker to be
+ * installed and controlling the page, and for the network to be idle; resolve to the
+ * page, its network watcher and its errors. The caller closes `page.context()`.
+ */
+async function firstVisit(browser, url) {
+  const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  const net = watchNetwork(page.context());
+  await page.addInitScript(observePaint);
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+  // The worker registers after load and downloads the shell while installing; `ready`
+  // resolves once it is active, and it claims the page on activation.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+  await net.idle();
+  return { page, net };
+}
+
+/** First-visit bytes and paint timings of `url`, one fresh context. */
+async function measurePage(browser, url) {
+  const { page, net } = await firstVisit(browser, url);
+  try {
+    const paint = await page.evaluate(() => window.__paint);
+    const bytes = await net.bytes();
+    return { ...paint, bytes: bytes.total, workerBytes: bytes.worker, files: bytes.files, errors: page.errors };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/**
+ * In the page: put `q` in the series search box, dispatch its input event and resolve to
+ * the ms from just before that until the results are painted: the status has gone from
+ * "searching" to "done" and a frame has been drawn after (rAF, then a task: rAF callbacks
+ * run before the paint they precede).
+ */
+function timeSeriesSearch(q) {
+  return new Promise((resolve, reject) => {
+    const input = document.getElementById('series-search-input');
+    if (!input) {
+      reject(new Error('no #series-search-input'));
+      return;
+    }
+    const status = () => document.querySelector('[data-series-status]')?.dataset.seriesStatus;
+    let searched = false;
+    let t0 = 0;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`search ${q}: not done after 30 s (status ${status()})`));
+    }, 30000);
+    // Only a change away from "searching" counts, so the previous search's "done" is not
+    // taken for this one's.
+    const observer = new MutationObserver((records) => {
+      for (const r of records) if (r.attributeName === 'data-series-status' && r.oldValue === 'searching') searched = true;
+      if (!searched) return;
+      if (status() === 'failed') {
+        observer.disconnect();
+        clearTimeout(timer);
+        reject(new Error(`search ${q} failed: ${document.querySelector('[data-series-error]')?.textContent}`));
+      } else if (status() === 'done') {
+        observer.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      }
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-series-status'], attributeOldValue: true });
+    t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: q }));
+  });
+}
+
+/** One run of the series search: the first search and the later keystrokes, in one page. */
+async function measureSearch(browser, url) {
+  // The page is settled first (worker installed, network idle), so the search does not
+  // compete with the worker's install for the network.
+  const { page, net } = await firstVisit(browser, url);
+  try {
+    const out = { first: null, later: {}, errors: page.errors };
+    for (const q of [FIRST_QUERY, ...LATER_QUERIES]) {
+      net.phase = q;
+      const ms = await page.evaluate(timeSeriesSearch, q);
+      // Responses of this search are tagged by their request's start; wait for any
+      // stragglers (there should be none: the results were already drawn from them).
+      await net.idle(200);
+      net.phase = 'after';
+      const { total, files } = await net.bytes(q);
+      const results = await page.locator('[data-series-result]').count();
+      const row = { ms, bytes: total, files, results };
+      if (q === FIRST_QUERY) out.first = row;
+      else out.later[q] = row;
+    }
+    out.url = page.url();
+    return out;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Build, serve and measure a series of `count` meetings. */
+async function measureSeries(browser, seed, count, removes) {
+  const meetings = seriesFrom(seed, count);
+  log(`N=${count}: rendering the site…`);
+  const t0 = performance.now();
+  const built = await siteWith(ROOT, DIST, meetings, `bench-${count}`);
+  // Removed at the end whatever happens next.
+  removes.push(built.remove);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  log(`N=${count}: built in ${buildSeconds.toFixed(1)} s`);
+  const result = { count, buildSeconds, pages: {}, search: null, errors: [] };
+  const server = await serveStatic(built.site);
+  try {
+    result.size = await sizeOf(built.site);
+    for (const [name, path] of Object.entries(PAGES)) {
+      const p = path ? join(built.site, path, 'index.html') : join(built.site, 'index.html');
+      result.pages[name] = { html: (await stat(p)).size, runs: [] };
+    }
+    // Runs interleaved across pages, so that load from elsewhere on the machine falls on
+    // all of them alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, path] of Object.entries(PAGES)) {
+        log(`N=${count}: ${name}, run ${i + 1}/${RUNS}`);
+        const r = await measurePage(browser, server.url + path);
+        result.pages[name].runs.push(r);
+        for (const e of r.errors) result.errors.push(`${name}: ${e}`);
+      }
+    }
+    const searches = [];
+    for (let i = 0; i < RUNS; i++) {
+      log(`N=${count}: series search, run ${i + 1}/${RUNS}`);
+      const r = await measureSearch(browser, server.url);
+      searches.push(r);
+      for (const e of r.errors) result.errors.push(`search: ${e}`);
+    }
+    result.search = searches;
+  } finally {
+    await server.close();
+  }
+  return result;
+}
+
+// Formatting.
+const int = (n) => (n === null || n === undefined ? '–' : Math.round(n).toLocaleString('en-US'));
+const ms = (n) => (n === null || n === undefined ? '–' : n.toFixed(1));
+const range = (xs, f) => {
+  const s = xs.filter((x) => x !== null && x !== undefined);
+  return s.length ? `${f(Math.min(...s))} – ${f(Math.max(...s))}` : '–';
+};
+
+/** The medians a result's budgets and table use. */
+function summarise(r) {
+  const page = (name) => {
+    const runs = r.pages[name].runs;
+    return {
+      html: r.pages[name].html,
+      bytes: median(runs.map((x) => x.bytes)),
+      workerBytes: median(runs.map((x) => x.workerBytes)),
+      files: median(runs.map((x) => x.files)),
+      fcp: median(runs.map((x) => x.fcp)),
+      lcp: median(runs.map((x) => x.lcp)),
+      runs,
+    };
+  };
+  const pages = Object.fromEntries(Object.keys(PAGES).map((n) => [n, page(n)]));
+  const later = Object.fromEntries(LATER_QUERIES.map((q) => [q, r.search.map((s) => s.later[q])]));
+  return {
+    pages,
+    first: r.search.map((s) => s.first),
+    later,
+    laterMs: median(LATER_QUERIES.flatMap((q) => later[q].map((x) => x.ms))),
+  };
+}
+
+function table(r, s) {
+  const rows = [
+    ['build time (s)', r.buildSeconds.toFixed(1), '–'],
+    ['site size (bytes)', `${int(r.size.bytes)} in ${int(r.size.files)} files`, '–'],
+  ];
+  for (const [name, p] of Object.entries(s.pages)) {
+    const label = `${name} (${PAGES[name] || 'index'})`;
+    rows.push([`${label}: HTML file (bytes)`, int(p.html), '–']);
+    rows.push([`${label}: first-visit bytes (of which worker)`, `${int(p.bytes)} (${int(p.workerBytes)}), ${int(p.files)} files`, range(p.runs.map((x) => x.bytes), int)]);
+    rows.push([`${label}: FCP (ms)`, ms(p.fcp), range(p.runs.map((x) => x.fcp), ms)]);
+    rows.push([`${label}: LCP (ms)`, ms(p.lcp), range(p.runs.map((x) => x.lcp), ms)]);
+  }
+  const searchRows = (label, xs) => {
+    rows.push([`${label}: input → paint (ms)`, ms(median(xs.map((x) => x.ms))), range(xs.map((x) => x.ms), ms)]);
+    rows.push([`${label}: bytes fetched (files)`, `${int(median(xs.map((x) => x.bytes)))} (${int(median(xs.map((x) => x.files)))})`, range(xs.map((x) => x.bytes), int)]);
+    rows.push([`${label}: results shown`, int(median(xs.map((x) => x.results))), range(xs.map((x) => x.results), int)]);
+  };
+  searchRows(`series search, first '${FIRST_QUERY}'`, s.first);
+  for (const q of LATER_QUERIES) searchRows(`series search, later '${q}'`, s.later[q]);
+  rows.push(['series search, later keystrokes (all): input → paint (ms)', ms(s.laterMs), range(LATER_QUERIES.flatMap((q) => s.later[q].map((x) => x.ms)), ms)]);
+  return [
+    `### N = ${r.count} meetings (median of ${RUNS} runs, fresh context each)`,
+    '',
+    '| measure | median | range |',
+    '|---|---:|---:|',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
+/** Budgets over all the results: [{name, measured, ok}] (ok null = not measured). */
+function budgets(results) {
+  const out = [];
+  const bySize = [...results].sort((a, b) => a.r.count - b.r.count);
+  const small = bySize[0];
+  const large = bySize.at(-1);
+  const smallMeeting = small.s.pages.meeting;
+  const largeMeeting = large.s.pages.meeting;
+  out.push({
+    name: `meeting page first-visit bytes, N=${large.r.count} ≤ 1.05 × N=${small.r.count}`,
+    measured: `${int(largeMeeting.bytes)} B vs ${int(smallMeeting.bytes)} B (${(largeMeeting.bytes / smallMeeting.bytes).toFixed(3)}×; limit ${int(1.05 * smallMeeting.bytes)} B)`,
+    ok: largeMeeting.bytes <= 1.05 * smallMeeting.bytes,
+  });
+  const lcpLimit = 1.05 * smallMeeting.lcp + TIMING_SLACK_MS;
+  out.push({
+    name: `meeting page LCP, N=${large.r.count} ≤ 1.05 × N=${small.r.count} + ${TIMING_SLACK_MS} ms (slack for timing noise)`,
+    measured: `${ms(largeMeeting.lcp)} ms vs ${ms(smallMeeting.lcp)} ms (limit ${ms(lcpLimit)} ms)`,
+    ok: largeMeeting.lcp !== null && smallMeeting.lcp !== null && largeMeeting.lcp <= lcpLimit,
+  });
+  const at1000 = results.find((x) => x.r.count === 1000);
+  const first = at1000 ? median(at1000.s.first.map((x) => x.ms)) : null;
+  out.push({
+    name: 'first series search, N=1000 ≤ 300 ms',
+    measured: at1000 ? `${ms(first)} ms` : 'not measured (N=1000 not run)',
+    ok: at1000 ? first <= 300 : null,
+  });
+  for (const { r, s } of bySize) {
+    out.push({ name: `later keystrokes (median), N=${r.count} ≤ 50 ms`, measured: `${ms(s.laterMs)} ms`, ok: s.laterMs <= 50 });
+  }
+  out.push({
+    name: 'build time, N=1000 ≤ 60 s',
+    measured: at1000 ? `${at1000.r.buildSeconds.toFixed(1)} s` : 'not measured (N=1000 not run)',
+    ok: at1000 ? at1000.r.buildSeconds <= 60 : null,
+  });
+  return out;
+}
+
+const seed = await minutesData();
+const browser = await launch();
+const removes = [];
+const results = [];
+let failed = false;
+try {
+  for (const count of COUNTS) {
+    const result = await measureSeries(browser, seed, count, removes);
+    const summary = summarise(result);
+    results.push({ r: result, s: summary });
+    console.log(table(result, summary));
+    if (result.errors.length) {
+      console.log(`Page errors at N=${count}:`);
+      for (const e of [...new Set(result.errors)]) console.log(`- ${e}`);
+      console.log('');
+    }
+  }
+  console.log('### Budgets');
+  console.log('');
+  console.log('| budget | measured | verdict |');
+  console.log('|---|---|---|');
+  for (const b of budgets(results)) {
+    const verdict = b.ok === null ? 'skipped' : b.ok ? 'ok' : 'BROKEN';
+    if (b.ok === false) failed = true;
+    console.log(`| ${b.name} | ${b.measured} | ${verdict} |`);
+  }
+} catch (err) {
+  console.error(`series bench failed: ${err.stack ?? err}`);
+  failed = true;
+} finally {
+  await browser.close();
+  for (const remove of removes) await remove();
+}
+process.exit(failed ? 1 : 0);
