@@ -246,10 +246,24 @@ async function visit(page, path) {
   });
 }
 
-test('offline: the index and the two meetings visited open; one never opened does not', async () => {
+test('offline: the index and the two meetings visited open; one never opened says so and lists what is kept', async () => {
   const page = await newPage(site.browser);
   await visit(page, 'cshq-002/');
   await visit(page, 'cshq-005/');
+  await page.context().setOffline(true);
+  await page.goto(site.server.url);
+  assert.equal(await page.locator('body[data-offline-missing]').count(), 1, 'the index was not opened: not kept');
+  const kept = await page.locator('a[data-kept-page]').evaluateAll((as) => as.map((a) => [new URL(a.href).pathname, a.textContent]));
+  assert.deepEqual(
+    kept.map(([path]) => path).sort(),
+    ['/cshq-002/', '/cshq-005/'],
+    'it lists the pages kept',
+  );
+  assert.match(kept[0][1], /第\d+回会合/, 'by their titles');
+  // The page that says so is a 503, which the console reports: expected here.
+  page.errors.length = 0;
+  await page.context().setOffline(false);
+  await visit(page, '');
   await page.context().setOffline(true);
   for (const path of ['', 'cshq-002/', 'cshq-005/?speaker=murai-jun']) {
     await page.goto(site.server.url + path);

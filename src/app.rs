@@ -32,17 +32,29 @@ pub fn App(
             PageData::Index {
                 body,
                 meetings,
+                total,
+                pager,
+                choices,
                 offline_bytes,
             },
             _,
         ) => {
             provide_site(root);
-            view! { <IndexPage body=body meetings=meetings offline_bytes=offline_bytes /> }
-                .into_any()
+            view! {
+                <IndexPage body meetings total pager choices offline_bytes />
+            }
+            .into_any()
         }
-        (PageData::Person { body, person }, _) => {
+        (
+            PageData::Person {
+                body,
+                person,
+                pager,
+            },
+            _,
+        ) => {
             provide_site(root);
-            view! { <PersonPage body=body person=person /> }.into_any()
+            view! { <PersonPage body person pager /> }.into_any()
         }
         // `mount` and the renderer never pair a meeting page with no minutes.
         (PageData::Meeting { .. }, None) => ().into_any(),

@@ -9,6 +9,7 @@ pub mod language_switch;
 pub mod link_notices;
 pub mod meeting_header;
 pub mod meeting_stats;
+pub mod pager;
 pub mod paragraph_view;
 pub mod result_summary;
 pub mod search_box;

@@ -239,6 +239,16 @@ pub struct Texts {
     pub show_more_meetings: &'static str,
     /// Links between pages.
     pub site_nav: &'static str,
+    /// A title's page number on a list split over pages: page, pages.
+    pub page_of: fn(usize, usize) -> String,
+    /// The name of the links between a list's pages.
+    pub pager_label: &'static str,
+    pub page_previous: &'static str,
+    pub page_next: &'static str,
+    /// A page link's accessible name: page number.
+    pub page_number: fn(usize) -> String,
+    /// On a later page of a person: the link to their first page.
+    pub person_overview: &'static str,
     pub all_meetings: &'static str,
     pub previous_meeting: &'static str,
     pub next_meeting: &'static str,
@@ -376,6 +386,12 @@ pub static JA: Texts = Texts {
     },
     show_more_meetings: "さらに古い会合を表示",
     site_nav: "会合の移動",
+    page_of: |page, pages| format!("（{page}/{pages}ページ）"),
+    pager_label: "ページ",
+    page_previous: "前のページ",
+    page_next: "次のページ",
+    page_number: |n| format!("{n}ページ目"),
+    person_overview: "役職・テーマ・年ごとの発言数",
     all_meetings: "会合一覧",
     previous_meeting: "前の会合",
     next_meeting: "次の会合",
@@ -531,6 +547,12 @@ pub static EN: Texts = Texts {
     },
     show_more_meetings: "Show older meetings",
     site_nav: "Meetings",
+    page_of: |page, pages| format!(" (page {page} of {pages})"),
+    pager_label: "Pages",
+    page_previous: "Previous page",
+    page_next: "Next page",
+    page_number: |n| format!("Page {n}"),
+    person_overview: "Roles, topics and remarks per year",
     all_meetings: "All meetings",
     previous_meeting: "Previous meeting",
     next_meeting: "Next meeting",

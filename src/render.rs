@@ -11,7 +11,7 @@ use base64::Engine as _;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use minutes_core::Minutes;
-use minutes_core::series::{Series, SeriesError};
+use minutes_core::series::{Person, Series, SeriesError};
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
@@ -19,7 +19,9 @@ use crate::data::{self, DataError};
 use crate::format;
 use crate::i18n::Lang;
 use crate::series_search;
-use crate::site::{PageData, SITE_DATA_ID};
+use crate::site::{
+    INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
+};
 
 /// Why a page could not be rendered.
 #[derive(Debug, PartialEq)]
@@ -89,8 +91,8 @@ pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>,
             neighbours: series.neighbours(&minutes.id),
         };
         out.push(SiteFile {
-            path: format!("{}/index.html", minutes.id),
-            text: page(template, &data, Some((minutes, json)))?,
+            path: data.path(Some(&minutes.id)),
+            text: page(template, &data, Some((minutes, json)), None)?,
         });
         out.push(SiteFile {
             path: format!("{}/{}", minutes.id, data::download_path(minutes)),
@@ -98,15 +100,12 @@ pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>,
         });
     }
     for person in series.people() {
-        let path = format!("people/{}/index.html", person.name.id);
-        let data = PageData::Person {
-            body: body.clone(),
-            person,
-        };
-        out.push(SiteFile {
-            path,
-            text: page(template, &data, None)?,
-        });
+        for data in person_pages(&body, person) {
+            out.push(SiteFile {
+                path: data.path(None),
+                text: page(template, &data, None, None)?,
+            });
+        }
     }
     let (meta, shards) = series_search::build(series.meetings(), crate::browser::nfkc_lower);
     out.push(SiteFile {
@@ -119,16 +118,95 @@ pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>,
             text: to_json(shard),
         });
     }
-    let index = PageData::Index {
-        body,
-        meetings: series.summaries(),
-        offline_bytes: out.iter().map(|f| f.text.len()).sum(),
-    };
+    let summaries = series.summaries();
+    let choices = SearchChoices::of(&summaries);
+    let pages = Pager::split(&summaries, INDEX_PAGE_MEETINGS);
+    // Keeping the series offline stores every file so far and the index's later pages;
+    // the first page is the one that offers it.
+    let later_pages: Vec<PageData> = pages
+        .iter()
+        .map(|&(pager, meetings)| PageData::Index {
+            body: body.clone(),
+            meetings: meetings.to_vec(),
+            total: summaries.len(),
+            pager,
+            choices: choices.clone(),
+            offline_bytes: 0,
+        })
+        .collect();
+    let mut index_files = Vec::with_capacity(later_pages.len());
+    for data in later_pages.iter().skip(1) {
+        index_files.push(SiteFile {
+            path: data.path(None),
+            text: page(template, data, None, None)?,
+        });
+    }
+    let offline_bytes = out.iter().chain(&index_files).map(|f| f.text.len()).sum();
+    let mut first_page = later_pages
+        .into_iter()
+        .next()
+        .expect("Pager::split gives a page");
+    if let PageData::Index {
+        offline_bytes: b, ..
+    } = &mut first_page
+    {
+        *b = offline_bytes;
+    }
+    out.extend(index_files);
     out.push(SiteFile {
-        path: "index.html".to_owned(),
-        text: page(template, &index, None)?,
+        path: first_page.path(None),
+        text: page(template, &first_page, None, Some(&series.first().id))?,
     });
     Ok(out)
+}
+
+/// A person's pages: the remarks of `PERSON_PAGE_MEETINGS` meetings per page, oldest
+/// first; their roles and topics on the first page only, which a later page links to.
+fn person_pages(body: &str, person: Person) -> Vec<PageData> {
+    let mut meetings: Vec<&str> = person
+        .remarks
+        .iter()
+        .map(|r| r.meeting.id.as_str())
+        .collect();
+    meetings.dedup();
+    Pager::split(&meetings, PERSON_PAGE_MEETINGS)
+        .into_iter()
+        .map(|(pager, ids)| {
+            let first = pager.page == 1;
+            PageData::Person {
+                body: body.to_owned(),
+                person: Person {
+                    remarks: person
+                        .remarks
+                        .iter()
+                        .filter(|r| ids.contains(&r.meeting.id.as_str()))
+                        .cloned()
+                        .collect(),
+                    roles: if first {
+                        person.roles.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    topics: if first {
+                        person.topics.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    ..person.clone()
+                },
+                pager,
+            }
+        })
+        .collect()
+}
+
+/// A title's page number, on a list split over pages.
+fn page_of(pager: &Pager) -> String {
+    if pager.pages > 1 {
+        (Lang::Ja.texts().page_of)(pager.page, pager.pages)
+    } else {
+        String::new()
+    }
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {
@@ -177,6 +255,7 @@ fn page(
     template: &str,
     data: &PageData,
     minutes: Option<(&'static Minutes, &str)>,
+    legacy_target: Option<&str>,
 ) -> Result<String, RenderError> {
     let template = without_lines(
         template,
@@ -186,13 +265,10 @@ fn page(
             LEGACY_MARK,
         ],
     );
-    let template = match data {
-        // The oldest meeting is the one the site was.
-        PageData::Index { meetings, .. } => match meetings.last() {
-            Some(first) => with_legacy_redirect(&template, &first.id),
-            None => template,
-        },
-        _ => with_root(&template, data.root()),
+    let template = with_root(&template, data.root());
+    let template = match legacy_target {
+        Some(first) => with_legacy_redirect(&template, first),
+        None => template,
     };
     // A server's shared context: Leptos then knows it is not in a browser, and sets up no
     // window listeners (effects do not run natively at all).
@@ -210,20 +286,31 @@ fn page(
             let description = format!("{title}（{}{time}）", format::date(when, Lang::Ja));
             (title, description)
         }
-        (PageData::Index { body, meetings, .. }, _) => (
-            format!("{body} {}", Lang::Ja.texts().series_title),
+        (
+            PageData::Index {
+                body, total, pager, ..
+            },
+            _,
+        ) => (
+            format!("{body} {}{}", Lang::Ja.texts().series_title, page_of(pager)),
             format!(
-                "{body}の{}（{}）と全会合の発言の検索",
+                "{body}の{}（{total}件）と全会合の発言の検索",
                 Lang::Ja.texts().series_title,
-                meetings.len()
             ),
         ),
-        (PageData::Person { body, person }, _) => (
-            format!("{} — {body}", person.name.name),
+        (
+            PageData::Person {
+                body,
+                person,
+                pager,
+            },
+            _,
+        ) => (
+            format!("{}{} — {body}", person.name.name, page_of(pager)),
             format!(
                 "{}の{body}での役職、発言（{}件）とテーマ",
                 person.name.name,
-                person.remarks.len()
+                person.by_year.iter().map(|y| y.remarks).sum::<usize>()
             ),
         ),
         (PageData::Meeting { .. }, None) => {
@@ -374,6 +461,27 @@ mod tests {
         ]
     }
 
+    /// The seed as meeting `n` of a series, held in year 2014 + n.
+    fn numbered(n: u32) -> (String, String) {
+        let json = MINUTES
+            .replacen(
+                "\"id\": \"cshq-001\"",
+                &format!("\"id\": \"cshq-{n:03}\""),
+                1,
+            )
+            .replacen(
+                "\"meeting_number\": 1,",
+                &format!("\"meeting_number\": {n},"),
+                1,
+            )
+            .replacen(
+                "\"date\": \"2015-02-10",
+                &format!("\"date\": \"{}-02-10", 2014 + n),
+                1,
+            );
+        (format!("cshq-{n:03}.json"), json)
+    }
+
     fn file<'a>(site: &'a [SiteFile], path: &str) -> &'a str {
         &site
             .iter()
@@ -386,6 +494,129 @@ mod tests {
         let open = format!("id=\"{id}\">");
         let start = html.find(&open).unwrap() + open.len();
         &html[start..start + html[start..].find("</script>").unwrap()]
+    }
+
+    #[test]
+    fn long_lists_are_split_over_pages_that_link_to_each_other() {
+        let count = INDEX_PAGE_MEETINGS as u32 + 5;
+        let files: Vec<_> = (1..=count).map(numbered).collect();
+        let site = site(TEMPLATE, &files).unwrap();
+        let index_page = |path: &str| match PageData::parse(block(file(&site, path), SITE_DATA_ID))
+        {
+            Ok(PageData::Index {
+                meetings,
+                total,
+                pager,
+                choices,
+                ..
+            }) => (meetings, total, pager, choices),
+            other => panic!("{path}: {other:?}"),
+        };
+        let (first, total, pager, choices) = index_page("index.html");
+        assert_eq!(
+            (total, pager),
+            (count as usize, Pager { page: 1, pages: 2 })
+        );
+        assert_eq!(first.len(), INDEX_PAGE_MEETINGS);
+        assert_eq!(first[0].id, format!("cshq-{count:03}"), "newest first");
+        assert_eq!(
+            choices.years.len(),
+            count as usize,
+            "the choices cover every page"
+        );
+        let (second, _, pager, _) = index_page("page/2/index.html");
+        assert_eq!(pager, Pager { page: 2, pages: 2 });
+        assert_eq!(second.len(), 5);
+        assert_eq!(second.last().unwrap().id, "cshq-001");
+        let index = file(&site, "index.html");
+        assert!(
+            index.contains("href=\"page/2/\""),
+            "the first page links the second"
+        );
+        assert!(
+            index.contains("location.replace('cshq-001/'"),
+            "old links go to the first meeting"
+        );
+        let page2 = file(&site, "page/2/index.html");
+        assert!(
+            page2.contains("href=\"../../\""),
+            "the second page links the first"
+        );
+        assert!(
+            page2.contains("href=\"../../main.css\""),
+            "its head reaches the site's files"
+        );
+        assert!(page2.contains("href=\"../../cshq-001/\""));
+        assert!(!page2.contains(LEGACY_MARK));
+
+        // 村井 speaks in every meeting: his remarks are spread over pages of
+        // PERSON_PAGE_MEETINGS meetings, each remark on exactly one page.
+        let pages = (count as usize).div_ceil(PERSON_PAGE_MEETINGS);
+        let mut seen = Vec::new();
+        for n in 1..=pages {
+            let path = if n == 1 {
+                "people/murai-jun/index.html".to_owned()
+            } else {
+                format!("people/murai-jun/{n}/index.html")
+            };
+            let html = file(&site, &path);
+            let Ok(PageData::Person { person, pager, .. }) =
+                PageData::parse(block(html, SITE_DATA_ID))
+            else {
+                panic!("{path} is not a person page");
+            };
+            assert_eq!(pager, Pager { page: n, pages });
+            let mut meetings: Vec<&str> = person
+                .remarks
+                .iter()
+                .map(|r| r.meeting.id.as_str())
+                .collect();
+            meetings.dedup();
+            assert!(
+                meetings.len() <= PERSON_PAGE_MEETINGS,
+                "{path}: {} meetings",
+                meetings.len()
+            );
+            if n == 1 {
+                assert_eq!(
+                    person.roles[0].runs.len(),
+                    1,
+                    "one run: every meeting attended"
+                );
+            } else {
+                assert!(
+                    person.roles.is_empty() && person.topics.is_empty(),
+                    "roles and topics on the first page only"
+                );
+            }
+            seen.extend(
+                person
+                    .remarks
+                    .iter()
+                    .map(|r| (r.meeting.id.clone(), r.id.clone())),
+            );
+            if n < pages {
+                assert!(
+                    html.contains(&format!("href=\"../../../people/murai-jun/{}/\"", n + 1))
+                        || html.contains(&format!("href=\"../../people/murai-jun/{}/\"", n + 1)),
+                    "{path} links the next page"
+                );
+            }
+        }
+        let all = crate::data::parse(MINUTES)
+            .unwrap()
+            .speeches()
+            .filter(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
+            .count();
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), seen.len(), "no remark on two pages");
+        assert_eq!(seen.len(), all * count as usize, "every remark on a page");
+        assert!(
+            site.iter()
+                .all(|f| f.path != format!("people/murai-jun/{}/index.html", pages + 1))
+        );
     }
 
     #[test]

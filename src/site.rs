@@ -2,13 +2,17 @@
 //! interface language every page follows.
 //!
 //! Layout (static files, relative links, so any host and any sub-path serve it):
-//! `./` the series index and its search, `./<meeting-id>/` a meeting,
-//! `./people/<attendee-id>/` a person across the series. Each page carries what it shows
+//! `./` the series index and its search (older meetings on `./page/<n>/`),
+//! `./<meeting-id>/` a meeting, `./people/<attendee-id>/` a person across the series
+//! (their later remarks on `./people/<attendee-id>/<n>/`). Lists are split over pages of
+//! a fixed number of meetings so that no page grows with the series. Each page carries what it shows
 //! as JSON in `<script type="application/json" id="site-data">` ([`PageData`]); a meeting
 //! page also carries its minutes (`data::ELEMENT_ID`).
 
 use leptos::prelude::*;
-use minutes_core::series::{MeetingSummary, Neighbours, Person};
+use std::collections::BTreeMap;
+
+use minutes_core::series::{MeetingSummary, Neighbours, Person, PersonName, year_of};
 use serde::{Deserialize, Serialize};
 
 use crate::browser;
@@ -22,12 +26,18 @@ pub const SITE_DATA_ID: &str = "site-data";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "snake_case")]
 pub enum PageData {
-    /// The series index.
+    /// A page of the series index.
     Index {
         /// The body whose meetings these are, as printed.
         body: String,
-        /// Every meeting, newest first.
+        /// This page's meetings, newest first.
         meetings: Vec<MeetingSummary>,
+        /// How many meetings the series has.
+        total: usize,
+        /// Which page of the index this is.
+        pager: Pager,
+        /// The series search's speaker, topic and year choices, over the whole series.
+        choices: SearchChoices,
         /// What keeping the whole series offline stores: every page, minutes and search
         /// file but the index itself, in bytes.
         offline_bytes: usize,
@@ -37,22 +47,115 @@ pub enum PageData {
         /// The meetings either side.
         neighbours: Neighbours,
     },
-    /// A person's page.
+    /// A page of a person's page.
     Person {
         /// The body, as printed.
         body: String,
-        /// The person across the series.
+        /// The person across the series, with the remarks of this page's meetings only.
         person: Person,
+        /// Which page of their remarks this is.
+        pager: Pager,
     },
+}
+
+/// Meetings one page of the index lists: the real series (about 42) fits on one page.
+pub const INDEX_PAGE_MEETINGS: usize = 50;
+/// Meetings whose remarks one page of a person shows: a member speaks at length in many
+/// of them, so fewer than the index lists.
+pub const PERSON_PAGE_MEETINGS: usize = 20;
+
+/// Which page of a list split over pages this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pager {
+    /// This page, from 1.
+    pub page: usize,
+    /// How many pages there are (at least 1).
+    pub pages: usize,
+}
+
+impl Pager {
+    /// The only page.
+    pub const ONE: Pager = Pager { page: 1, pages: 1 };
+
+    /// The pager of each page of `items` split into pages of `per_page`: always one page
+    /// at least, if an empty one.
+    pub fn split<T>(items: &[T], per_page: usize) -> Vec<(Pager, &[T])> {
+        let chunks: Vec<&[T]> = if items.is_empty() {
+            vec![items]
+        } else {
+            items.chunks(per_page).collect()
+        };
+        let pages = chunks.len();
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(i, chunk)| (Pager { page: i + 1, pages }, chunk))
+            .collect()
+    }
+}
+
+/// What the series search offers to narrow by, gathered from every meeting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchChoices {
+    /// Everyone who spoke, by id.
+    pub speakers: Vec<PersonName>,
+    /// Every topic raised, by id: id, Japanese and English labels.
+    pub topics: Vec<(String, String, String)>,
+    /// The years meetings were held in, oldest first.
+    pub years: Vec<u32>,
+}
+
+impl SearchChoices {
+    /// The choices over `meetings`.
+    pub fn of(meetings: &[MeetingSummary]) -> SearchChoices {
+        let mut speakers: BTreeMap<&str, &PersonName> = BTreeMap::new();
+        let mut topics: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+        for m in meetings {
+            for p in &m.speakers {
+                speakers.entry(&p.id).or_insert(p);
+            }
+            for t in &m.topics {
+                topics.entry(&t.id).or_insert((&t.ja, &t.en));
+            }
+        }
+        let mut years: Vec<u32> = meetings.iter().map(|m| year_of(&m.date)).collect();
+        years.sort_unstable();
+        years.dedup();
+        SearchChoices {
+            speakers: speakers.into_values().cloned().collect(),
+            topics: topics
+                .into_iter()
+                .map(|(id, (ja, en))| (id.to_owned(), ja.to_owned(), en.to_owned()))
+                .collect(),
+            years,
+        }
+    }
 }
 
 impl PageData {
     /// The way from this page up to the site's root: `""`, `"../"` or `"../../"`.
     pub fn root(&self) -> &'static str {
         match self {
+            PageData::Index { pager, .. } if pager.page > 1 => "../../",
             PageData::Index { .. } => "",
             PageData::Meeting { .. } => "../",
+            PageData::Person { pager, .. } if pager.page > 1 => "../../../",
             PageData::Person { .. } => "../../",
+        }
+    }
+
+    /// The path of this page's file from the site's root.
+    pub fn path(&self, minutes_id: Option<&str>) -> String {
+        match self {
+            PageData::Index { pager, .. } if pager.page > 1 => {
+                format!("page/{}/index.html", pager.page)
+            }
+            PageData::Index { .. } => "index.html".to_owned(),
+            PageData::Meeting { .. } => format!("{}/index.html", minutes_id.unwrap_or_default()),
+            PageData::Person { person, pager, .. } if pager.page > 1 => {
+                format!("people/{}/{}/index.html", person.name.id, pager.page)
+            }
+            PageData::Person { person, .. } => format!("people/{}/index.html", person.name.id),
         }
     }
 
@@ -68,6 +171,24 @@ pub fn index_href(root: &str) -> String {
         "./".to_owned()
     } else {
         root.to_owned()
+    }
+}
+
+/// The link to page `page` of the index.
+pub fn index_page_href(root: &str, page: usize) -> String {
+    if page > 1 {
+        format!("{root}page/{page}/")
+    } else {
+        index_href(root)
+    }
+}
+
+/// The link to page `page` of a person's page.
+pub fn person_page_href(root: &str, id: &str, page: usize) -> String {
+    if page > 1 {
+        format!("{root}people/{id}/{page}/")
+    } else {
+        person_href(root, id)
     }
 }
 

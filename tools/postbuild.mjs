@@ -1,5 +1,5 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
-//  1. The pages: the build's renderer (`cargo run --features ssr --bin render`, src/render.rs)
+//  1. The pages: the build's renderer (`cargo run --profile render --features ssr --bin render`, src/render.rs)
 //     renders every page natively from the minutes in data/minutes/ (or $MINUTES_DIR, which
 //     tests and the bench point at generated series): the index, a page and a JSON download
 //     per meeting, a page per person, and the series search index. No browser takes part.
@@ -8,9 +8,10 @@
 //  3. offline.json: every file of the series with its content hash and size, which the
 //     worker reads only to keep the whole series offline or to refresh what it kept.
 //  4. Service worker: sw.js from tools/sw.js with this build's version and its shell (the
-//     app's own files and the index), taken from the folder, never kept by hand. Pages,
-//     minutes and search files are not in it: the worker keeps them as they are opened,
-//     so its list does not grow with the series.
+//     app's own files), taken from the folder, never kept by hand. Pages (the index
+//     too), minutes and search files are not in it: the worker keeps them as they are
+//     opened, so neither its list nor what it fetches on a first visit grows with the
+//     series.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
@@ -27,7 +28,7 @@ const minutesDir = resolve(process.env.MINUTES_DIR ?? join(source, 'data', 'minu
 
 const render = spawnSync(
   'cargo',
-  ['run', '--quiet', '--features', 'ssr', '--bin', 'render', '--', dir, minutesDir],
+  ['run', '--quiet', '--profile', 'render', '--features', 'ssr', '--bin', 'render', '--', dir, minutesDir],
   { cwd: source, stdio: 'inherit' },
 );
 if (render.status !== 0) {
@@ -75,7 +76,7 @@ const series = files.filter(isSeries).map((f) => ({
 await writeFile(join(dir, 'offline.json'), JSON.stringify({ version, files: series }));
 
 const template = await readFile(new URL('./sw.js', import.meta.url), 'utf8');
-const shell = ['./', ...files.filter((f) => !isSeries(f))];
+const shell = files.filter((f) => !isSeries(f));
 await writeFile(
   join(dir, 'sw.js'),
   template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__SHELL_FILES__', JSON.stringify(shell, null, 2)),

@@ -2,7 +2,7 @@
 // they open again with no network, and on request the whole series. Generated per build
 // by tools/postbuild.mjs, which fills in the build's version and its shell.
 //
-// - Install: the shell (the app's files and the index page) and the pages open in a tab.
+// - Install: the shell (the app's own files) and the pages open in a tab.
 //   Kept pages of the previous build are carried over when their content hash is
 //   unchanged (offline.json), and downloaded again only when it changed: a new deploy is
 //   never mixed with the old one, and not downloaded whole again either.
@@ -109,12 +109,22 @@ self.addEventListener('message', (event) => {
 });
 
 // A page that was never opened nor kept, asked for with no network: said so in both
-// languages, with the way back to the index (which every visit keeps).
-function notKept() {
-  const index = scoped('./');
+// languages, with the pages this device does keep (their titles read from the kept
+// pages), so that a reader offline still finds the way to what they have.
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function notKept(cache) {
+  const pages = [];
+  for (const request of await cache.keys()) {
+    if (!request.url.endsWith('/')) continue;
+    const text = await (await cache.match(request)).text();
+    const title = text.match(/<title>([^<]*)<\/title>/)?.[1] ?? request.url;
+    pages.push(`<li><a href="${escapeHtml(request.url)}" data-kept-page>${title}</a></li>`);
+  }
   const html = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>オフライン / Offline</title></head>
 <body data-offline-missing><main><h1>このページはオフライン用に保存されていません</h1><p lang="en">This page was not kept for reading offline.</p>
-<p><a href="${index}">会合一覧 / All meetings</a></p></main></body></html>`;
+<h2>この端末に保存されているページ <span lang="en">/ Pages kept on this device</span></h2><ul>${pages.join('')}</ul>
+<p><a href="${scoped('./')}">会合一覧 / All meetings</a></p></main></body></html>`;
   return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -132,7 +142,7 @@ self.addEventListener('fetch', (event) => {
       if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
       return response;
     } catch (error) {
-      if (request.mode === 'navigate') return notKept();
+      if (request.mode === 'navigate') return notKept(cache);
       throw error;
     }
   })());

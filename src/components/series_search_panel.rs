@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
-use minutes_core::series::{MeetingSummary, year_of};
 
 use crate::format;
 use crate::i18n::Lang;
@@ -20,7 +19,7 @@ use crate::series_search::{
     IndexMeta, IndexedMeeting, META_PATH, ParagraphHit, Prepared, SeriesQuery, Shard,
     is_series_query, shard_path,
 };
-use crate::site::{meeting_href, use_site};
+use crate::site::{SearchChoices, meeting_href, use_site};
 
 /// How many meetings with results one step shows.
 const STEP: usize = 5;
@@ -146,8 +145,8 @@ async fn first(root: &str, query: SeriesQuery) -> Result<Status, String> {
 /// The search form and its results.
 #[component]
 pub fn SeriesSearchPanel(
-    /// The meetings (for the speaker, topic and year choices).
-    meetings: StoredValue<Vec<MeetingSummary>>,
+    /// The speaker, topic and year choices.
+    choices: SearchChoices,
 ) -> impl IntoView {
     let site = use_site();
     let language = site.language;
@@ -222,33 +221,16 @@ pub fn SeriesSearchPanel(
         let url = format!("{}{}", location.pathname.get_untracked(), next.to_query());
         location.go(&url, replace);
     };
-    let speakers = meetings.with_value(|ms| {
-        let mut seen: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
-        for p in ms.iter().flat_map(|m| &m.speakers) {
-            seen.entry(p.id.clone())
-                .or_insert_with(|| (p.name.clone(), p.latin.clone()));
-        }
-        seen
-    });
-    let topics = meetings.with_value(|ms| {
-        let mut seen: BTreeMap<String, (String, String)> = BTreeMap::new();
-        for t in ms.iter().flat_map(|m| &m.topics) {
-            seen.entry(t.id.clone())
-                .or_insert_with(|| (t.ja.clone(), t.en.clone()));
-        }
-        seen
-    });
-    let years = meetings.with_value(|ms| {
-        let mut ys: Vec<u32> = ms.iter().map(|m| year_of(&m.date)).collect();
-        ys.sort_unstable();
-        ys.dedup();
-        ys
-    });
-
+    let SearchChoices {
+        speakers,
+        topics,
+        years,
+    } = choices;
     let speaker_options = speakers
         .into_iter()
-        .map(|(id, names)| {
-            let names = StoredValue::new(names);
+        .map(|p| {
+            let id = p.id;
+            let names = StoredValue::new((p.name, p.latin));
             view! {
                 <option value=id.clone() selected=move || query.with(|q| q.speaker.as_deref() == Some(id.as_str()))>
                     {move || names.with_value(|(ja, latin)| match (language.lang.get(), latin) {
@@ -261,8 +243,8 @@ pub fn SeriesSearchPanel(
         .collect_view();
     let topic_options = topics
         .into_iter()
-        .map(|(id, labels)| {
-            let labels = StoredValue::new(labels);
+        .map(|(id, ja, en)| {
+            let labels = StoredValue::new((ja, en));
             view! {
                 <option value=id.clone() selected=move || query.with(|q| q.topic.as_deref() == Some(id.as_str()))>
                     {move || labels.with_value(|(ja, en)| if language.lang.get() == Lang::Ja { ja.clone() } else { en.clone() })}

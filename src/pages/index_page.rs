@@ -1,28 +1,37 @@
-//! The series index: every meeting, newest first, and one search over all of them.
+//! The series index: the meetings, newest first, a page of them at a time, and one search
+//! over all of them.
 
 use leptos::prelude::*;
 use minutes_core::series::MeetingSummary;
 
 use crate::browser;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::pager::PagerNav;
 use crate::components::series_search_panel::SeriesSearchPanel;
 use crate::format;
-use crate::site::{meeting_href, person_href, use_site};
+use crate::site::{Pager, SearchChoices, index_page_href, meeting_href, person_href, use_site};
 
 /// The index page: header, search, and the list of meetings.
 #[component]
 pub fn IndexPage(
     /// The body, as printed.
     body: String,
-    /// Every meeting, newest first.
+    /// This page's meetings, newest first.
     meetings: Vec<MeetingSummary>,
-    /// What keeping the series offline stores, in bytes.
+    /// How many meetings the series has.
+    total: usize,
+    /// Which page of the index this is.
+    pager: Pager,
+    /// The search's choices.
+    choices: SearchChoices,
+    /// What keeping the series offline stores, in bytes (offered on the first page).
     offline_bytes: usize,
 ) -> impl IntoView {
     let site = use_site();
     let language = site.language;
-    let count = meetings.len();
-    let options = StoredValue::new(meetings.clone());
+    let hrefs = (1..=pager.pages)
+        .map(|n| index_page_href(site.root, n))
+        .collect();
     view! {
         <a class="skip-link" href="#meetings">{language.text(|t| t.skip_link)}</a>
         <header class="meeting-header series-header">
@@ -31,13 +40,17 @@ pub fn IndexPage(
             <h1 class="meeting-header__title">{language.text(|t| t.series_title)}</h1>
         </header>
         <main class="series" id="main">
-            <SeriesSearchPanel meetings=options />
-            <KeepOffline bytes=offline_bytes />
+            <SeriesSearchPanel choices />
+            {(pager.page == 1).then(|| view! { <KeepOffline bytes=offline_bytes /> })}
             <section class="meeting-list" id="meetings" tabindex="-1" aria-labelledby="meetings-heading">
-                <h2 id="meetings-heading">{move || (language.t().meetings_heading)(count)}</h2>
+                <h2 id="meetings-heading">
+                    {move || (language.t().meetings_heading)(total)}
+                    {move || if pager.pages > 1 { (language.t().page_of)(pager.page, pager.pages) } else { String::new() }}
+                </h2>
                 <ol class="meeting-list__items">
                     {meetings.into_iter().map(|m| view! { <MeetingItem meeting=m /> }).collect_view()}
                 </ol>
+                <PagerNav pager hrefs language />
             </section>
         </main>
     }

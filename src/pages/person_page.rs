@@ -4,26 +4,34 @@
 use leptos::prelude::*;
 use minutes_core::series::{MeetingLink, Person};
 
+use crate::components::pager::PagerNav;
+
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::meeting_stats::{Bar, BarChart};
 use crate::format;
 use crate::i18n::Lang;
-use crate::site::{index_href, meeting_href, use_site};
+use crate::site::{Pager, index_href, meeting_href, person_page_href, use_site};
 
 /// The person page.
 #[component]
 pub fn PersonPage(
     /// The body, as printed.
     body: String,
-    /// The person.
+    /// The person, with this page's remarks.
     person: Person,
+    /// Which page of their remarks this is.
+    pager: Pager,
 ) -> impl IntoView {
     let site = use_site();
     let language = site.language;
     let root = site.root;
     let name = StoredValue::new(person.name.clone());
     let reading = person.reading.clone();
-    let remark_count = person.remarks.len();
+    let remark_count: usize = person.by_year.iter().map(|y| y.remarks).sum();
+    let first_page = person_page_href(root, &person.name.id, 1);
+    let hrefs = (1..=pager.pages)
+        .map(|n| person_page_href(root, &person.name.id, n))
+        .collect();
     let topics = StoredValue::new(person.topics.clone());
     let by_year = StoredValue::new(person.by_year.clone());
     let link = move |m: &MeetingLink| {
@@ -43,7 +51,7 @@ pub fn PersonPage(
         .iter()
         .map(|r| {
             let role = StoredValue::new((r.role.clone(), r.role_en.clone(), r.offices.clone()));
-            let attended = r.meetings.len();
+            let attended = r.attended;
             view! {
                 <li class="person-role">
                     <p class="person-role__name">
@@ -60,7 +68,13 @@ pub fn PersonPage(
                     <p class="person-role__meetings">
                         <span>{move || (language.t().meetings_attended)(attended)}</span>
                         " "
-                        {r.meetings.iter().map(|m| view! { {link(m)} " " }).collect_view()}
+                        {r.runs.iter().map(|run| view! {
+                            <span class="person-role__run">
+                                {link(&run.first)}
+                                {(run.meetings > 1).then(|| view! { "–" {link(&run.last)} })}
+                            </span>
+                            " "
+                        }).collect_view()}
                     </p>
                 </li>
             }
@@ -166,14 +180,30 @@ pub fn PersonPage(
             {reading.map(|r| view! { <p class="person-header__reading" lang="ja">{r}</p> })}
         </header>
         <main class="person" id="main">
-            <section aria-labelledby="roles-heading">
-                <h2 id="roles-heading">{language.text(|t| t.roles_heading)}</h2>
-                <ul class="person-roles">{roles}</ul>
-            </section>
-            <section class="stats" aria-label=language.text(|t| t.stats_heading)>{charts}</section>
+            {if pager.page == 1 {
+                view! {
+                    <section aria-labelledby="roles-heading">
+                        <h2 id="roles-heading">{language.text(|t| t.roles_heading)}</h2>
+                        <ul class="person-roles">{roles}</ul>
+                    </section>
+                    <section class="stats" aria-label=language.text(|t| t.stats_heading)>{charts}</section>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="person-first-page">
+                        <a href=first_page data-page-step="first">{language.text(|t| t.person_overview)}</a>
+                    </p>
+                }
+                    .into_any()
+            }}
             <section class="person-remarks" id="remarks" tabindex="-1" aria-labelledby="remarks-heading">
-                <h2 id="remarks-heading">{move || (language.t().person_remarks)(remark_count)}</h2>
+                <h2 id="remarks-heading">
+                    {move || (language.t().person_remarks)(remark_count)}
+                    {move || if pager.pages > 1 { (language.t().page_of)(pager.page, pager.pages) } else { String::new() }}
+                </h2>
                 <ol class="person-remarks__items">{remarks}</ol>
+                <PagerNav pager hrefs language />
             </section>
         </main>
     }

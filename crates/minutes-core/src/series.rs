@@ -125,8 +125,22 @@ pub struct PersonRole {
     pub role_en: Option<String>,
     /// Their offices in the body under that role.
     pub offices: Vec<Office>,
-    /// The meetings, oldest first.
-    pub meetings: Vec<MeetingLink>,
+    /// How many meetings they attended in it.
+    pub attended: usize,
+    /// Those meetings, oldest first, as runs of meetings held one after another: a
+    /// member who attended every meeting is one run, however long the series.
+    pub runs: Vec<MeetingRun>,
+}
+
+/// Meetings held one after another in the series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRun {
+    /// The first of them.
+    pub first: MeetingLink,
+    /// The last of them (the first, for a run of one).
+    pub last: MeetingLink,
+    /// How many.
+    pub meetings: usize,
 }
 
 /// Remarks made in one year.
@@ -241,7 +255,9 @@ impl Series {
         let mut people: BTreeMap<&str, Person> = BTreeMap::new();
         let mut topic_counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
         let mut years: BTreeMap<&str, BTreeMap<u32, usize>> = BTreeMap::new();
-        for m in &self.meetings {
+        // Where each person's role was last held, to tell a run's next meeting.
+        let mut last_held: BTreeMap<(&str, usize), usize> = BTreeMap::new();
+        for (at, m) in self.meetings.iter().enumerate() {
             let link = MeetingLink::of(m);
             let year = year_of(&m.date);
             for a in m.attendees.iter().filter(|a| !is_placeholder_id(&a.id)) {
@@ -253,19 +269,44 @@ impl Series {
                     topics: Vec::new(),
                     by_year: Vec::new(),
                 });
-                match person
+                let held = person
                     .roles
-                    .iter_mut()
-                    .find(|r| r.role == a.role && r.offices == a.offices)
-                {
-                    Some(role) => role.meetings.push(link.clone()),
-                    None => person.roles.push(PersonRole {
-                        role: a.role.clone(),
-                        role_en: a.role_en.clone(),
-                        offices: a.offices.clone(),
-                        meetings: vec![link.clone()],
-                    }),
-                }
+                    .iter()
+                    .position(|r| r.role == a.role && r.offices == a.offices);
+                let run = MeetingRun {
+                    first: link.clone(),
+                    last: link.clone(),
+                    meetings: 1,
+                };
+                let n = match held {
+                    Some(n) => {
+                        let role = &mut person.roles[n];
+                        role.attended += 1;
+                        match role.runs.last_mut() {
+                            Some(last)
+                                if last_held
+                                    .get(&(a.id.as_str(), n))
+                                    .is_some_and(|&held| held + 1 == at) =>
+                            {
+                                last.last = link.clone();
+                                last.meetings += 1;
+                            }
+                            _ => role.runs.push(run),
+                        }
+                        n
+                    }
+                    None => {
+                        person.roles.push(PersonRole {
+                            role: a.role.clone(),
+                            role_en: a.role_en.clone(),
+                            offices: a.offices.clone(),
+                            attended: 1,
+                            runs: vec![run],
+                        });
+                        person.roles.len() - 1
+                    }
+                };
+                last_held.insert((a.id.as_str(), n), at);
                 years.entry(&a.id).or_default().entry(year).or_insert(0);
             }
             for (_, speech) in m.speeches() {

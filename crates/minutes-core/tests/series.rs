@@ -110,7 +110,7 @@ fn a_person_gathers_their_roles_remarks_topics_and_years_across_meetings() {
     assert_eq!(murai.remarks[0].meeting.id, "cshq-001");
     assert_eq!(murai.remarks.last().unwrap().meeting.id, "cshq-005");
     assert_eq!(murai.roles.len(), 1, "the same role in both meetings");
-    assert_eq!(murai.roles[0].meetings.len(), 2);
+    assert_eq!(murai.roles[0].attended, 2);
     let years: Vec<(u32, usize)> = murai.by_year.iter().map(|y| (y.year, y.remarks)).collect();
     assert_eq!(years, [(2015, per_meeting), (2016, 0), (2017, per_meeting)]);
     assert!(
@@ -134,4 +134,30 @@ fn only_made_up_ids_are_placeholders() {
     assert!(!is_placeholder_id("attendee-"));
     assert!(!is_placeholder_id("murai-jun"));
     assert!(!is_placeholder_id("attendee-x"));
+}
+
+#[test]
+fn a_role_held_meeting_after_meeting_is_one_run_and_a_gap_starts_another() {
+    // 村井 attends 1, 2 and 3, misses 4 (written procedure), attends 5.
+    let series = Series::new(vec![
+        seed(),
+        as_meeting(2, "2015-05-01"),
+        as_meeting(3, "2015-08-01"),
+        written(4, "2015-11-01"),
+        as_meeting(5, "2016-02-01"),
+    ])
+    .unwrap();
+    let people = series.people();
+    let murai = people.iter().find(|p| p.name.id == "murai-jun").unwrap();
+    let role = &murai.roles[0];
+    assert_eq!(role.attended, 4);
+    let runs: Vec<(&str, &str, usize)> = role
+        .runs
+        .iter()
+        .map(|r| (r.first.id.as_str(), r.last.id.as_str(), r.meetings))
+        .collect();
+    assert_eq!(
+        runs,
+        [("cshq-001", "cshq-003", 3), ("cshq-005", "cshq-005", 1)]
+    );
 }
