@@ -66,6 +66,9 @@ test('the index: 50 meetings a page, newest first, and every meeting on exactly 
   await page.locator('[data-series-status="done"]').waitFor({ timeout: 10000 });
   const newestWithLog = site.meetings.filter((m) => JSON.stringify(m.sections).includes('ログ')).at(-1).id;
   assert.equal(await page.locator('[data-series-group]').first().getAttribute('data-series-group'), newestWithLog);
+  assert.equal(await page.locator('#meetings').isHidden(), true, 'the results take the list\'s place');
+  await page.locator('#series-search-input').fill('');
+  await page.locator('#meetings').waitFor({ state: 'visible' });
   await page.locator('[data-pager] a[data-page="1"]').click();
   await ready(page);
   assert.equal(new URL(page.url()).pathname, '/');

@@ -138,8 +138,9 @@ self.addEventListener('fetch', (event) => {
     if (hit) return hit;
     try {
       const response = await fetch(request);
-      // What a reader opened or searched is kept for reading offline.
-      if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+      // What a reader opened or searched is kept for reading offline, after the page has
+      // its response: the page does not wait for the cache to be written.
+      if (response.ok && response.type === 'basic') event.waitUntil(cache.put(key, response.clone()));
       return response;
     } catch (error) {
       if (request.mode === 'navigate') return notKept(cache);

@@ -101,6 +101,7 @@ async fn minutes(root: &str, id: &str) -> Result<Rc<Minutes>, String> {
 }
 
 /// Look further down `candidates` from `looked` until `STEP` more meetings have results.
+/// The meetings each round may need are fetched at once, not one after another.
 async fn look(
     root: &str,
     meta: &IndexMeta,
@@ -110,12 +111,21 @@ async fn look(
 ) -> Result<(Vec<Group>, usize), String> {
     let mut groups = Vec::new();
     while groups.len() < STEP && looked < candidates.len() {
-        let meeting = meta.meetings[candidates[looked] as usize].clone();
-        looked += 1;
-        let m = minutes(root, &meeting.id).await?;
-        let hits = prepared.matches(&m, crate::browser::nfkc_lower);
-        if !hits.is_empty() {
-            groups.push(Group { meeting, hits });
+        let round = &candidates[looked..candidates.len().min(looked + STEP - groups.len())];
+        looked += round.len();
+        let fetched = futures::future::try_join_all(round.iter().map(|&i| {
+            let meeting = &meta.meetings[i as usize];
+            async move { minutes(root, &meeting.id).await.map(|m| (meeting, m)) }
+        }))
+        .await?;
+        for (meeting, m) in fetched {
+            let hits = prepared.matches(&m, crate::browser::nfkc_lower);
+            if !hits.is_empty() {
+                groups.push(Group {
+                    meeting: meeting.clone(),
+                    hits,
+                });
+            }
         }
     }
     Ok((groups, looked))
@@ -125,10 +135,15 @@ async fn look(
 async fn first(root: &str, query: SeriesQuery) -> Result<Status, String> {
     let meta = meta(root).await?;
     let prepared = Prepared::new(query, &meta, crate::browser::nfkc_lower);
-    let mut shards = BTreeMap::new();
-    for n in prepared.shards(&meta) {
-        shards.insert(n, shard(root, n).await?);
-    }
+    let shards: BTreeMap<u32, Rc<Shard>> = futures::future::try_join_all(
+        prepared
+            .shards(&meta)
+            .into_iter()
+            .map(|n| async move { shard(root, n).await.map(|s| (n, s)) }),
+    )
+    .await?
+    .into_iter()
+    .collect();
     let candidates = prepared.candidates(&meta, |g| {
         shards
             .get(&crate::series_search::shard_of(g, meta.shards))
@@ -162,6 +177,9 @@ pub fn SeriesSearchPanel(
         })
     });
     let status = RwSignal::new(Status::Idle);
+    // A search under way while earlier results are shown: they stay (marked busy) until
+    // the new ones replace them, so the page neither flickers nor jumps as a reader types.
+    let busy = RwSignal::new(false);
     // Each search has a number; a slower, older one that finishes late is dropped.
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -169,14 +187,20 @@ pub fn SeriesSearchPanel(
         let now = generation.get_value() + 1;
         generation.set_value(now);
         if !q.is_search() {
+            busy.set(false);
             status.set(Status::Idle);
             return;
         }
-        status.set(Status::Searching);
+        if status.with_untracked(|s| matches!(s, Status::Done { .. })) {
+            busy.set(true);
+        } else {
+            status.set(Status::Searching);
+        }
         leptos::task::spawn_local(async move {
             let result = first(root, q).await;
             if generation.get_value() == now {
                 status.set(result.unwrap_or_else(Status::Failed));
+                busy.set(false);
             }
         });
     });
@@ -322,12 +346,18 @@ pub fn SeriesSearchPanel(
                     </select>
                 </label>
             </form>
-            <div class="series-results" aria-live="polite" data-series-status=move || match status.get() {
-                Status::Idle => "idle",
-                Status::Searching => "searching",
-                Status::Done { .. } => "done",
-                Status::Failed(_) => "failed",
-            }>
+            <div
+                class="series-results"
+                aria-live="polite"
+                aria-busy=move || busy.get().then_some("true")
+                data-series-status=move || match status.get() {
+                    _ if busy.get() => "searching",
+                    Status::Idle => "idle",
+                    Status::Searching => "searching",
+                    Status::Done { .. } => "done",
+                    Status::Failed(_) => "failed",
+                }
+            >
                 {move || {
                     let t = language.t();
                     let lang = language.lang.get();

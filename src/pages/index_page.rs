@@ -9,6 +9,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::pager::PagerNav;
 use crate::components::series_search_panel::SeriesSearchPanel;
 use crate::format;
+use crate::series_search::{SeriesQuery, is_series_query};
 use crate::site::{Pager, SearchChoices, index_page_href, meeting_href, person_href, use_site};
 
 /// The index page: header, search, and the list of meetings.
@@ -32,6 +33,13 @@ pub fn IndexPage(
     let hrefs = (1..=pager.pages)
         .map(|n| index_page_href(site.root, n))
         .collect();
+    // A search's results take the list's place: the page is then the results alone, and
+    // typing does not lay out fifty meetings below them again at every keystroke.
+    let searching = Memo::new(move |_| {
+        site.location
+            .search
+            .with(|s| is_series_query(s) && SeriesQuery::parse(s).is_search())
+    });
     view! {
         <a class="skip-link" href="#meetings">{language.text(|t| t.skip_link)}</a>
         <header class="meeting-header series-header">
@@ -42,7 +50,7 @@ pub fn IndexPage(
         <main class="series" id="main">
             <SeriesSearchPanel choices />
             {(pager.page == 1).then(|| view! { <KeepOffline bytes=offline_bytes /> })}
-            <section class="meeting-list" id="meetings" tabindex="-1" aria-labelledby="meetings-heading">
+            <section class="meeting-list" id="meetings" tabindex="-1" aria-labelledby="meetings-heading" hidden=move || searching.get()>
                 <h2 id="meetings-heading">
                     {move || (language.t().meetings_heading)(total)}
                     {move || if pager.pages > 1 { (language.t().page_of)(pager.page, pager.pages) } else { String::new() }}
