@@ -164,6 +164,21 @@ test('a person\'s page: roles with their meetings, every remark with its meeting
   assert.deepEqual(page.errors, []);
 });
 
+test('a meeting page leads to its people: the attendee list and the speaker card link their pages', async () => {
+  const page = await open('cshq-002/');
+  const linked = await page.locator('#attendees a[data-person-link]').evaluateAll((as) => as.map((a) => [a.dataset.personLink, new URL(a.href).pathname]));
+  const attendees = site.meetings[1].attendees.map((a) => a.id).filter((id) => !/^attendee-\d+$/.test(id));
+  assert.deepEqual(linked.map(([id]) => id), attendees);
+  for (const [id, path] of linked) assert.equal(path, `/people/${id}/`);
+  await page.goto(`${site.server.url}cshq-002/?speaker=murai-jun`);
+  await ready(page);
+  await page.locator('[data-speaker-card] a[data-person-link="murai-jun"]').click();
+  await ready(page);
+  assert.equal(new URL(page.url()).pathname, '/people/murai-jun/');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('links made when the site was one meeting land where they did', async () => {
   for (const [old, path] of [
     ['?speaker=murai-jun', '/cshq-001/?speaker=murai-jun'],

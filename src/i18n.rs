@@ -249,6 +249,8 @@ pub struct Texts {
     pub page_number: fn(usize) -> String,
     /// On a later page of a person: the link to their first page.
     pub person_overview: &'static str,
+    /// On a meeting page: the link to a person's page across the series.
+    pub across_meetings: &'static str,
     pub all_meetings: &'static str,
     pub previous_meeting: &'static str,
     pub next_meeting: &'static str,
@@ -392,6 +394,7 @@ pub static JA: Texts = Texts {
     page_next: "次のページ",
     page_number: |n| format!("{n}ページ目"),
     person_overview: "役職・テーマ・年ごとの発言数",
+    across_meetings: "全会合での役職と発言",
     all_meetings: "会合一覧",
     previous_meeting: "前の会合",
     next_meeting: "次の会合",
@@ -553,6 +556,7 @@ pub static EN: Texts = Texts {
     page_next: "Next page",
     page_number: |n| format!("Page {n}"),
     person_overview: "Roles, topics and remarks per year",
+    across_meetings: "Roles and remarks across all meetings",
     all_meetings: "All meetings",
     previous_meeting: "Previous meeting",
     next_meeting: "Next meeting",

@@ -19,6 +19,9 @@ use crate::browser;
 use crate::i18n::{Lang, Texts};
 use crate::location::Location;
 
+/// The way up to the site's root from a meeting page (`./<meeting-id>/`).
+pub const MEETING_ROOT: &str = "../";
+
 /// The id of the page's site data block.
 pub const SITE_DATA_ID: &str = "site-data";
 
@@ -138,7 +141,7 @@ impl PageData {
         match self {
             PageData::Index { pager, .. } if pager.page > 1 => "../../",
             PageData::Index { .. } => "",
-            PageData::Meeting { .. } => "../",
+            PageData::Meeting { .. } => MEETING_ROOT,
             PageData::Person { pager, .. } if pager.page > 1 => "../../../",
             PageData::Person { .. } => "../../",
         }

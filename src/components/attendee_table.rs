@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
+use minutes_core::series::is_placeholder_id;
 
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
+use crate::site::{MEETING_ROOT, person_href};
 use crate::state::use_meeting;
 
 /// Everyone present, in printed order, with their group.
@@ -53,7 +55,8 @@ pub fn AttendeeTable(
                                     view! {
                                         <tr data-attendee=a.id.clone() data-group=group_key(a.group)>
                                             <th scope="row">
-                                                {move || match (meeting.lang.get(), a.latin.clone()) {
+                                                {move || {
+                                                let name = match (meeting.lang.get(), a.latin.clone()) {
                                                     // Both scripts, the interface's first: a reader
                                                     // can quote either.
                                                     (Lang::En, Some(latin)) => view! {
@@ -64,6 +67,14 @@ pub fn AttendeeTable(
                                                         <span lang="ja">{a.name.clone()}</span>
                                                         {latin.map(|l| view! { <span class="alt-name" lang="en">{l}</span> })}
                                                     }.into_any(),
+                                                };
+                                                // The name leads to the person across the series;
+                                                // a made-up id has no page.
+                                                if is_placeholder_id(&a.id) {
+                                                    name
+                                                } else {
+                                                    view! { <a href=person_href(MEETING_ROOT, &a.id) data-person-link=a.id.clone()>{name}</a> }.into_any()
+                                                }
                                                 }}
                                             </th>
                                             <td>

@@ -4,11 +4,8 @@ use leptos::prelude::*;
 use minutes_core::series::{MeetingLink, Neighbours};
 
 use crate::format;
-use crate::site::{index_href, meeting_href};
+use crate::site::{MEETING_ROOT as ROOT, index_href, meeting_href};
 use crate::state::use_meeting;
-
-/// The meeting page is one level below the site's root.
-const ROOT: &str = "../";
 
 /// 会合一覧 · ← 前の会合 · 次の会合 →
 #[component]

@@ -2,10 +2,12 @@
 //! when the view is filtered to exactly that person (`?speaker=murai-jun`).
 
 use leptos::prelude::*;
+use minutes_core::series::is_placeholder_id;
 
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
 use crate::query::to_query;
+use crate::site::{MEETING_ROOT, person_href};
 use crate::state::use_meeting;
 use crate::stats::{self, SpeakerStats, percent};
 
@@ -82,6 +84,12 @@ pub fn SpeakerCard() -> impl IntoView {
                 {(!s.topics.is_empty()).then(|| view! {
                     <h3 class="speaker-card__topics-heading">{t.topics_raised}</h3>
                     <ul class="speaker-card__topics">{topics}</ul>
+                })}
+                // A made-up id names a line of this meeting, not a person with a page.
+                {(!is_placeholder_id(&a.id)).then(|| view! {
+                    <p class="speaker-card__across">
+                        <a href=person_href(MEETING_ROOT, &a.id) data-person-link=a.id.clone()>{t.across_meetings}</a>
+                    </p>
                 })}
             </section>
         })
