@@ -113,7 +113,7 @@ test('printing the view drops the tools and prints each speech\'s permalink', as
   assert.equal(await print.getByRole('complementary', { name: '検索と絞り込み' }).isVisible(), false, 'no search or filters on paper');
   assert.equal(await print.getByRole('button', { name: 'リンク', exact: true }).first().isVisible(), false);
   const after = await print.locator('article[data-speaker="murai-jun"] header').evaluate((h) => getComputedStyle(h, '::after').content);
-  assert.equal(after, JSON.stringify(`${site.meeting}#sec-2-murai-jun`));
+  assert.equal(after, JSON.stringify(`${site.meeting}r/sec-2-murai-jun/`));
   await screenshot(print, 'print', { fullPage: false });
   const pdf = await print.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000, 'a PDF of the view is produced');

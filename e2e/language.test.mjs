@@ -168,7 +168,7 @@ test('in English, citations name the speaker in Latin script and quote the minut
   const citation = await page.evaluate(() => navigator.clipboard.readText());
   const base = site.meeting;
   assert.equal(citation,
-    `“${p.text}”\n— Yamatani Eriko (Chairperson of the National Public Safety Commission), サイバーセキュリティ戦略本部 第1回会合 議事概要, Tuesday, 10 February 2015 (Heisei 27)\n${base}#${p.id}`);
+    `“${p.text}”\n— Yamatani Eriko (Chairperson of the National Public Safety Commission), サイバーセキュリティ戦略本部 第1回会合 議事概要, Tuesday, 10 February 2015 (Heisei 27)\n${base}r/${p.id}/?lang=en`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

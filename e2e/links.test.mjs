@@ -251,7 +251,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   const linkTwo = two.getByRole('button', { name: 'リンク', exact: true });
   await crossAndClick(page, two, linkTwo);
   await two.getByText('リンクをコピーしました').waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}#${second.id}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}r/${second.id}/`);
 
   // Keyboard: Tab reaches the paragraph, then its two buttons, then the next paragraph;
   // the pointer passing by does not take the buttons away meanwhile.
@@ -266,7 +266,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   assert.equal(await focused(), `${first.id} link`);
   await page.keyboard.press('Enter');
   await one.getByText('リンクをコピーしました').waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}#${first.id}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}r/${first.id}/`);
   await page.keyboard.press('Tab');
   assert.equal(await focused(), `${first.id} citation`);
   await page.keyboard.press('Tab');
@@ -309,7 +309,7 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   await paraLink.click();
   await para.getByText('リンクをコピーしました').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(link, `${site.meeting}#${p.id}`);
+  assert.equal(link, `${site.meeting}r/${p.id}/`);
 
   const paraCite = para.getByRole('button', { name: '引用', exact: true });
   assert.equal(await paraCite.getAttribute('title'), 'この段落の引用をコピー');
@@ -320,7 +320,7 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   assert.equal(await page.locator('[aria-live]').count(), 2, 'the announcer and the search count');
   const citation = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(citation,
-    `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${site.meeting}#${p.id}`);
+    `「${p.text}」\n— 山谷 えり子（国家公安委員会委員長）の発言、サイバーセキュリティ戦略本部 第1回会合 議事概要、平成27年（2015年）2月10日（火）\n${site.meeting}r/${p.id}/`);
 
   const article = page.locator(`article[id="${speech.id}"]`);
   const speechCite = article.locator('header').getByRole('button', { name: '引用', exact: true });
@@ -328,7 +328,7 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   await speechCite.click();
   await article.locator('header').getByText('引用をコピーしました').waitFor();
   const whole = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(whole.startsWith('山谷 えり子（国家公安委員会委員長）の発言、') && whole.endsWith(`#${speech.id}`), whole);
+  assert.ok(whole.startsWith('山谷 えり子（国家公安委員会委員長）の発言、') && whole.endsWith(`${site.meeting}r/${speech.id}/`), whole);
 
   // The copied link opens exactly that paragraph in a fresh page.
   const other = await open(link.slice(site.meeting.length));

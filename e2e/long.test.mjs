@@ -135,7 +135,7 @@ test("the paragraph copy pair in the margin of a long page can be reached and cl
   assert.ok(to.x >= from.x + from.width, 'the pair sits in the margin');
   await crossAndClick(page, el, button);
   await el.getByText('リンクをコピーしました').waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}#${paragraph.id}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.meeting}r/${paragraph.id}/`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

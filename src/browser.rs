@@ -482,8 +482,11 @@ pub fn typed_search() -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
-/// The address that opens exactly `id`: this page without filters, and the fragment.
-pub fn permalink(id: &str) -> String {
+/// The address to share `id` (a speech or a paragraph) by: its share page beside this
+/// meeting page (`<meeting>/r/<id>/`, see `share.rs`), which a link preview reads and
+/// which opens exactly `id` here; in English with `?lang=en`, so that it opens in English.
+pub fn permalink(id: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang;
     let location = web_sys::window().map(|w| w.location());
     let origin = location
         .as_ref()
@@ -493,7 +496,16 @@ pub fn permalink(id: &str) -> String {
         .as_ref()
         .and_then(|l| l.pathname().ok())
         .unwrap_or_default();
-    format!("{origin}{path}#{id}")
+    let folder = path.trim_end_matches("index.html");
+    let slash = if folder.ends_with('/') { "" } else { "/" };
+    let query = match lang {
+        Lang::Ja => "",
+        Lang::En => "?lang=en",
+    };
+    format!(
+        "{origin}{folder}{slash}{}/{id}/{query}",
+        crate::site::SHARE_DIR
+    )
 }
 
 /// Mark the document as run by the app: `<html data-app="ready">`.

@@ -20,6 +20,8 @@ pub mod query;
 pub mod render;
 pub mod search;
 pub mod series_search;
+#[cfg(feature = "ssr")]
+pub mod share;
 pub mod site;
 pub mod state;
 pub mod stats;

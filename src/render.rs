@@ -19,6 +19,7 @@ use crate::data::{self, DataError};
 use crate::format;
 use crate::i18n::Lang;
 use crate::series_search;
+use crate::share::{self, Remark, SharePage};
 use crate::site::{
     INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
 };
@@ -69,7 +70,15 @@ fn in_file(name: &str, e: RenderError) -> RenderError {
 /// `template`: the series index (`index.html`), a page and the JSON download per meeting
 /// (`<id>/index.html`, `<id>/<id>.json`), a page per person (`people/<id>/index.html`)
 /// and the series search index (`search/`).
-pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>, RenderError> {
+///
+/// `origin` is where the site is deployed (`https://example.org/minutes/`, ending in `/`),
+/// when known: share pages then name their own absolute address (`og:url`, canonical),
+/// and the 404 page links to the index by it.
+pub fn site(
+    template: &str,
+    files: &[(String, String)],
+    origin: Option<&str>,
+) -> Result<Vec<SiteFile>, RenderError> {
     let mut meetings = Vec::with_capacity(files.len());
     for (name, json) in files {
         meetings.push(data::parse(json).map_err(|e| in_file(name, RenderError::Data(e)))?);
@@ -85,6 +94,7 @@ pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>,
     let series: &'static Series = Box::leak(Box::new(series));
     let body = series.first().body.clone();
     let mut out = Vec::new();
+    let mut share_files = Vec::new();
     for minutes in series.meetings() {
         let json = json_of[&minutes.id];
         let data = PageData::Meeting {
@@ -98,7 +108,19 @@ pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>,
             path: format!("{}/{}", minutes.id, data::download_path(minutes)),
             text: json.to_owned(),
         });
+        for remark in share::remarks(minutes) {
+            share_files.push(SiteFile {
+                path: share::share_path(&minutes.id, &remark.id),
+                text: share_page(template, minutes, remark, origin),
+            });
+        }
     }
+    // Neither is kept by "keep the whole series offline" (tools/postbuild.mjs): the 404 page
+    // is part of the shell, and a share page only leads to its meeting's.
+    share_files.push(SiteFile {
+        path: NOT_FOUND_PATH.to_owned(),
+        text: not_found_page(template, origin),
+    });
     for person in series.people() {
         for data in person_pages(&body, person) {
             out.push(SiteFile {
@@ -153,6 +175,7 @@ pub fn site(template: &str, files: &[(String, String)]) -> Result<Vec<SiteFile>,
         *b = offline_bytes;
     }
     out.extend(index_files);
+    out.extend(share_files);
     out.push(SiteFile {
         path: first_page.path(None),
         text: page(template, &first_page, None, Some(&series.first().id))?,
@@ -340,6 +363,122 @@ fn page(
     with_csp(&html)
 }
 
+/// Where the host looks for the page it serves for an address that names nothing.
+pub const NOT_FOUND_PATH: &str = "404.html";
+
+/// The head lines of Trunk's page that a page without the app still needs: the
+/// stylesheet and the icon (not the loader, the worker or the manifest).
+fn plain_head_links(template: &str, root: &str) -> String {
+    let lines: Vec<&str> = template
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            (l.starts_with("<link rel=\"stylesheet\"") || l.starts_with("<link rel=\"icon\""))
+                && !l.contains("noscript")
+        })
+        .collect();
+    with_root(&format!("{}\n</head>", lines.join("\n    ")), root).replace("\n</head>", "")
+}
+
+/// A page with no app: `head` (after the charset, viewport and CSP) and the rendered
+/// `view`, with `share.js` from the site's root when `script` is set.
+fn plain_page(root: &str, template: &str, head: &str, view: &str, script: bool) -> String {
+    let links = plain_head_links(template, root);
+    let (script_src, script) = if script {
+        (
+            " script-src 'self';",
+            format!("\n    <script src=\"{root}share.js\" defer></script>"),
+        )
+    } else {
+        (" script-src 'none';", String::new())
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';{script_src} object-src 'none'; base-uri 'none'\" />\n    \
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
+         <meta name=\"color-scheme\" content=\"light dark\" />\n    {head}\n    {links}{script}\n  </head>\n  \
+         <body>{view}</body>\n</html>\n"
+    )
+}
+
+/// A remark's share page (`<id>/r/<remark-id>/`): its title, description and Open Graph
+/// tags for link previews, and the remark itself for readers.
+fn share_page(template: &str, minutes: &Minutes, remark: Remark, origin: Option<&str>) -> String {
+    let title = share::title(minutes, &remark);
+    let quote = share::excerpt(&remark.paragraphs.join(""), share::EXCERPT_CHARS);
+    let path = share::share_path(&minutes.id, &remark.id);
+    let path = path.trim_end_matches("index.html");
+    let mut head = vec![
+        format!("<title>{}</title>", escape(&title)),
+        format!(
+            "<meta name=\"description\" content=\"{}\" />",
+            escape(&quote)
+        ),
+        "<meta property=\"og:type\" content=\"article\" />".to_owned(),
+        format!(
+            "<meta property=\"og:site_name\" content=\"{} {}\" />",
+            escape(&minutes.body),
+            escape(Lang::Ja.texts().series_title)
+        ),
+        "<meta property=\"og:locale\" content=\"ja_JP\" />".to_owned(),
+        format!(
+            "<meta property=\"og:title\" content=\"{}\" />",
+            escape(&title)
+        ),
+        format!(
+            "<meta property=\"og:description\" content=\"{}\" />",
+            escape(&quote)
+        ),
+        "<meta name=\"twitter:card\" content=\"summary\" />".to_owned(),
+    ];
+    if let Some(origin) = origin {
+        let url = escape(&format!("{origin}{path}"));
+        head.push(format!("<meta property=\"og:url\" content=\"{url}\" />"));
+        head.push(format!("<link rel=\"canonical\" href=\"{url}\" />"));
+    }
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let meeting = share::meeting_line(minutes);
+    let view = owner.with(|| view! { <SharePage meeting remark /> }.to_html());
+    plain_page("../../../", template, &head.join("\n    "), &view, true)
+}
+
+/// The page a host serves for an address that names nothing (a share link to a remark
+/// that does not exist, say), in both languages, linking to the index: by the site's
+/// origin when it is known, else the host's root.
+fn not_found_page(template: &str, origin: Option<&str>) -> String {
+    let index = origin.unwrap_or("/").to_owned();
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let view = owner.with(|| {
+        view! {
+            <main class="share" data-not-found>
+                <h1>
+                    <span lang="ja">"このリンクが指すものはここにありません"</span>
+                    <br />
+                    <span lang="en">"This link names nothing here"</span>
+                </h1>
+                <p>
+                    <a href=index data-index-link>
+                        <span lang="ja">"会合一覧へ"</span>
+                        " · "
+                        <span lang="en">"All meetings"</span>
+                    </a>
+                </p>
+            </main>
+        }
+        .to_html()
+    });
+    // At any depth: the host serves it for every missing address, so its links to the
+    // site's files are from the root it is told, or the host's.
+    let root = origin.unwrap_or("/");
+    plain_page(
+        root,
+        template,
+        "<title>404 — ページが見つかりません / Not found</title>",
+        &view,
+        false,
+    )
+}
+
 /// A data block: JSON the page carries and never runs. Its text ends at the first
 /// "</script": writing every "<" as its JSON escape (it can only occur inside strings)
 /// keeps the text from closing the element, and JSON.parse and serde_json read the same
@@ -500,7 +639,7 @@ mod tests {
     fn long_lists_are_split_over_pages_that_link_to_each_other() {
         let count = INDEX_PAGE_MEETINGS as u32 + 5;
         let files: Vec<_> = (1..=count).map(numbered).collect();
-        let site = site(TEMPLATE, &files).unwrap();
+        let site = site(TEMPLATE, &files, None).unwrap();
         let index_page = |path: &str| match PageData::parse(block(file(&site, path), SITE_DATA_ID))
         {
             Ok(PageData::Index {
@@ -621,7 +760,7 @@ mod tests {
 
     #[test]
     fn a_meeting_page_carries_its_view_title_json_and_neighbours() {
-        let site = site(TEMPLATE, &files()).unwrap();
+        let site = site(TEMPLATE, &files(), None).unwrap();
         let html = file(&site, "cshq-001/index.html");
         assert!(html.contains("<title>サイバーセキュリティ戦略本部 第1回会合 議事概要</title>"));
         assert!(html.contains(
@@ -655,7 +794,7 @@ mod tests {
 
     #[test]
     fn the_index_lists_every_meeting_and_forwards_old_links() {
-        let site = site(TEMPLATE, &files()).unwrap();
+        let site = site(TEMPLATE, &files(), None).unwrap();
         let html = file(&site, "index.html");
         assert!(html.contains("data-meeting=\"cshq-001\""));
         assert!(html.contains("data-meeting=\"cshq-002\""));
@@ -681,7 +820,7 @@ mod tests {
 
     #[test]
     fn the_policy_hashes_the_scripts_that_run_and_not_the_data() {
-        let site = site(TEMPLATE, &files()).unwrap();
+        let site = site(TEMPLATE, &files(), None).unwrap();
         for (path, count) in [("cshq-001/index.html", 1), ("index.html", 2)] {
             let html = file(&site, path);
             let scripts: Vec<&str> = inline_scripts(html).collect();
@@ -702,8 +841,8 @@ mod tests {
 
     #[test]
     fn rendering_a_rendered_page_again_gives_the_same_page() {
-        let once = site(TEMPLATE, &files()).unwrap();
-        let again = site(file(&once, "index.html"), &files()).unwrap();
+        let once = site(TEMPLATE, &files(), None).unwrap();
+        let again = site(file(&once, "index.html"), &files(), None).unwrap();
         for (a, b) in once.iter().zip(&again) {
             assert_eq!(a.path, b.path);
             assert_eq!(a.text, b.text, "{}", a.path);
@@ -717,7 +856,7 @@ mod tests {
             "第1回会合</script><script>alert(1)</script>",
             1,
         );
-        let site = site(TEMPLATE, &[("x.json".to_owned(), sly)]).unwrap();
+        let site = site(TEMPLATE, &[("x.json".to_owned(), sly)], None).unwrap();
         for f in site.iter().filter(|f| f.path.ends_with(".html")) {
             assert!(!f.text.contains("<script>alert(1)"), "{}", f.path);
         }
@@ -729,7 +868,12 @@ mod tests {
 
     #[test]
     fn bad_input_is_named_not_rendered() {
-        let err = site(TEMPLATE, &[("broken.json".to_owned(), "{".to_owned())]).unwrap_err();
+        let err = site(
+            TEMPLATE,
+            &[("broken.json".to_owned(), "{".to_owned())],
+            None,
+        )
+        .unwrap_err();
         assert!(
             matches!(&err, RenderError::Data(DataError::Malformed(why)) if why.starts_with("broken.json")),
             "{err:?}"
@@ -739,17 +883,58 @@ mod tests {
             ("b.json".to_owned(), MINUTES.to_owned()),
         ];
         assert!(matches!(
-            site(TEMPLATE, &twice),
+            site(TEMPLATE, &twice, None),
             Err(RenderError::Series(SeriesError::DuplicateId(_)))
         ));
         assert!(matches!(
-            site(TEMPLATE, &[]),
+            site(TEMPLATE, &[], None),
             Err(RenderError::Series(SeriesError::Empty))
         ));
         let bare = TEMPLATE.replace("<title>x</title>", "");
         assert_eq!(
-            site(&bare, &files()).unwrap_err(),
+            site(&bare, &files(), None).unwrap_err(),
             RenderError::Template("has no <title>")
         );
+    }
+
+    #[test]
+    fn every_remark_has_a_share_page_that_previews_it_and_the_host_has_a_404() {
+        let site = site(TEMPLATE, &files(), Some("https://example.org/minutes/")).unwrap();
+        let page = file(&site, "cshq-002/r/sec-2-murai-jun/index.html");
+        assert!(page.contains(
+            "<title>村井 純（慶應義塾大学教授）— サイバーセキュリティ戦略本部 第1回会合（2015年5月25日）</title>"
+        ));
+        for tag in [
+            "og:title",
+            "og:description",
+            "og:type\" content=\"article",
+            "og:locale\" content=\"ja_JP",
+            "og:site_name",
+        ] {
+            assert!(page.contains(&format!("property=\"{tag}")), "{tag}");
+        }
+        let url = "https://example.org/minutes/cshq-002/r/sec-2-murai-jun/";
+        assert!(page.contains(&format!("<meta property=\"og:url\" content=\"{url}\" />")));
+        assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\" />")));
+        assert!(page.contains("href=\"../../#sec-2-murai-jun\""));
+        assert!(page.contains("<script src=\"../../../share.js\" defer></script>"));
+        assert!(page.contains("href=\"../../../main.css\""));
+        assert!(
+            !page.contains("type=\"module\""),
+            "a share page runs no app"
+        );
+        let paragraph = file(&site, "cshq-001/r/sec-2-murai-jun-p1/index.html");
+        assert!(paragraph.contains("href=\"../../#sec-2-murai-jun-p1\""));
+        let not_found = file(&site, NOT_FOUND_PATH);
+        assert!(not_found.contains("href=\"https://example.org/minutes/\""));
+        assert!(not_found.contains("This link names nothing here"));
+    }
+
+    #[test]
+    fn without_a_known_origin_share_pages_name_no_address() {
+        let site = site(TEMPLATE, &files(), None).unwrap();
+        let page = file(&site, "cshq-001/r/sec-2-murai-jun/index.html");
+        assert!(!page.contains("og:url") && !page.contains("canonical"));
+        assert!(file(&site, NOT_FOUND_PATH).contains("href=\"/\""));
     }
 }

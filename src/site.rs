@@ -22,6 +22,10 @@ use crate::location::Location;
 /// The way up to the site's root from a meeting page (`./<meeting-id>/`).
 pub const MEETING_ROOT: &str = "../";
 
+/// The folder of a meeting's share pages (`<meeting-id>/r/<remark-id>/`), under the
+/// meeting's own: part of every shared link, so it never changes.
+pub const SHARE_DIR: &str = "r";
+
 /// The id of the page's site data block.
 pub const SITE_DATA_ID: &str = "site-data";
 

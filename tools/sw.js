@@ -6,7 +6,8 @@
 //   Kept pages of the previous build are carried over when their content hash is
 //   unchanged (offline.json), and downloaded again only when it changed: a new deploy is
 //   never mixed with the old one, and not downloaded whole again either.
-// - Pages, minutes JSON and search files are kept as they are fetched.
+// - Pages, minutes JSON and search files are kept as they are fetched. A share page
+//   never kept opens offline as its remark in the kept meeting page.
 // - Message {keep: 'series'}: keep every file of offline.json, telling the page its
 //   progress ({kept, total, bytes}) and the end ({kept, total, done: true} or {error}).
 const VERSION = '__BUILD_VERSION__';
@@ -128,6 +129,18 @@ async function notKept(cache) {
   return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
+// A share page (`<meeting>/r/<remark>/`) asked for with no network: it is for link
+// previews, and a reader would be sent on to the remark in its meeting page anyway, so
+// go there directly when that page is kept, with the link's query.
+async function toKeptRemark(cache, href) {
+  const url = new URL(href);
+  const share = url.pathname.match(/^(.*\/)r\/([^/]+)\/$/);
+  if (!share) return null;
+  const meeting = new URL(share[1], url);
+  if (!(await cache.match(meeting.href))) return null;
+  return Response.redirect(`${meeting.href}${url.search}#${share[2]}`, 302);
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
@@ -143,8 +156,8 @@ self.addEventListener('fetch', (event) => {
       if (response.ok && response.type === 'basic') event.waitUntil(cache.put(key, response.clone()));
       return response;
     } catch (error) {
-      if (request.mode === 'navigate') return notKept(cache);
-      throw error;
+      if (request.mode !== 'navigate') throw error;
+      return (await toKeptRemark(cache, request.url)) ?? notKept(cache);
     }
   })());
 });

@@ -62,7 +62,11 @@ export async function serveStatic(dir = DIST, { prefix = '/' } = {}) {
       res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // As GitHub Pages, Netlify and nginx with `error_page` do: the site's 404.html, if
+      // it has one, with the status 404.
+      const page = await readFile(join(base, '404.html')).catch(() => null);
+      if (page) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

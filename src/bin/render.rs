@@ -44,7 +44,8 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
             .unwrap_or_default();
         files.push((name, read(path)?));
     }
-    let pages = minutes_viewer::render::site(&template, &files)
+    let origin = origin()?;
+    let pages = minutes_viewer::render::site(&template, &files, origin.as_deref())
         .map_err(|e| format!("{}: {e}", folder.display()))?;
     let mut bytes = 0;
     for f in &pages {
@@ -63,4 +64,28 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
         pages.len(),
         site.display()
     ))
+}
+
+/// Where the site is deployed, from `MINUTES_SITE_URL` (`https://example.org/minutes/`):
+/// an http(s) address, given a trailing `/` if it has none. Unset or empty: not known.
+fn origin() -> Result<Option<String>, String> {
+    let Some(url) = std::env::var("MINUTES_SITE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let url = url.trim();
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || url.contains(['"', '<', '>', ' '])
+    {
+        return Err(format!(
+            "MINUTES_SITE_URL must be the site's http(s) address, e.g. https://example.org/minutes/ (got {url:?})"
+        ));
+    }
+    Ok(Some(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    }))
 }

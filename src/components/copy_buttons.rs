@@ -68,7 +68,7 @@ pub fn CopyButtons(
             return;
         };
         let lang = meeting.lang.get_untracked();
-        let url = browser::permalink(q.id);
+        let url = browser::permalink(q.id, lang);
         let (text, shown, done): (_, _, fn(&Texts) -> &'static str) = if citing {
             let text = citation(meeting.minutes, q.speech, q.paragraph, &url, lang);
             (text, cite_done, |t| t.copied_citation)

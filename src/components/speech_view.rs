@@ -113,7 +113,7 @@ pub fn SpeechView(
             // browser knows the page's origin.
             <header
                 class="speech__header"
-                data-permalink=move || meeting.started.get().then(|| browser::permalink(id))
+                data-permalink=move || meeting.started.get().then(|| browser::permalink(id, meeting.lang.get()))
             >
                 <h3 id=heading_id class="speech__speaker">
                     {move || {

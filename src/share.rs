@@ -1,0 +1,198 @@
+//! Share pages (feature `ssr`): one small static page per speech and per paragraph, at
+//! `<meeting-id>/r/<remark-id>/`, for link previews. Chat apps and mail build a preview
+//! from a page's Open Graph tags, fetched without JavaScript and without the `#fragment`,
+//! so a remark needs a path of its own that carries its speaker and words in its head.
+//! With JavaScript, `share.js` sends the reader on to the remark in its meeting page.
+
+use leptos::prelude::*;
+use minutes_core::{Attendee, Block, Minutes, Paragraph};
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::site::SHARE_DIR;
+
+/// About how many characters of a remark a preview quotes.
+pub const EXCERPT_CHARS: usize = 120;
+
+/// Where a clause or sentence ends: a cut is made after one of these.
+const BOUNDARIES: [char; 6] = ['。', '、', '，', '．', '！', '？'];
+
+/// The share page's path from the site's root.
+pub fn share_path(meeting_id: &str, remark_id: &str) -> String {
+    format!("{meeting_id}/{SHARE_DIR}/{remark_id}/index.html")
+}
+
+/// The first words of `text`, cut at the last sentence or clause boundary within `max`
+/// characters (or at `max` when there is none in its second half), with `…` where it was
+/// cut. Text that fits is returned whole.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let head: Vec<char> = text.chars().take(max).collect();
+    let cut = head
+        .iter()
+        .rposition(|c| BOUNDARIES.contains(c))
+        .filter(|&at| at + 1 >= max / 2)
+        .map_or(max, |at| at + 1);
+    let mut out: String = head[..cut].iter().collect();
+    out.push('…');
+    out
+}
+
+/// One shareable remark: a speech, or one paragraph of the minutes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Remark {
+    /// Its permalink id (a speech's or a paragraph's).
+    pub id: String,
+    /// Who spoke, as a preview names them: `村井 純（慶應義塾大学教授）`, or how the
+    /// minutes name them; `None` for the minutes' own narrative.
+    pub speaker: Option<String>,
+    /// The paragraphs it quotes, as printed.
+    pub paragraphs: Vec<String>,
+}
+
+/// How a preview names the speaker: the attendee's name and role, else the designation.
+fn speaker_line(attendee: Option<&Attendee>, designation: &str) -> String {
+    match attendee {
+        Some(a) if a.role.is_empty() => a.name.clone(),
+        Some(a) => format!("{}（{}）", a.name, a.role),
+        None => designation.to_owned(),
+    }
+}
+
+/// Every shareable remark of `minutes`, in printed order: each speech, then each of its
+/// paragraphs; each narrative paragraph.
+pub fn remarks(minutes: &Minutes) -> Vec<Remark> {
+    let mut out = Vec::new();
+    let text = |p: &Paragraph| p.text.clone();
+    for section in &minutes.sections {
+        for block in &section.blocks {
+            match block {
+                Block::Speech(speech) => {
+                    let attendee = speech
+                        .speaker
+                        .as_deref()
+                        .and_then(|id| minutes.attendees.iter().find(|a| a.id == id));
+                    let speaker = Some(speaker_line(attendee, &speech.designation));
+                    out.push(Remark {
+                        id: speech.id.clone(),
+                        speaker: speaker.clone(),
+                        paragraphs: speech.paragraphs.iter().map(text).collect(),
+                    });
+                    out.extend(speech.paragraphs.iter().map(|p| Remark {
+                        id: p.id.clone(),
+                        speaker: speaker.clone(),
+                        paragraphs: vec![text(p)],
+                    }));
+                }
+                Block::Narrative(p) => out.push(Remark {
+                    id: p.id.clone(),
+                    speaker: None,
+                    paragraphs: vec![text(p)],
+                }),
+                Block::Agenda(_) => {}
+            }
+        }
+    }
+    out
+}
+
+/// The meeting as a preview names it: `サイバーセキュリティ戦略本部 第1回会合（2015年2月10日）`.
+pub fn meeting_line(minutes: &Minutes) -> String {
+    let title = minutes
+        .title
+        .trim_end_matches("議事概要")
+        .trim_end_matches(['　', ' ']);
+    format!(
+        "{} {title}（{}）",
+        minutes.body,
+        format::short_date(&minutes.date, Lang::Ja)
+    )
+}
+
+/// A share page's title: `村井 純（慶應義塾大学教授）— <meeting line>`.
+pub fn title(minutes: &Minutes, remark: &Remark) -> String {
+    match &remark.speaker {
+        Some(speaker) => format!("{speaker}— {}", meeting_line(minutes)),
+        None => meeting_line(minutes),
+    }
+}
+
+/// The body of a share page: the meeting, the speaker, the remark's full text and a link to
+/// it in its meeting page (two levels up), readable without JavaScript.
+#[component]
+pub fn SharePage(meeting: String, remark: Remark) -> impl IntoView {
+    let in_context = format!("../../#{}", remark.id);
+    view! {
+        <main class="share" data-share=remark.id.clone()>
+            <p class="share__meeting">
+                <a href="../../" data-share-meeting>{meeting}</a>
+            </p>
+            <article class="share__remark">
+                {remark.speaker.map(|s| view! { <h1 class="share__speaker">{s}</h1> })}
+                <blockquote class="share__quote" lang="ja">
+                    {remark.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                </blockquote>
+                <p class="share__context">
+                    <a href=in_context data-share-target>
+                        <span lang="ja">"会議録の中で読む"</span>
+                        " · "
+                        <span lang="en">"Read it in the minutes"</span>
+                    </a>
+                </p>
+            </article>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_remark_is_cut_after_its_last_clause_within_the_limit() {
+        let text = format!(
+            "{}。{}、{}",
+            "あ".repeat(70),
+            "い".repeat(30),
+            "う".repeat(40)
+        );
+        let cut = excerpt(&text, EXCERPT_CHARS);
+        assert_eq!(cut, format!("{}。{}、…", "あ".repeat(70), "い".repeat(30)));
+    }
+
+    #[test]
+    fn a_remark_that_fits_is_quoted_whole_without_an_ellipsis() {
+        assert_eq!(excerpt(" 短い発言。 ", EXCERPT_CHARS), "短い発言。");
+    }
+
+    #[test]
+    fn text_with_no_boundary_early_enough_is_cut_at_the_limit() {
+        let text = format!("あ、{}", "い".repeat(200));
+        assert_eq!(excerpt(&text, 10), format!("あ、{}…", "い".repeat(8)));
+    }
+
+    #[test]
+    fn every_speech_and_paragraph_of_the_seed_is_shareable_with_its_speaker() {
+        let minutes: Minutes =
+            serde_json::from_str(include_str!("../data/minutes/cshq-001.json")).unwrap();
+        let remarks = remarks(&minutes);
+        let speeches: Vec<_> = minutes.speeches().collect();
+        let paragraphs = minutes.paragraphs().count();
+        assert_eq!(remarks.len(), speeches.len() + paragraphs);
+        let murai = remarks
+            .iter()
+            .find(|r| r.id.contains("murai-jun") && !r.id.contains("-p"))
+            .unwrap();
+        assert_eq!(
+            murai.speaker.as_deref(),
+            Some("村井 純（慶應義塾大学教授）")
+        );
+        assert_eq!(
+            title(&minutes, murai),
+            "村井 純（慶應義塾大学教授）— サイバーセキュリティ戦略本部 第1回会合（2015年2月10日）"
+        );
+    }
+}
