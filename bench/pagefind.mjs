@@ -46,7 +46,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { DIST, ROOT, launch, minutesData, newPage, serveStatic } from '../e2e/lib/harness.mjs';
-import { seriesFrom, siteWith } from './lib/series.mjs';
+import { seriesFrom, siteWith, timeSeriesSearch } from './lib/series.mjs';
 
 const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];
 if (COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -235,45 +235,6 @@ async function projectPage(browser, url) {
   });
   await net.idle();
   return { page, net };
-}
-
-/**
- * In the page: put `q` in the series search box, dispatch its input event and resolve to
- * the ms until the results are painted (status from "searching" to "done", then a frame).
- * Copied from bench/series.mjs, which exports nothing.
- */
-function timeSeriesSearch(q) {
-  return new Promise((resolve, reject) => {
-    const input = document.getElementById('series-search-input');
-    if (!input) {
-      reject(new Error('no #series-search-input'));
-      return;
-    }
-    const status = () => document.querySelector('[data-series-status]')?.dataset.seriesStatus;
-    let searched = false;
-    let t0 = 0;
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`search ${q}: not done after 30 s (status ${status()})`));
-    }, 30000);
-    const observer = new MutationObserver((records) => {
-      for (const r of records) if (r.attributeName === 'data-series-status' && r.oldValue === 'searching') searched = true;
-      if (!searched) return;
-      if (status() === 'failed') {
-        observer.disconnect();
-        clearTimeout(timer);
-        reject(new Error(`search ${q} failed: ${document.querySelector('[data-series-error]')?.textContent}`));
-      } else if (status() === 'done') {
-        observer.disconnect();
-        clearTimeout(timer);
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-      }
-    });
-    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-series-status'], attributeOldValue: true });
-    t0 = performance.now();
-    input.value = q;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: q }));
-  });
 }
 
 /** One run of the project's search: the first search and the later ones, in one page. */
