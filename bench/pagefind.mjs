@@ -47,6 +47,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { DIST, ROOT, launch, minutesData, newPage, serveStatic } from '../e2e/lib/harness.mjs';
 import { seriesFrom, siteWith, timeSeriesSearch } from './lib/series.mjs';
+import { firstVisit, watchNetwork } from './lib/visit.mjs';
 
 const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];
 if (COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -60,7 +61,6 @@ const MATCH_QUERIES = ['IoT', 'ＩｏＴ', 'I o T', 'ログの保存', 'むら�
 // The person the name queries name: their remarks are what a name query should find.
 const NAMED = 'murai-jun';
 const SHOWN = 5;
-const IDLE_MS = 1000;
 
 const PAGEFIND_DIR = join(ROOT, 'bench', '.pagefind');
 const PAGEFIND_BIN = join(PAGEFIND_DIR, 'node_modules', '.bin', 'pagefind');
@@ -169,77 +169,12 @@ window.benchReady = true;
 </html>
 `;
 
-/**
- * Watch a context's network: every response body that came over the network (Chromium's
- * `responseBodySize`), tagged with the phase its request started in, and the requests in
- * flight (to wait for the network to be idle). As in bench/series.mjs, a response the
- * service worker answered is not counted; the worker's own request for it is.
- */
-function watchNetwork(context) {
-  const net = { phase: 'load', inflight: 0, last: performance.now(), bodies: [] };
-  const touch = () => {
-    net.last = performance.now();
-  };
-  context.on('request', (req) => {
-    req.phase = net.phase;
-    net.inflight += 1;
-    touch();
-  });
-  const done = () => {
-    net.inflight = Math.max(0, net.inflight - 1);
-    touch();
-  };
-  context.on('requestfinished', done);
-  context.on('requestfailed', done);
-  context.on('response', (res) => {
-    if (res.fromServiceWorker()) return;
-    const req = res.request();
-    const phase = req.phase ?? 'load';
-    net.bodies.push(
-      req.sizes().then(
-        ({ responseBodySize }) => ({ url: res.url(), phase, bytes: Math.max(0, responseBodySize) }),
-        () => ({ url: res.url(), phase, bytes: 0 }),
-      ),
-    );
-  });
-  net.idle = async (ms = IDLE_MS, timeout = 60000) => {
-    const start = performance.now();
-    while (net.inflight > 0 || performance.now() - net.last < ms) {
-      if (performance.now() - start > timeout) throw new Error(`network not idle after ${timeout} ms (${net.inflight} in flight)`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  /** Bytes and files downloaded by requests started in `phase`. */
-  net.bytes = async (phase) => {
-    const of = (await Promise.all(net.bodies)).filter((b) => b.phase === phase);
-    return { bytes: of.reduce((t, b) => t + b.bytes, 0), files: of.filter((b) => b.bytes > 0).length };
-  };
-  return net;
-}
-
-/**
- * The index in a fresh context, hydrated, its service worker installed and controlling
- * the page, the network idle (as bench/series.mjs's first visit), so that a search does
- * not compete with the page's own load.
- */
-async function projectPage(browser, url) {
-  const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
-  const net = watchNetwork(page.context());
-  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
-  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 60000 });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-  await net.idle();
-  return { page, net };
-}
+/** A phase's downloads as this bench's tables show them. */
+const sized = ({ total, files }) => ({ bytes: total, files });
 
 /** One run of the project's search: the first search and the later ones, in one page. */
 async function measureProject(browser, url) {
-  const { page, net } = await projectPage(browser, url);
+  const { page, net } = await firstVisit(browser, url);
   try {
     const out = { errors: page.errors };
     for (const q of [FIRST_QUERY, ...LATER_QUERIES]) {
@@ -247,7 +182,7 @@ async function measureProject(browser, url) {
       const ms = await page.evaluate(timeSeriesSearch, q);
       await net.idle(200);
       net.phase = 'after';
-      out[q] = { ms, ...(await net.bytes(q)), results: await page.locator('[data-series-group]').count() };
+      out[q] = { ms, ...sized(await net.bytes(q)), results: await page.locator('[data-series-group]').count() };
     }
     return out;
   } finally {
@@ -277,13 +212,13 @@ async function measurePagefind(browser, url) {
     const initMs = await page.evaluate(() => window.benchInit());
     await net.idle(200);
     net.phase = 'after';
-    out.init = { ms: initMs, ...(await net.bytes('init')) };
+    out.init = { ms: initMs, ...sized(await net.bytes('init')) };
     for (const q of [FIRST_QUERY, ...LATER_QUERIES]) {
       net.phase = q;
       const r = await page.evaluate((query) => window.benchSearch(query), q);
       await net.idle(200);
       net.phase = 'after';
-      out[q] = { ms: r.ms, ...(await net.bytes(q)), results: r.results };
+      out[q] = { ms: r.ms, ...sized(await net.bytes(q)), results: r.results };
     }
     const first = out[FIRST_QUERY];
     out.firstTotal = { ms: out.init.ms + first.ms, bytes: out.init.bytes + first.bytes, files: out.init.files + first.files };
