@@ -4,7 +4,7 @@
 use minutes_core::{Block, Minutes, Paragraph, Section};
 
 use crate::filter::Outcome;
-use crate::format::{date_ja, pages, source_url};
+use crate::format::{date_ja, pages, source_url, speaker_named};
 use crate::i18n::Lang;
 
 /// The formats a reader can download.
@@ -185,10 +185,7 @@ fn markdown(minutes: &Minutes) -> String {
                     out.push_str(&format!("\n> {}{}\n", p.text, md_pages(p)));
                 }
                 Block::Speech(sp) => {
-                    let who = match sp.speaker.as_deref().and_then(|id| minutes.attendee(id)) {
-                        Some(a) => format!("{}（{}）", a.name, a.role),
-                        None => sp.designation.clone(),
-                    };
+                    let who = speaker_named(minutes, sp, Lang::Ja);
                     out.push_str(&format!("\n### {who}\n"));
                     for p in &sp.paragraphs {
                         out.push_str(&format!(

@@ -173,6 +173,23 @@ pub fn source_url(minutes: &Minutes) -> Option<&str> {
     (scheme("https://") || scheme("http://")).then_some(url)
 }
 
+/// Who gave `speech`, as a citation or a preview names them: `村井 純（慶應義塾大学教授）`,
+/// in English the Latin name with the English role in brackets; the minutes' designation
+/// (本部長) when the speaker is not known.
+pub fn speaker_named(minutes: &Minutes, speech: &Speech, lang: Lang) -> String {
+    match speech
+        .speaker
+        .as_deref()
+        .and_then(|id| minutes.attendee(id))
+    {
+        Some(a) => match lang {
+            Lang::Ja => format!("{}（{}）", a.name, a.role),
+            Lang::En => format!("{} ({})", lang.name(a), lang.role(a)),
+        },
+        None => speech.designation.clone(),
+    }
+}
+
 /// A citation: the quoted paragraph (when one is cited), the speaker and role, the body,
 /// meeting and date, the pages of the PDF it is printed on (when the minutes know them),
 /// and the permalink. The quote and the document's title stay as
@@ -198,15 +215,7 @@ pub fn citation(
     url: &str,
     lang: Lang,
 ) -> String {
-    let speaker = speech.map(
-        |s| match s.speaker.as_deref().and_then(|id| minutes.attendee(id)) {
-            Some(a) => match lang {
-                Lang::Ja => format!("{}（{}）", a.name, a.role),
-                Lang::En => format!("{} ({})", lang.name(a), lang.role(a)),
-            },
-            None => s.designation.clone(),
-        },
-    );
+    let speaker = speech.map(|s| speaker_named(minutes, s, lang));
     let title = format!("{} {}", minutes.body, minutes.title);
     let printed = match paragraph {
         Some(p) => page_range([p]),

@@ -19,7 +19,7 @@ use crate::data::{self, DataError};
 use crate::format;
 use crate::i18n::Lang;
 use crate::series_search;
-use crate::share::{self, Remark, SharePage};
+use crate::share::{self, NotFoundPage, Remark, SharePage};
 use crate::site::{
     INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
 };
@@ -293,12 +293,8 @@ fn page(
         Some(first) => with_legacy_redirect(&template, first),
         None => template,
     };
-    // A server's shared context: Leptos then knows it is not in a browser, and sets up no
-    // window listeners (effects do not run natively at all).
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let app_data = data.clone();
-    let view =
-        owner.with(|| view! { <App page=app_data minutes=minutes.map(|(m, _)| m) /> }.to_html());
+    let view = html_of(|| view! { <App page=app_data minutes=minutes.map(|(m, _)| m) /> });
     let (title, description) = match (data, minutes) {
         (_, Some((minutes, _))) => {
             let title = format!("{} {}", minutes.body, minutes.title);
@@ -363,6 +359,13 @@ fn page(
     with_csp(&html)
 }
 
+/// `view` rendered to HTML under a server's shared context: Leptos then knows it is not
+/// in a browser, and sets up no window listeners (effects do not run natively at all).
+fn html_of<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    owner.with(|| view().to_html())
+}
+
 /// Where the host looks for the page it serves for an address that names nothing.
 pub const NOT_FOUND_PATH: &str = "404.html";
 
@@ -377,7 +380,8 @@ fn plain_head_links(template: &str, root: &str) -> String {
                 && !l.contains("noscript")
         })
         .collect();
-    with_root(&format!("{}\n</head>", lines.join("\n    ")), root).replace("\n</head>", "")
+    // No `</head>` here: `with_root` rewrites all of it.
+    with_root(&lines.join("\n    "), root)
 }
 
 /// A page with no app: `head` (after the charset, viewport and CSP) and the rendered
@@ -436,9 +440,8 @@ fn share_page(template: &str, minutes: &Minutes, remark: Remark, origin: Option<
         head.push(format!("<meta property=\"og:url\" content=\"{url}\" />"));
         head.push(format!("<link rel=\"canonical\" href=\"{url}\" />"));
     }
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let meeting = share::meeting_line(minutes);
-    let view = owner.with(|| view! { <SharePage meeting remark /> }.to_html());
+    let view = html_of(|| view! { <SharePage meeting remark /> });
     plain_page("../../../", template, &head.join("\n    "), &view, true)
 }
 
@@ -446,30 +449,11 @@ fn share_page(template: &str, minutes: &Minutes, remark: Remark, origin: Option<
 /// that does not exist, say), in both languages, linking to the index: by the site's
 /// origin when it is known, else the host's root.
 fn not_found_page(template: &str, origin: Option<&str>) -> String {
-    let index = origin.unwrap_or("/").to_owned();
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    let view = owner.with(|| {
-        view! {
-            <main class="share" data-not-found>
-                <h1>
-                    <span lang="ja">"このリンクが指すものはここにありません"</span>
-                    <br />
-                    <span lang="en">"This link names nothing here"</span>
-                </h1>
-                <p>
-                    <a href=index data-index-link>
-                        <span lang="ja">"会合一覧へ"</span>
-                        " · "
-                        <span lang="en">"All meetings"</span>
-                    </a>
-                </p>
-            </main>
-        }
-        .to_html()
-    });
     // At any depth: the host serves it for every missing address, so its links to the
-    // site's files are from the root it is told, or the host's.
+    // site's files and to the index are from the root it is told, or the host's.
     let root = origin.unwrap_or("/");
+    let index = root.to_owned();
+    let view = html_of(|| view! { <NotFoundPage index /> });
     plain_page(
         root,
         template,

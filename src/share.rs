@@ -5,7 +5,7 @@
 //! With JavaScript, `share.js` sends the reader on to the remark in its meeting page.
 
 use leptos::prelude::*;
-use minutes_core::{Attendee, Block, Minutes, Paragraph};
+use minutes_core::{Block, Minutes, Paragraph};
 
 use crate::format;
 use crate::i18n::Lang;
@@ -53,15 +53,6 @@ pub struct Remark {
     pub paragraphs: Vec<String>,
 }
 
-/// How a preview names the speaker: the attendee's name and role, else the designation.
-fn speaker_line(attendee: Option<&Attendee>, designation: &str) -> String {
-    match attendee {
-        Some(a) if a.role.is_empty() => a.name.clone(),
-        Some(a) => format!("{}（{}）", a.name, a.role),
-        None => designation.to_owned(),
-    }
-}
-
 /// Every shareable remark of `minutes`, in printed order: each speech, then each of its
 /// paragraphs; each narrative paragraph.
 pub fn remarks(minutes: &Minutes) -> Vec<Remark> {
@@ -71,11 +62,7 @@ pub fn remarks(minutes: &Minutes) -> Vec<Remark> {
         for block in &section.blocks {
             match block {
                 Block::Speech(speech) => {
-                    let attendee = speech
-                        .speaker
-                        .as_deref()
-                        .and_then(|id| minutes.attendees.iter().find(|a| a.id == id));
-                    let speaker = Some(speaker_line(attendee, &speech.designation));
+                    let speaker = Some(format::speaker_named(minutes, speech, Lang::Ja));
                     out.push(Remark {
                         id: speech.id.clone(),
                         speaker: speaker.clone(),
@@ -137,13 +124,41 @@ pub fn SharePage(meeting: String, remark: Remark) -> impl IntoView {
                 </blockquote>
                 <p class="share__context">
                     <a href=in_context data-share-target>
-                        <span lang="ja">"会議録の中で読む"</span>
-                        " · "
-                        <span lang="en">"Read it in the minutes"</span>
+                        <BothLanguages ja="会議録の中で読む" en="Read it in the minutes" />
                     </a>
                 </p>
             </article>
         </main>
+    }
+}
+
+/// The host's page for an address that names nothing (`404.html`), linking to `index`.
+/// Both languages at once: it runs no app, so there is no switch.
+#[component]
+pub fn NotFoundPage(index: String) -> impl IntoView {
+    view! {
+        <main class="share" data-not-found>
+            <h1>
+                <span lang="ja">"このリンクが指すものはここにありません"</span>
+                <br />
+                <span lang="en">"This link names nothing here"</span>
+            </h1>
+            <p>
+                <a href=index data-index-link>
+                    <BothLanguages ja="会合一覧へ" en="All meetings" />
+                </a>
+            </p>
+        </main>
+    }
+}
+
+/// One phrase in Japanese and in English, for pages with no language switch.
+#[component]
+fn BothLanguages(ja: &'static str, en: &'static str) -> impl IntoView {
+    view! {
+        <span lang="ja">{ja}</span>
+        " · "
+        <span lang="en">{en}</span>
     }
 }
 
