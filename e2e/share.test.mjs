@@ -58,6 +58,35 @@ test('a speech\'s and a paragraph\'s share page carry the preview tags, from the
   }
 });
 
+test('a share page\'s og:image is its meeting\'s 1200×630 PNG card', async () => {
+  const path = 'cshq-001/r/sec-2-murai-jun/';
+  const { html } = await crawl(path);
+  assert.equal(meta(html, 'twitter:card'), 'summary_large_image');
+  assert.equal(meta(html, 'og:image:type'), 'image/png');
+  assert.equal(meta(html, 'og:image:width'), '1200');
+  assert.equal(meta(html, 'og:image:height'), '630');
+  assert.equal(meta(html, 'og:image:alt'), `${site.minutes.body} 第1回会合（2015年2月10日）`);
+  // A crawler resolves the address against the page's, as a browser would.
+  const image = new URL(meta(html, 'og:image'), `${site.server.url}${path}`);
+  assert.equal(image.href, `${site.server.url}cshq-001/card.png`);
+  const res = await fetch(image);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/png');
+  const png = Buffer.from(await res.arrayBuffer());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+  // Under the size previewers accept (5 MB for most; X asks under 5 MB, LINE under 1 MB).
+  assert.ok(png.length < 1_000_000, `${png.length} bytes`);
+  // Chromium decodes it at that size.
+  const page = await newPage(site.browser, { viewport: { width: 1200, height: 630 } });
+  await page.goto(image.href);
+  const size = await page.locator('img').evaluate((img) => [img.complete, img.naturalWidth, img.naturalHeight]);
+  assert.deepEqual(size, [true, 1200, 630]);
+  await screenshot(page, 'share-card-1200');
+  await page.context().close();
+});
+
 test('opening a share link lands on the remark in its meeting, targeted and in view; Back does not loop', async () => {
   const page = await newPage(site.browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${site.server.url}cshq-001/`);

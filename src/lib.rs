@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod browser;
+#[cfg(feature = "ssr")]
+pub mod card;
 pub mod components;
 pub mod data;
 pub mod export;

@@ -15,6 +15,7 @@ use minutes_core::series::{Person, Series, SeriesError};
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
+use crate::card::{self, CardError, Cards};
 use crate::data::{self, DataError};
 use crate::format;
 use crate::i18n::Lang;
@@ -33,6 +34,8 @@ pub enum RenderError {
     Template(&'static str),
     /// The minutes files are not one series.
     Series(SeriesError),
+    /// A preview card could not be drawn.
+    Card(CardError),
 }
 
 impl fmt::Display for RenderError {
@@ -41,6 +44,7 @@ impl fmt::Display for RenderError {
             RenderError::Data(e) => write!(f, "the minutes JSON cannot be shown: {e}"),
             RenderError::Template(what) => write!(f, "index.html (Trunk's output) {what}"),
             RenderError::Series(e) => write!(f, "{e}"),
+            RenderError::Card(e) => write!(f, "{e}"),
         }
     }
 }
@@ -52,8 +56,17 @@ impl std::error::Error for RenderError {}
 pub struct SiteFile {
     /// Its path from the site's root (`cshq-001/index.html`).
     pub path: String,
-    /// Its content.
-    pub text: String,
+    /// Its content: text, but for the preview cards.
+    pub bytes: Vec<u8>,
+}
+
+impl SiteFile {
+    fn text(path: String, text: String) -> SiteFile {
+        SiteFile {
+            path,
+            bytes: text.into_bytes(),
+        }
+    }
 }
 
 /// Why a page could not be rendered, named by the minutes file it came from.
@@ -78,6 +91,7 @@ pub fn site(
     template: &str,
     files: &[(String, String)],
     origin: Option<&str>,
+    cards: Option<&Cards>,
 ) -> Result<Vec<SiteFile>, RenderError> {
     let mut meetings = Vec::with_capacity(files.len());
     for (name, json) in files {
@@ -92,6 +106,44 @@ pub fn site(
     // The components take `&'static Minutes`, as the browser's parsed-once minutes are;
     // the renderer is a one-shot process, so the series lives as long as it does.
     let series: &'static Series = Box::leak(Box::new(series));
+    // The cards are drawn on a thread of their own while the pages render: they take as
+    // long as all the pages together.
+    std::thread::scope(|scope| {
+        let drawing = cards.map(|cards| scope.spawn(move || drawn_cards(cards, series)));
+        let mut out = pages(template, series, &json_of, origin, cards.is_some())?;
+        if let Some(drawing) = drawing {
+            let drawn = drawing
+                .join()
+                .unwrap_or_else(|_| Err(CardError::Draw("the drawing thread panicked".into())));
+            out.extend(drawn.map_err(RenderError::Card)?);
+        }
+        Ok(out)
+    })
+}
+
+/// Every meeting's preview card.
+fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardError> {
+    series
+        .meetings()
+        .iter()
+        .map(|minutes| {
+            Ok(SiteFile {
+                path: card::card_path(&minutes.id),
+                bytes: cards.png(minutes)?,
+            })
+        })
+        .collect()
+}
+
+/// Every page of the site, and its data files; share pages name their meeting's card
+/// when `with_cards`.
+fn pages(
+    template: &str,
+    series: &'static Series,
+    json_of: &std::collections::BTreeMap<String, &str>,
+    origin: Option<&str>,
+    with_cards: bool,
+) -> Result<Vec<SiteFile>, RenderError> {
     let body = series.first().body.clone();
     let mut out = Vec::new();
     let mut share_files = Vec::new();
@@ -100,45 +152,45 @@ pub fn site(
         let data = PageData::Meeting {
             neighbours: series.neighbours(&minutes.id),
         };
-        out.push(SiteFile {
-            path: data.path(Some(&minutes.id)),
-            text: page(template, &data, Some((minutes, json)), None)?,
-        });
-        out.push(SiteFile {
-            path: format!("{}/{}", minutes.id, data::download_path(minutes)),
-            text: json.to_owned(),
-        });
+        out.push(SiteFile::text(
+            data.path(Some(&minutes.id)),
+            page(template, &data, Some((minutes, json)), None)?,
+        ));
+        out.push(SiteFile::text(
+            format!("{}/{}", minutes.id, data::download_path(minutes)),
+            json.to_owned(),
+        ));
         for remark in share::remarks(minutes) {
-            share_files.push(SiteFile {
-                path: share::share_path(&minutes.id, &remark.id),
-                text: share_page(template, minutes, remark, origin),
-            });
+            share_files.push(SiteFile::text(
+                share::share_path(&minutes.id, &remark.id),
+                share_page(template, minutes, remark, origin, with_cards),
+            ));
         }
     }
     // Neither is kept by "keep the whole series offline" (tools/postbuild.mjs): the 404 page
     // is part of the shell, and a share page only leads to its meeting's.
-    share_files.push(SiteFile {
-        path: NOT_FOUND_PATH.to_owned(),
-        text: not_found_page(template, origin),
-    });
+    share_files.push(SiteFile::text(
+        NOT_FOUND_PATH.to_owned(),
+        not_found_page(template, origin),
+    ));
     for person in series.people() {
         for data in person_pages(&body, person) {
-            out.push(SiteFile {
-                path: data.path(None),
-                text: page(template, &data, None, None)?,
-            });
+            out.push(SiteFile::text(
+                data.path(None),
+                page(template, &data, None, None)?,
+            ));
         }
     }
     let (meta, shards) = series_search::build(series.meetings(), crate::browser::nfkc_lower);
-    out.push(SiteFile {
-        path: series_search::META_PATH.to_owned(),
-        text: to_json(&meta),
-    });
+    out.push(SiteFile::text(
+        series_search::META_PATH.to_owned(),
+        to_json(&meta),
+    ));
     for (n, shard) in shards.iter().enumerate() {
-        out.push(SiteFile {
-            path: series_search::shard_path(n as u32),
-            text: to_json(shard),
-        });
+        out.push(SiteFile::text(
+            series_search::shard_path(n as u32),
+            to_json(shard),
+        ));
     }
     let summaries = series.summaries();
     let choices = SearchChoices::of(&summaries);
@@ -158,12 +210,12 @@ pub fn site(
         .collect();
     let mut index_files = Vec::with_capacity(later_pages.len());
     for data in later_pages.iter().skip(1) {
-        index_files.push(SiteFile {
-            path: data.path(None),
-            text: page(template, data, None, None)?,
-        });
+        index_files.push(SiteFile::text(
+            data.path(None),
+            page(template, data, None, None)?,
+        ));
     }
-    let offline_bytes = out.iter().chain(&index_files).map(|f| f.text.len()).sum();
+    let offline_bytes = out.iter().chain(&index_files).map(|f| f.bytes.len()).sum();
     let mut first_page = later_pages
         .into_iter()
         .next()
@@ -176,10 +228,10 @@ pub fn site(
     }
     out.extend(index_files);
     out.extend(share_files);
-    out.push(SiteFile {
-        path: first_page.path(None),
-        text: page(template, &first_page, None, Some(&series.first().id))?,
-    });
+    out.push(SiteFile::text(
+        first_page.path(None),
+        page(template, &first_page, None, Some(&series.first().id))?,
+    ));
     Ok(out)
 }
 
@@ -407,7 +459,13 @@ fn plain_page(root: &str, template: &str, head: &str, view: &str, script: bool) 
 
 /// A remark's share page (`<id>/r/<remark-id>/`): its title, description and Open Graph
 /// tags for link previews, and the remark itself for readers.
-fn share_page(template: &str, minutes: &Minutes, remark: Remark, origin: Option<&str>) -> String {
+fn share_page(
+    template: &str,
+    minutes: &Minutes,
+    remark: Remark,
+    origin: Option<&str>,
+    with_card: bool,
+) -> String {
     let title = share::title(minutes, &remark);
     let quote = share::excerpt(&remark.paragraphs.join(""), share::EXCERPT_CHARS);
     let path = share::share_path(&minutes.id, &remark.id);
@@ -433,14 +491,43 @@ fn share_page(template: &str, minutes: &Minutes, remark: Remark, origin: Option<
             "<meta property=\"og:description\" content=\"{}\" />",
             escape(&quote)
         ),
-        "<meta name=\"twitter:card\" content=\"summary\" />".to_owned(),
     ];
+    let meeting = share::meeting_line(minutes);
+    if with_card {
+        // Absolute where the origin is known, as Open Graph asks; else from the page,
+        // which previewers that resolve relative addresses still follow.
+        let image = match origin {
+            Some(origin) => format!("{origin}{}", card::card_path(&minutes.id)),
+            None => format!("../../../{}", card::card_path(&minutes.id)),
+        };
+        head.extend([
+            format!(
+                "<meta property=\"og:image\" content=\"{}\" />",
+                escape(&image)
+            ),
+            "<meta property=\"og:image:type\" content=\"image/png\" />".to_owned(),
+            format!(
+                "<meta property=\"og:image:width\" content=\"{}\" />",
+                card::WIDTH
+            ),
+            format!(
+                "<meta property=\"og:image:height\" content=\"{}\" />",
+                card::HEIGHT
+            ),
+            format!(
+                "<meta property=\"og:image:alt\" content=\"{}\" />",
+                escape(&meeting)
+            ),
+            "<meta name=\"twitter:card\" content=\"summary_large_image\" />".to_owned(),
+        ]);
+    } else {
+        head.push("<meta name=\"twitter:card\" content=\"summary\" />".to_owned());
+    }
     if let Some(origin) = origin {
         let url = escape(&format!("{origin}{path}"));
         head.push(format!("<meta property=\"og:url\" content=\"{url}\" />"));
         head.push(format!("<link rel=\"canonical\" href=\"{url}\" />"));
     }
-    let meeting = share::meeting_line(minutes);
     let view = html_of(|| view! { <SharePage meeting remark /> });
     plain_page("../../../", template, &head.join("\n    "), &view, true)
 }
@@ -606,11 +693,11 @@ mod tests {
     }
 
     fn file<'a>(site: &'a [SiteFile], path: &str) -> &'a str {
-        &site
+        let file = site
             .iter()
             .find(|f| f.path == path)
-            .unwrap_or_else(|| panic!("no {path}"))
-            .text
+            .unwrap_or_else(|| panic!("no {path}"));
+        std::str::from_utf8(&file.bytes).unwrap()
     }
 
     fn block<'a>(html: &'a str, id: &str) -> &'a str {
@@ -623,7 +710,7 @@ mod tests {
     fn long_lists_are_split_over_pages_that_link_to_each_other() {
         let count = INDEX_PAGE_MEETINGS as u32 + 5;
         let files: Vec<_> = (1..=count).map(numbered).collect();
-        let site = site(TEMPLATE, &files, None).unwrap();
+        let site = site(TEMPLATE, &files, None, None).unwrap();
         let index_page = |path: &str| match PageData::parse(block(file(&site, path), SITE_DATA_ID))
         {
             Ok(PageData::Index {
@@ -744,7 +831,7 @@ mod tests {
 
     #[test]
     fn a_meeting_page_carries_its_view_title_json_and_neighbours() {
-        let site = site(TEMPLATE, &files(), None).unwrap();
+        let site = site(TEMPLATE, &files(), None, None).unwrap();
         let html = file(&site, "cshq-001/index.html");
         assert!(html.contains("<title>サイバーセキュリティ戦略本部 第1回会合 議事概要</title>"));
         assert!(html.contains(
@@ -778,7 +865,7 @@ mod tests {
 
     #[test]
     fn the_index_lists_every_meeting_and_forwards_old_links() {
-        let site = site(TEMPLATE, &files(), None).unwrap();
+        let site = site(TEMPLATE, &files(), None, None).unwrap();
         let html = file(&site, "index.html");
         assert!(html.contains("data-meeting=\"cshq-001\""));
         assert!(html.contains("data-meeting=\"cshq-002\""));
@@ -804,7 +891,7 @@ mod tests {
 
     #[test]
     fn the_policy_hashes_the_scripts_that_run_and_not_the_data() {
-        let site = site(TEMPLATE, &files(), None).unwrap();
+        let site = site(TEMPLATE, &files(), None, None).unwrap();
         for (path, count) in [("cshq-001/index.html", 1), ("index.html", 2)] {
             let html = file(&site, path);
             let scripts: Vec<&str> = inline_scripts(html).collect();
@@ -825,11 +912,11 @@ mod tests {
 
     #[test]
     fn rendering_a_rendered_page_again_gives_the_same_page() {
-        let once = site(TEMPLATE, &files(), None).unwrap();
-        let again = site(file(&once, "index.html"), &files(), None).unwrap();
+        let once = site(TEMPLATE, &files(), None, None).unwrap();
+        let again = site(file(&once, "index.html"), &files(), None, None).unwrap();
         for (a, b) in once.iter().zip(&again) {
             assert_eq!(a.path, b.path);
-            assert_eq!(a.text, b.text, "{}", a.path);
+            assert_eq!(a.bytes, b.bytes, "{}", a.path);
         }
     }
 
@@ -840,9 +927,13 @@ mod tests {
             "第1回会合</script><script>alert(1)</script>",
             1,
         );
-        let site = site(TEMPLATE, &[("x.json".to_owned(), sly)], None).unwrap();
+        let site = site(TEMPLATE, &[("x.json".to_owned(), sly)], None, None).unwrap();
         for f in site.iter().filter(|f| f.path.ends_with(".html")) {
-            assert!(!f.text.contains("<script>alert(1)"), "{}", f.path);
+            assert!(
+                !String::from_utf8_lossy(&f.bytes).contains("<script>alert(1)"),
+                "{}",
+                f.path
+            );
         }
         assert_eq!(
             inline_scripts(file(&site, "cshq-001/index.html")).count(),
@@ -856,6 +947,7 @@ mod tests {
             TEMPLATE,
             &[("broken.json".to_owned(), "{".to_owned())],
             None,
+            None,
         )
         .unwrap_err();
         assert!(
@@ -867,23 +959,30 @@ mod tests {
             ("b.json".to_owned(), MINUTES.to_owned()),
         ];
         assert!(matches!(
-            site(TEMPLATE, &twice, None),
+            site(TEMPLATE, &twice, None, None),
             Err(RenderError::Series(SeriesError::DuplicateId(_)))
         ));
         assert!(matches!(
-            site(TEMPLATE, &[], None),
+            site(TEMPLATE, &[], None, None),
             Err(RenderError::Series(SeriesError::Empty))
         ));
         let bare = TEMPLATE.replace("<title>x</title>", "");
         assert_eq!(
-            site(&bare, &files(), None).unwrap_err(),
+            site(&bare, &files(), None, None).unwrap_err(),
             RenderError::Template("has no <title>")
         );
     }
 
     #[test]
     fn every_remark_has_a_share_page_that_previews_it_and_the_host_has_a_404() {
-        let site = site(TEMPLATE, &files(), Some("https://example.org/minutes/")).unwrap();
+        let cards = Cards::new().ok();
+        let site = site(
+            TEMPLATE,
+            &files(),
+            Some("https://example.org/minutes/"),
+            cards.as_ref(),
+        )
+        .unwrap();
         let page = file(&site, "cshq-002/r/sec-2-murai-jun/index.html");
         assert!(page.contains(
             "<title>村井 純（慶應義塾大学教授）— サイバーセキュリティ戦略本部 第1回会合（2015年5月25日）</title>"
@@ -907,6 +1006,14 @@ mod tests {
             !page.contains("type=\"module\""),
             "a share page runs no app"
         );
+        if cards.is_some() {
+            assert!(page.contains(
+                "<meta property=\"og:image\" content=\"https://example.org/minutes/cshq-002/card.png\" />"
+            ));
+            assert!(page.contains("content=\"summary_large_image\""));
+            let card = site.iter().find(|f| f.path == "cshq-002/card.png").unwrap();
+            assert!(card.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+        }
         let paragraph = file(&site, "cshq-001/r/sec-2-murai-jun-p1/index.html");
         assert!(paragraph.contains("href=\"../../#sec-2-murai-jun-p1\""));
         let not_found = file(&site, NOT_FOUND_PATH);
@@ -916,9 +1023,10 @@ mod tests {
 
     #[test]
     fn without_a_known_origin_share_pages_name_no_address() {
-        let site = site(TEMPLATE, &files(), None).unwrap();
+        let site = site(TEMPLATE, &files(), None, None).unwrap();
         let page = file(&site, "cshq-001/r/sec-2-murai-jun/index.html");
         assert!(!page.contains("og:url") && !page.contains("canonical"));
+        assert!(!page.contains("og:image") && page.contains("content=\"summary\""));
         assert!(file(&site, NOT_FOUND_PATH).contains("href=\"/\""));
     }
 }

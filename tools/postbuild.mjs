@@ -47,10 +47,11 @@ async function filesUnder(root) {
 const files = (await filesUnder(dir)).filter((f) => f !== 'sw.js' && f !== 'offline.json');
 // A page of the series: anything in a folder of its own but the icons (a meeting, a
 // person, the search index) and the index page.
-const isSeries = (f) => (f.includes('/') && !f.startsWith('icons/') && !isShare(f)) || f === 'index.html';
-// A remark's share page (`<meeting>/r/<remark>/`): for link previews, and a step on the
-// way to its meeting page. Neither shell nor series: there are a hundred a meeting.
-const isShare = (f) => /^[^/]+\/r\//.test(f);
+const isSeries = (f) => (f.includes('/') && !f.startsWith('icons/') && !isPreview(f)) || f === 'index.html';
+// What link previews fetch: a remark's share page (`<meeting>/r/<remark>/`), which is also
+// a step on the way to its meeting page, and the meeting's card (`<meeting>/card.png`).
+// Neither shell nor series: there are a hundred a meeting, and readers never need them.
+const isPreview = (f) => /^[^/]+\/(r\/|card\.png$)/.test(f);
 const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 const contents = new Map();
@@ -79,7 +80,7 @@ const series = files.filter(isSeries).map((f) => ({
 await writeFile(join(dir, 'offline.json'), JSON.stringify({ version, files: series }));
 
 const template = await readFile(new URL('./sw.js', import.meta.url), 'utf8');
-const shell = files.filter((f) => !isSeries(f) && !isShare(f));
+const shell = files.filter((f) => !isSeries(f) && !isPreview(f));
 await writeFile(
   join(dir, 'sw.js'),
   template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__SHELL_FILES__', JSON.stringify(shell, null, 2)),

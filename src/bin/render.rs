@@ -1,7 +1,8 @@
 //! `render <site> <minutes folder>`: the build step that writes the site's pages. It reads
 //! Trunk's `<site>/index.html` and every `*.json` in the minutes folder, renders each page
-//! natively (`minutes_viewer::render::site`) and writes them into the site. Run by
-//! `tools/postbuild.mjs`, Trunk's post-build hook. No browser is involved.
+//! and each meeting's preview card natively (`minutes_viewer::render::site`) and writes
+//! them into the site. Run by `tools/postbuild.mjs`, Trunk's post-build hook. No browser
+//! is involved.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,7 +46,8 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
         files.push((name, read(path)?));
     }
     let origin = origin()?;
-    let pages = minutes_viewer::render::site(&template, &files, origin.as_deref())
+    let cards = minutes_viewer::card::Cards::new().map_err(|e| e.to_string())?;
+    let pages = minutes_viewer::render::site(&template, &files, origin.as_deref(), Some(&cards))
         .map_err(|e| format!("{}: {e}", folder.display()))?;
     let mut bytes = 0;
     for f in &pages {
@@ -54,9 +56,9 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        std::fs::write(&path, &f.text)
+        std::fs::write(&path, &f.bytes)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        bytes += f.text.len();
+        bytes += f.bytes.len();
     }
     Ok(format!(
         "{} meetings, {} files ({bytes} bytes) into {}",
