@@ -28,7 +28,7 @@
 //   BENCH_NO_BUDGET=1   exit 0 even when a budget is broken (verdicts are still printed)
 //
 // Prints the results as Markdown and writes them to bench/RESULTS.md, keeping that file's
-// "Optimisations" section (written by hand) as it is.
+// hand-written part (from its "Optimisations" section to the end) as it is.
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus, release, tmpdir } from 'node:os';
@@ -282,15 +282,14 @@ const mib = (n) => (n == null ? '—' : `${(n / 1024 / 1024).toFixed(1)} MiB`);
 const statRow = (name, xs) => `| ${name} | ${ms1(median(xs))} | ${ms1(Math.min(...xs))} | ${ms1(Math.max(...xs))} |`;
 const ratio = (a, b) => median(a) / median(b);
 
-/** The hand-written "Optimisations" section of the current RESULTS.md, or a fresh one. */
+/**
+ * The hand-written part of the current RESULTS.md: everything from its "Optimisations"
+ * section to the end (later issues add their own sections after it), or a fresh one.
+ */
 async function optimisationsSection(path) {
   const text = await readFile(path, 'utf8').catch(() => '');
   const at = text.indexOf('\n## Optimisations');
-  if (at !== -1) {
-    const rest = text.slice(at + 1);
-    const next = rest.indexOf('\n## ', 1);
-    return (next === -1 ? rest : rest.slice(0, next + 1)).trimEnd();
-  }
+  if (at !== -1) return text.slice(at + 1).trimEnd();
   return [
     '## Optimisations',
     '',
