@@ -3,7 +3,7 @@
 // stays exactly as printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, speechesOf, screenshot } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot, nextFrames } from './lib/harness.mjs';
 
 const site = useSite();
 const WIDE = { viewport: { width: 1280, height: 900 } };
@@ -54,6 +54,10 @@ test('the switch turns the interface to English and back, keeping the minutes as
   // Interface text, names, roles and groups in English.
   await page.getByLabel('Search the remarks').waitFor();
   const murai = page.locator('article[data-speaker="murai-jun"]').first();
+  // Read on screen: a remark off screen is skipped, and its innerText is empty until the
+  // frame after it comes near.
+  await murai.scrollIntoViewIfNeeded();
+  await nextFrames(page);
   assert.equal(await murai.locator('.speech__name').innerText(), 'Murai Jun');
   assert.equal(await murai.locator('.speech__role').innerText(), 'Professor, Keio University');
   assert.equal(await murai.locator('.group-badge').innerText(), 'Expert member');

@@ -2,7 +2,7 @@
 // copy links and citations, and survive hostile links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, newPage, waitForMeeting, screenshot, speechesOf, crossAndClick } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, screenshot, speechesOf, crossAndClick, nextFrames } from './lib/harness.mjs';
 
 const site = useSite();
 
@@ -234,6 +234,10 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
     return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
   });
   const below = page.locator(`article:has([data-paragraph="${first.id}"]) + article`);
+  // Measured with the paragraphs on screen, as a reader pointing at them has them: off
+  // screen, remarks are skipped and count as an estimate of their height.
+  await two.scrollIntoViewIfNeeded();
+  await nextFrames(page);
   const before = await place(two);
   const belowBefore = await place(below);
   await one.hover();

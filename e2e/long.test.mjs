@@ -1,11 +1,11 @@
-// Long minutes: past 40 remarks the browser skips the remarks off screen
-// (content-visibility: auto) and the app draws the ones a search or a jump brings on screen
-// before the frame that shows them. The seed minutes are too short for that, so this file
-// renders the site with them repeated ten times (140 remarks; bench/lib/series.mjs) and
-// reads that as a reader would.
+// Long minutes: the browser skips the remarks off screen (content-visibility: auto) and the
+// app draws the ones a search or a jump brings on screen before the frame that shows them.
+// That matters most where most remarks are far off screen, so this file renders the site
+// with the seed minutes repeated ten times (140 remarks; bench/lib/series.mjs) and reads
+// that as a reader would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot, crossAndClick } from './lib/harness.mjs';
+import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot, crossAndClick, nextFrames } from './lib/harness.mjs';
 import { scaleMinutes } from '../bench/lib/scale.mjs';
 import { siteWith } from '../bench/lib/series.mjs';
 import { DIST } from './lib/harness.mjs';
@@ -65,7 +65,7 @@ function searchFirstFrame(page, q) {
 
 test('remarks far off screen are not drawn until they come near, and are on paper', async () => {
   const page = await open();
-  const all = page.locator('.minutes[data-long] article.speech');
+  const all = page.locator('.minutes article.speech');
   assert.equal(await all.count(), speechesOf(site.minutes).length);
   const skipped = await all.evaluateAll((list) => list.filter((a) => !a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })).length);
   assert.ok(skipped > 100, `most remarks are skipped (${skipped})`);
@@ -85,7 +85,7 @@ test('a search draws the remarks it brings on screen in the very first frame', a
 
   // Cleared from the last result, far down: the remarks that come back around it.
   await page.locator('.section:not([hidden]) > article.speech:not([hidden])').last().scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   const back = await searchFirstFrame(page, '');
   assert.ok(back.length > 0);
   assert.deepEqual(back.filter(([, drawn]) => !drawn), [], 'no remark on screen is blank');

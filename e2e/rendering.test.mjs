@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useSite, newPage, waitForMeeting, speechesOf, screenshot, ROOT } from './lib/harness.mjs';
+import { useSite, newPage, waitForMeeting, speechesOf, screenshot, ROOT, nextFrames } from './lib/harness.mjs';
 
 const site = useSite();
 
@@ -44,6 +44,23 @@ test('without JavaScript the whole meeting reads, and a permalink opens on its p
   assert.equal(await page.locator('[data-paragraph][tabindex]').count(), 0, 'no Tab stop that does nothing');
   await screenshot(page, 'no-javascript');
   await context.close();
+});
+
+test('the first paint lays out only the remarks on screen; the rest are drawn as they come near', async () => {
+  const page = await newPage(site.browser, { viewport: { width: 1440, height: 900 } });
+  await page.goto(site.meeting);
+  await waitForMeeting(page);
+  const drawn = () => page.locator('article.speech').evaluateAll((list) =>
+    list.map((a) => a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })));
+  const atLoad = await drawn();
+  assert.equal(atLoad.length, speechesOf(site.minutes).length);
+  assert.ok(atLoad.at(-1) === false, 'the last remark, far below, is skipped');
+  assert.ok(atLoad.filter(Boolean).length < atLoad.length / 2, `drawn at load: ${atLoad.filter(Boolean).length} of ${atLoad.length}`);
+  await page.locator('article.speech').last().scrollIntoViewIfNeeded();
+  await nextFrames(page);
+  assert.equal((await drawn()).at(-1), true, 'drawn once on screen');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('the app hydrates the rendered page: the same elements, no error, no blank frame', async () => {

@@ -56,7 +56,7 @@ thread_local! {
 
 /// Scroll `el` into view and hold it there while the remarks around it are drawn.
 ///
-/// In long minutes, remarks off screen are skipped by the browser until they come near
+/// Remarks off screen are skipped by the browser until they come near
 /// (`content-visibility: auto` in main.css) and count as an estimate of their height until
 /// then. A jump lands where the estimates put the target; the remarks then drawn around
 /// it take their real height and would push it away. So the remarks around the target are
@@ -95,16 +95,15 @@ fn aim_at(el: &web_sys::Element, aim: Aim) -> f64 {
 
 /// Draw the remarks that are, or are about to be, on screen, now rather than a frame late.
 ///
-/// In long minutes, remarks off screen are skipped by the browser (`content-visibility:
-/// auto` in main.css; elsewhere this does nothing), and the browser settles which of them
-/// are near the screen only after it has painted a frame: a remark that a search moves up
-/// from far below, or a jump lands on, would be painted blank in the first frame and drawn
-/// in the next. This lays the page out, marks the shown remarks within half a screen of
-/// the visible area `data-near` (which main.css draws in full), and repeats while drawing
-/// them brings others near (each drawn remark takes its real height in place of the
-/// estimate). The marks of the call before are taken off the remarks no longer near.
-/// Reads and writes are kept apart, so each round costs one layout. Whether it marked any
-/// remark that was not marked before.
+/// Remarks off screen are skipped by the browser (`content-visibility: auto` in main.css),
+/// and the browser settles which of them are near the screen only after it has painted a
+/// frame: a remark that a search moves up from far below, or a jump lands on, would be
+/// painted blank in the first frame and drawn in the next. This lays the page out, marks
+/// the shown remarks within half a screen of the visible area `data-near` (which main.css
+/// draws in full), and repeats while drawing them brings others near (each drawn remark
+/// takes its real height in place of the estimate). The marks of the call before are taken
+/// off the remarks no longer near. Reads and writes are kept apart, so each round costs one
+/// layout. Whether it marked any remark that was not marked before.
 pub fn draw_near_remarks() -> bool {
     thread_local! {
         static NEAR: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -113,10 +112,8 @@ pub fn draw_near_remarks() -> bool {
         return false;
     };
     let Some(list) = window.document().and_then(|d| {
-        d.query_selector_all(
-            ".minutes[data-long] > .section:not([hidden]) > article.speech:not([hidden])",
-        )
-        .ok()
+        d.query_selector_all(".minutes > .section:not([hidden]) > article.speech:not([hidden])")
+            .ok()
     }) else {
         return false;
     };

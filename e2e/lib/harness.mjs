@@ -121,6 +121,14 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+/**
+ * Wait until the browser has rendered two frames: a remark brought on screen by a scroll
+ * is skipped (`content-visibility: auto`) until the frame after the browser finds it near.
+ */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Wait until the app has drawn the meeting (the first speech is in the document). */
 export async function waitForMeeting(page) {
   // The speeches are in the HTML before the app runs (pre-rendered); the app marks the

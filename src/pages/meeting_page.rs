@@ -33,17 +33,14 @@ pub fn MeetingPage(
     // A permalink's element exists only once the app has drawn it; jump to it then.
     Effect::new(|_| browser::scroll_to_fragment());
     keyboard_shortcuts();
-    let long = is_long(minutes);
-    if long {
-        // Remarks off screen are skipped (main.css); what a filter or search brings on
-        // screen is drawn before the frame that shows it.
-        Effect::new(move |_| {
-            meeting.outcome.track();
-            request_animation_frame(|| {
-                browser::draw_near_remarks();
-            });
+    // Remarks off screen are skipped (main.css); what a filter or search brings on
+    // screen is drawn before the frame that shows it.
+    Effect::new(move |_| {
+        meeting.outcome.track();
+        request_animation_frame(|| {
+            browser::draw_near_remarks();
         });
-    }
+    });
 
     view! {
         // A plain fragment link: the browser moves focus to the (focusable) proceedings.
@@ -70,7 +67,7 @@ pub fn MeetingPage(
                 // What a copy button did, said to screen readers (browser::announce).
                 <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
                 <ParagraphCopyButtons />
-                <section class="minutes" aria-labelledby="minutes-heading" data-long=long.then_some("")>
+                <section class="minutes" aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading" class="visually-hidden">{meeting.text(|t| t.minutes_heading)}</h2>
                     {minutes
                         .sections
@@ -85,16 +82,6 @@ pub fn MeetingPage(
             </main>
         </div>
     }
-}
-
-/// Minutes with more remarks than this have the remarks off screen skipped by the
-/// browser (`content-visibility: auto`, main.css `.minutes[data-long]`). Laying out the
-/// remarks a search shows or hides is most of a search on long minutes; on short ones the
-/// bookkeeping costs more than it saves (measured in bench/RESULTS.md).
-const LONG_MINUTES: usize = 40;
-
-fn is_long(minutes: &minutes_core::Minutes) -> bool {
-    minutes.speeches().count() > LONG_MINUTES
 }
 
 /// `/` focuses search, `j`/`k` move between speeches, `Esc` clears the search (in the
