@@ -229,13 +229,15 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   assert.equal(await pairs.count(), 0, 'no paragraph has buttons before it is read');
 
   // Pointer: the pair follows it, in the margin, without moving the text.
-  const place = (el) => el.evaluate((e) => {
+  // Places are taken from the top of the paragraphs' remark: remarks off screen are
+  // skipped and count as an estimate of their height, so the hover's scroll, drawing the
+  // remarks above, may move the whole remark; only a move within it is the buttons' doing.
+  const place = (el) => el.evaluate((e, id) => {
+    const top = document.querySelector(`article:has([data-paragraph="${id}"])`).getBoundingClientRect().top;
     const r = e.getBoundingClientRect();
-    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
-  });
+    return { x: r.x + scrollX, y: r.y - top, width: r.width, height: r.height };
+  }, first.id);
   const below = page.locator(`article:has([data-paragraph="${first.id}"]) + article`);
-  // Measured with the paragraphs on screen, as a reader pointing at them has them: off
-  // screen, remarks are skipped and count as an estimate of their height.
   await two.scrollIntoViewIfNeeded();
   await nextFrames(page);
   const before = await place(two);

@@ -63,6 +63,37 @@ test('the first paint lays out only the remarks on screen; the rest are drawn as
   await page.context().close();
 });
 
+test('on a wide screen the tools and attendees are open from the first paint, and nothing shifts when the app starts', async () => {
+  for (const [viewport, open] of [[{ width: 1440, height: 900 }, true], [{ width: 390, height: 844 }, false]]) {
+    const page = await newPage(site.browser, { viewport });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Whether each was open when the parser put the proceedings in place, before any paint.
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') {
+          window.__openAtParse = [...document.querySelectorAll('.tools__more, .attendees details')].map((d) => d.open);
+        }
+      });
+    });
+    await page.goto(site.meeting);
+    await waitForMeeting(page);
+    await page.waitForTimeout(500);
+    const { openAtParse, shifts, openNow } = await page.evaluate(() => ({
+      openAtParse: window.__openAtParse,
+      shifts: window.__shifts,
+      openNow: [...document.querySelectorAll('.tools__more, .attendees details')].map((d) => d.open),
+    }));
+    assert.deepEqual(openAtParse, [open, open], `${viewport.width} px, as parsed`);
+    assert.deepEqual(openNow, [open, open], `${viewport.width} px, once the app runs`);
+    assert.deepEqual(shifts, [], `${viewport.width} px: no layout shift`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('the app hydrates the rendered page: the same elements, no error, no blank frame', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
   const warnings = [];

@@ -7,7 +7,7 @@
 //! function rendering calls, [`nfkc_lower`], has a native twin.
 
 /// The breakpoint where the contents sit beside the text (kept equal to `style/main.css`).
-const WIDE: &str = "(min-width: 64rem)";
+pub(crate) const WIDE: &str = "(min-width: 64rem)";
 
 /// Whether the screen is wide enough to show contents and attendees open by default. On a
 /// phone they start folded so the first screen shows the meeting, not a list of links.

@@ -63,6 +63,10 @@ pub fn MeetingPage(
                 <ResultSummary />
                 <SpeakerCard />
                 <AttendeeTable minutes=minutes />
+                // Opens the tools and the attendees on a wide screen as the page is read,
+                // before its first paint: the app decides the same (`wide`), but only once
+                // it runs, and opening them then pushed the minutes down under the reader.
+                <script>{OPEN_WIDE}</script>
                 <MeetingStats />
                 // What a copy button did, said to screen readers (browser::announce).
                 <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
@@ -83,6 +87,11 @@ pub fn MeetingPage(
         </div>
     }
 }
+
+/// The script above, run where it stands: the tools and the attendees precede it. Its
+/// media query is `browser`'s breakpoint (a test checks they agree). Rendered as text, so
+/// it holds no `<`, `>` or `&`; the page's CSP allows it by its hash.
+pub const OPEN_WIDE: &str = "if(matchMedia('(min-width: 64rem)').matches)for(const d of document.querySelectorAll('.tools__more,.attendees details'))d.open=true";
 
 /// `/` focuses search, `j`/`k` move between speeches, `Esc` clears the search (in the
 /// field) or every filter (elsewhere). Letters typed into a field stay typing.
@@ -146,5 +155,16 @@ fn SectionView(
                 })
                 .collect_view()}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OPEN_WIDE;
+
+    #[test]
+    fn the_open_wide_script_uses_the_apps_breakpoint_and_survives_text_escaping() {
+        assert!(OPEN_WIDE.contains(&format!("matchMedia('{}')", crate::browser::WIDE)));
+        assert!(!OPEN_WIDE.contains(['<', '>', '&']));
     }
 }
