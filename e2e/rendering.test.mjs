@@ -64,9 +64,10 @@ test('the first paint lays out only the remarks on screen; the rest are drawn as
 });
 
 test('on a wide screen the tools and attendees are open from the first paint, and nothing shifts when the app starts', async () => {
+  const folds = '.tools__more, .attendees details';
   for (const [viewport, open] of [[{ width: 1440, height: 900 }, true], [{ width: 390, height: 844 }, false]]) {
     const page = await newPage(site.browser, { viewport });
-    await page.addInitScript(() => {
+    await page.addInitScript((folds) => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__shifts.push(e.value);
@@ -74,18 +75,18 @@ test('on a wide screen the tools and attendees are open from the first paint, an
       // Whether each was open when the parser put the proceedings in place, before any paint.
       document.addEventListener('readystatechange', () => {
         if (document.readyState === 'interactive') {
-          window.__openAtParse = [...document.querySelectorAll('.tools__more, .attendees details')].map((d) => d.open);
+          window.__openAtParse = [...document.querySelectorAll(folds)].map((d) => d.open);
         }
       });
-    });
+    }, folds);
     await page.goto(site.meeting);
     await waitForMeeting(page);
     await page.waitForTimeout(500);
-    const { openAtParse, shifts, openNow } = await page.evaluate(() => ({
+    const { openAtParse, shifts, openNow } = await page.evaluate((folds) => ({
       openAtParse: window.__openAtParse,
       shifts: window.__shifts,
-      openNow: [...document.querySelectorAll('.tools__more, .attendees details')].map((d) => d.open),
-    }));
+      openNow: [...document.querySelectorAll(folds)].map((d) => d.open),
+    }), folds);
     assert.deepEqual(openAtParse, [open, open], `${viewport.width} px, as parsed`);
     assert.deepEqual(openNow, [open, open], `${viewport.width} px, once the app runs`);
     assert.deepEqual(shifts, [], `${viewport.width} px: no layout shift`);

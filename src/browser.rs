@@ -56,14 +56,14 @@ thread_local! {
 
 /// Scroll `el` into view and hold it there while the remarks around it are drawn.
 ///
-/// Remarks off screen are skipped by the browser until they come near
-/// (`content-visibility: auto` in main.css) and count as an estimate of their height until
-/// then. A jump lands where the estimates put the target; the remarks then drawn around
-/// it take their real height and would push it away. So the remarks around the target are
-/// drawn and the jump aimed again at once ([`draw_near_remarks`]), and then aimed again
-/// each frame until the target has stayed put for three frames (a second at most), in case
-/// the browser draws more of them; it lets go the moment the reader scrolls, presses a key
-/// or touches the page.
+/// Remarks off screen are skipped by the browser until they come near (`content-visibility:
+/// auto` in main.css) and count as an estimate of their height until then. A jump lands
+/// where the estimates put the target; the remarks then drawn around it take their real
+/// height and would push it away. So the remarks around the target are drawn and the jump
+/// aimed again at once ([`draw_near_remarks`]), and then aimed again each frame until the
+/// target has stayed put for three frames (a second at most), in case the browser draws
+/// more of them; it lets go the moment the reader scrolls, presses a key or touches the
+/// page.
 pub fn bring_into_view(el: web_sys::Element, aim: Aim) {
     stop_holding_on_reader_input();
     let jump = JUMPS.with(|j| j.get().wrapping_add(1));
