@@ -12,7 +12,7 @@
 // last characters in order; this uses none of the converter's mending, so the tests check
 // the converter against the printed pages, not against itself.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -182,3 +182,22 @@ print(`<!doctype html><html lang="ja"><meta charset="utf-8"><style>body{font-fam
 
 writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`test PDFs in ${OUT}: ${Object.entries(manifest).map(([n, m]) => `${n} (${m.pages} pages)`).join(', ')}, scan, encrypted, copy-locked, truncated, not-minutes`);
+
+// The layout fixtures: every crates/minutes-core/tests/layouts/NAME.html (made-up minutes laid out
+// as the series' other published layouts are) printed as it is to
+// OUT/layouts/NAME.pdf. Beside each, NAME.txt is what `pdftotext -layout` prints for that PDF
+// and NAME.facts.json what a correct conversion finds; tools/layout-texts.mjs regenerates the
+// texts the same way.
+const LAYOUT_DIR = join(ROOT, 'crates/minutes-core/tests/layouts');
+const layoutPdfs = join(OUT, 'layouts');
+mkdirSync(layoutPdfs, { recursive: true });
+const layoutNames = readdirSync(LAYOUT_DIR).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length)).sort();
+for (const name of layoutNames) {
+  const pdf = join(layoutPdfs, `${name}.pdf`);
+  execFileSync(CHROMIUM, [
+    '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`, `file://${join(LAYOUT_DIR, `${name}.html`)}`,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (!statSync(pdf).size) throw new Error(`${pdf}: Chromium printed nothing`);
+}
+console.log(`layout PDFs in ${layoutPdfs}: ${layoutNames.join(', ')}`);

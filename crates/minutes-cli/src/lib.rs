@@ -31,7 +31,19 @@ OPTIONS:
                         the minutes' source (the viewer links it as 出典)
     --people PATH       people register to use instead of the built-in data/people.json
     --topics PATH       topic list to use instead of the built-in data/topics.json
+    --bodies PATH       table of bodies to use instead of the built-in data/bodies.json
     -h, --help          print this help
+
+INPUT may also be the text pdftotext -layout extracts from a PDF (its pages ended by
+form feeds): it converts as the PDF does, pages included.
+
+After converting, standard error lists every speech (heading -> person, and how it was
+resolved: by name, by office with its dated rule, or the secretariat) and, for each
+attendee not in the people register, an entry ready to paste into data/people.json with
+a reading and Latin name suggested by MeCab's dictionary, to be confirmed.
+
+The converter never overwrites a file that holds another meeting (another id): -o and
+--check refuse it and name the file the meeting belongs in.
 
 Diagnostics go to standard error as INPUT:LINE: error|warning: message. For a PDF they
 read INPUT:LINE: page N: error|warning: message, where LINE counts the lines of the text
@@ -76,6 +88,8 @@ pub enum Command {
         people: Option<PathBuf>,
         /// `--topics`, if given.
         topics: Option<PathBuf>,
+        /// `--bodies`, if given.
+        bodies: Option<PathBuf>,
         /// `--source-url`, if given.
         source_url: Option<String>,
     },
@@ -189,6 +203,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
     let mut mode = Mode::Stdout;
     let mut people = None;
     let mut topics = None;
+    let mut bodies = None;
     let mut source_url = None;
     let mut schema = false;
     let mut args = args.into_iter();
@@ -215,6 +230,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
             "--schema" => schema = true,
             "--people" => people = Some(value(&arg)?),
             "--topics" => topics = Some(value(&arg)?),
+            "--bodies" => bodies = Some(value(&arg)?),
             "--source-url" => {
                 let url = args.next().ok_or(UsageError::MissingUrl)?;
                 // The viewer links the original only when it is a web address (anything
@@ -249,13 +265,14 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Us
         mode,
         people,
         topics,
+        bodies,
         source_url,
     })
 }
 
 /// Runs a command, writing the JSON to `out` and messages to `err`; returns the exit code.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (input, mode, people, topics, source_url) = match command {
+    let (input, mode, people, topics, bodies, source_url) = match command {
         Command::Help => {
             return if out.write_all(USAGE.as_bytes()).is_ok() {
                 0
@@ -281,10 +298,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             mode,
             people,
             topics,
+            bodies,
             source_url,
-        } => (input, mode, people, topics, source_url.as_deref()),
+        } => (input, mode, people, topics, bodies, source_url.as_deref()),
     };
-    let registry = match Registry::load(people.as_deref(), topics.as_deref()) {
+    let registry = match Registry::load(people.as_deref(), topics.as_deref(), bodies.as_deref()) {
         Ok(r) => r,
         Err(e) => return fail(err, &e, 2),
     };
@@ -329,21 +347,42 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return fail(err, &message, 1);
         }
     };
+    let _ = write!(err, "{}", summary(minutes));
     let json = to_json(minutes);
     match mode {
         Mode::Stdout => match out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
             Ok(()) => 0,
             Err(e) => fail(err, &format!("cannot write to standard output: {e}"), 2),
         },
-        Mode::Write(path) => match write_atomically(path, json.as_bytes()) {
-            Ok(()) => 0,
-            Err(e) => fail(err, &e, 2),
-        },
+        Mode::Write(path) => {
+            if let Some(other) = other_meeting(path, &minutes.id) {
+                let message = format!(
+                    "{}: holds another meeting ({other}), not {}; nothing written. Write this one to its own file: -o {}",
+                    path.display(),
+                    minutes.id,
+                    beside(path, &minutes.id).display()
+                );
+                return fail(err, &message, 1);
+            }
+            match write_atomically(path, json.as_bytes()) {
+                Ok(()) => 0,
+                Err(e) => fail(err, &e, 2),
+            }
+        }
         Mode::Check(path) => {
             let existing = match read_bytes(path) {
                 Ok(bytes) => bytes,
                 Err(e) => return fail(err, &e, 2),
             };
+            if let Some(other) = meeting_id(&existing).filter(|id| *id != minutes.id) {
+                let message = format!(
+                    "{}: holds another meeting ({other}); {shown} converts to {}, which belongs in {}",
+                    path.display(),
+                    minutes.id,
+                    beside(path, &minutes.id).display()
+                );
+                return fail(err, &message, 1);
+            }
             match check(&existing, &json) {
                 None => 0,
                 Some(difference) => {
@@ -360,6 +399,105 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
+}
+
+/// The id of the meeting a JSON file holds, if it holds one.
+fn meeting_id(bytes: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    value.get("id")?.as_str().map(str::to_owned)
+}
+
+/// What an existing file at `path` holds instead of meeting `id`: another meeting's id, or
+/// a note that it is not minutes at all. `None` when the path is free or holds `id`.
+fn other_meeting(path: &Path, id: &str) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    match meeting_id(&bytes) {
+        Some(other) if other == id => None,
+        Some(other) => Some(other),
+        None => Some("a file that is not a meeting's minutes".to_owned()),
+    }
+}
+
+/// The file for meeting `id` in the folder of `path`.
+fn beside(path: &Path, id: &str) -> PathBuf {
+    path.with_file_name(format!("{id}.json"))
+}
+
+/// What a person checks after converting: every speech as heading → person, and how it was
+/// resolved; then the attendees the register does not know, each with an entry to paste.
+pub fn summary(minutes: &minutes_core::Minutes) -> String {
+    let mut out = format!(
+        "{}: speeches, heading → speaker (how):
+",
+        minutes.id
+    );
+    for section in &minutes.sections {
+        for block in &section.blocks {
+            let minutes_core::Block::Speech(sp) = block else {
+                continue;
+            };
+            let (who, how) = match &sp.speaker {
+                Some(id) => {
+                    let name = minutes
+                        .attendees
+                        .iter()
+                        .find(|a| &a.id == id)
+                        .map_or(id.as_str(), |a| a.name.as_str());
+                    // A heading that is an office alone (本部長) was resolved through the
+                    // body's rule for it; any other names the person.
+                    let by_office = minutes
+                        .attendees
+                        .iter()
+                        .filter(|a| &a.id == id)
+                        .flat_map(|a| &a.offices)
+                        .any(|o| o.name == sp.designation.trim());
+                    (name.to_owned(), if by_office { "office" } else { "name" })
+                }
+                None => ("the secretariat".to_owned(), "secretariat"),
+            };
+            let _ = writeln!(
+                out,
+                "  {}  （{}） → {who}  [{how}: {}]",
+                sp.id, sp.designation, sp.attribution
+            );
+        }
+    }
+    let new: Vec<&minutes_core::Attendee> = minutes
+        .attendees
+        .iter()
+        .filter(|a| a.reading.is_none() && a.latin.is_none() && a.id.starts_with("attendee-"))
+        .collect();
+    if !new.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} attendee{} not in the people register; entries for data/people.json:",
+            new.len(),
+            if new.len() == 1 { " is" } else { "s are" }
+        );
+        for a in new {
+            let (entry, source) = minutes_core::suggest::entry(&a.name);
+            let note = match source {
+                minutes_core::suggest::Source::Dictionary => {
+                    "reading and latin suggested by MeCab's IPADIC: confirm them".to_owned()
+                }
+                minutes_core::suggest::Source::Partly(parts) => format!(
+                    "MeCab's dictionary does not know {}: fill in slug, reading and latin",
+                    parts.join(", ")
+                ),
+                minutes_core::suggest::Source::NoDictionary(why) => format!(
+                    "no dictionary ({why}; ./dev setup installs mecab and mecab-ipadic-utf8): fill in slug, reading and latin"
+                ),
+            };
+            let json = serde_json::to_string(&entry).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {json}
+    ({}, {}: {note})",
+                a.id, a.role
+            );
+        }
+    }
+    out
 }
 
 fn fail(err: &mut dyn Write, message: &dyn fmt::Display, code: i32) -> i32 {
@@ -501,6 +639,7 @@ mod tests {
                 mode: Mode::Write("out.json".into()),
                 people: Some("p.json".into()),
                 topics: None,
+                bodies: None,
                 source_url: None,
             })
         );
@@ -529,6 +668,7 @@ mod tests {
                 mode: Mode::Stdout,
                 people: None,
                 topics: None,
+                bodies: None,
                 source_url: Some("https://example.org/a.pdf".to_owned()),
             })
         );

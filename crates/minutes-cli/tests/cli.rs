@@ -49,10 +49,35 @@ fn seed_to_stdout_is_the_committed_json() {
         "UTF-8 is not escaped"
     );
     assert!(
-        o.stderr.is_empty(),
+        diagnostics(&o).is_empty(),
         "no diagnostics on the seed: {}",
         stderr(&o)
     );
+    // The summary a person checks: every speech, heading → person, and how.
+    let summary = stderr(&o);
+    assert!(
+        summary.contains("cshq-001: speeches, heading → speaker (how):"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("（本部長） → 菅 義偉  [office: "),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("（中谷本部員） → 中谷 和弘  [name: "),
+        "{summary}"
+    );
+    let speeches = summary.lines().filter(|l| l.starts_with("  sec-")).count();
+    assert_eq!(speeches, 14, "one line per speech: {summary}");
+}
+
+/// The diagnostic lines of a run (the summary aside).
+fn diagnostics(o: &Output) -> Vec<String> {
+    stderr(o)
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
@@ -218,7 +243,7 @@ fn a_pdf_converts_with_pages_and_its_source() {
         &out,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(o.stderr.is_empty(), "no diagnostics: {}", stderr(&o));
+    assert!(diagnostics(&o).is_empty(), "no diagnostics: {}", stderr(&o));
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&out).unwrap_or_default()).unwrap_or_default();
     assert_eq!(json["source"]["url"], url);

@@ -166,7 +166,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Converts a file's bytes: a PDF through [`extract_text`] and
-/// [`parse_pdf_text`](crate::parse::parse_pdf_text), anything else as UTF-8 text through
+/// [`parse_pdf_text`](crate::parse::parse_pdf_text), a UTF-8 text with form feeds (the text
+/// `pdftotext -layout` gives) through `parse_pdf_text` too, and any other UTF-8 text through
 /// [`parse`]. The minutes record the file as their [`Source`], with `url` when given.
 pub fn convert(bytes: &[u8], url: Option<&str>, registry: &Registry) -> Result<Parsed, InputError> {
     let (mut parsed, format) = if is_pdf(bytes) {
@@ -176,7 +177,14 @@ pub fn convert(bytes: &[u8], url: Option<&str>, registry: &Registry) -> Result<P
         let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
             offset: e.valid_up_to(),
         })?;
-        (parse(text, registry), SourceFormat::Text)
+        // A text with form feeds is a PDF's text as `pdftotext -layout` gives it: it takes
+        // the PDF's path, so that it converts to the same minutes, pages included.
+        let parsed = if text.contains('\u{c}') {
+            parse_pdf_text(text, registry)
+        } else {
+            parse(text, registry)
+        };
+        (parsed, SourceFormat::Text)
     };
     if let Some(m) = &mut parsed.minutes {
         m.source = Some(Source {

@@ -22,6 +22,8 @@ pub mod registry;
 pub mod schema;
 pub mod series;
 #[cfg(feature = "convert")]
+pub mod suggest;
+#[cfg(feature = "convert")]
 pub mod topics;
 
 #[cfg(feature = "convert")]

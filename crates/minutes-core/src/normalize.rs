@@ -28,6 +28,43 @@ pub fn compact(text: &str) -> String {
     out
 }
 
+/// Kanji printed in a variant form in names (髙橋 for 高橋, 﨑 for 崎), with the common form
+/// that the same name takes elsewhere in one document. NFKC leaves them apart.
+const VARIANTS: &[(char, char)] = &[
+    ('髙', '高'),
+    ('﨑', '崎'),
+    ('嵜', '崎'),
+    ('德', '徳'),
+    ('邊', '辺'),
+    ('邉', '辺'),
+    ('齋', '斎'),
+    ('齊', '斉'),
+    ('濵', '浜'),
+    ('濱', '浜'),
+    ('澤', '沢'),
+    ('𠮷', '吉'),
+    ('廣', '広'),
+    ('國', '国'),
+    ('櫻', '桜'),
+    ('眞', '真'),
+    ('惠', '恵'),
+];
+
+/// A compared name with its variant kanji in their common form, so that a heading that
+/// prints 高橋 finds the attendee listed as 髙橋 清孝. Used only to compare: the data keeps
+/// the name as printed, and a heading that fits two people after folding is refused as
+/// ambiguous like any other.
+pub(crate) fn fold_variants(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            VARIANTS
+                .iter()
+                .find(|(v, _)| *v == c)
+                .map_or(c, |(_, common)| *common)
+        })
+        .collect()
+}
+
 /// NFKC, with a fast path for the characters that make up nearly all of a Japanese text.
 ///
 /// Printable ASCII, kana, the common CJK ideographs and punctuation are left unchanged by

@@ -146,7 +146,7 @@ pub fn parse(text: &str, registry: &Registry) -> Parsed {
 /// the extracted text; every paragraph and diagnostic also carries its page.
 pub fn parse_pdf_text(text: &str, registry: &Registry) -> Parsed {
     let mut diags = Diags::default();
-    let mended = pdf_text::mend(text);
+    let mended = pdf_text::mend(text, registry);
     let lines = lines::screen_lines(
         mended
             .lines
@@ -180,16 +180,23 @@ fn finish(minutes: Option<Minutes>, diags: Diags, page_of: impl Fn(u32) -> Optio
 /// also the order of diagnostics on one line.
 fn parse_lines(lines: &[Src<'_>], registry: &Registry, diags: &mut Diags) -> Option<Minutes> {
     let parts = Parts::find(lines, diags)?;
-    let header = title::read(&parts, registry, diags);
+    // The date before the title: the body is chosen by its name and the meeting's date.
     let date = date::read(&parts, diags);
+    let header = title::read(&parts, registry, &date.date, diags);
     let place = place::read(&parts, diags);
     // A meeting held by written procedure (持ち回り開催) records decisions, not a room of
     // people: it may have no 出席者 part.
     let written = is_written_procedure(&header.title, &place);
-    let (mut attendees, attendees_note) =
-        attendees::read(&parts, registry, header.act, written, diags);
+    let list = attendees::ListContext::new(registry, header.entry, &date.date);
+    let (mut attendees, attendees_note) = attendees::read(&parts, registry, &list, written, diags);
     let proceedings = proceedings::read(&parts, diags);
-    let resolutions = attribution::attribute(&proceedings, &mut attendees, header.act, diags);
+    let resolutions = attribution::attribute(
+        &proceedings,
+        &mut attendees,
+        header.entry,
+        &date.date,
+        diags,
+    );
     let sections = assemble::sections(
         proceedings.sections,
         resolutions,
@@ -199,7 +206,7 @@ fn parse_lines(lines: &[Src<'_>], registry: &Registry, diags: &mut Diags) -> Opt
     );
     Some(Minutes {
         schema_version: SCHEMA_VERSION,
-        id: format!("{}-{:03}", header.slug, header.meeting_number),
+        id: format!("{}-{:03}", header.slug(), header.meeting_number),
         body: header.body,
         title: header.title,
         meeting_number: header.meeting_number,

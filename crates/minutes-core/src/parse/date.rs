@@ -439,20 +439,28 @@ impl<'a> Cursor<'a> {
         Some((h, m))
     }
 
-    /// `17:00`, `17時`, `17時30分`; hours 0-23 (24:00 allowed as an end), minutes 0-59.
+    /// `17:00`, `17時`, `17時30分`, `13 時 00 分`; hours 0-23 (24:00 allowed as an end), minutes 0-59.
     fn clock(&mut self) -> Option<(u32, u32)> {
         let save = self.s;
         let parsed = (|| {
             let (h, _) = self.digits(2)?;
+            // `13 時 00 分`: the committees print spaces around the numbers.
+            self.skip_ws();
             let m = if self.eat(":") {
                 self.digits(2)?.0
             } else if self.eat("時") {
+                let save = self.s;
+                self.skip_ws();
                 match self.digits(2) {
                     Some((m, _)) => {
+                        self.skip_ws();
                         self.eat("分");
                         m
                     }
-                    None => 0,
+                    None => {
+                        self.s = save;
+                        0
+                    }
                 }
             } else {
                 return None;
@@ -518,6 +526,26 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn spaced_numbers_of_later_meetings_and_committees() {
+        assert_eq!(
+            iso("平成 30 年1月 17 日(水) 8:00~9:00"),
+            Ok((
+                "2018-01-17".to_owned(),
+                Some("2018-01-17T08:00:00+09:00".to_owned()),
+                Some("2018-01-17T09:00:00+09:00".to_owned())
+            ))
+        );
+        assert_eq!(
+            iso("平成20年10月14日(火) 13 時 00 分~ 15 時 40 分"),
+            Ok((
+                "2008-10-14".to_owned(),
+                Some("2008-10-14T13:00:00+09:00".to_owned()),
+                Some("2008-10-14T15:40:00+09:00".to_owned())
+            ))
+        );
     }
 
     #[test]

@@ -213,16 +213,37 @@ pub(crate) enum HeadingCheck<'a> {
     No,
 }
 
-/// Recognises a speech heading: a bullet (`○`, `・`, `-`, or several), then a parenthesised
-/// designation (either width, nesting allowed), alone or followed by the first paragraph.
-pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
-    let (rest, bulleted) = strip_bullets(line);
-    let Some(open) = rest
+/// Whether a line starts with the marker of a speech (○ and its look-alikes), as opposed to
+/// a list marker (・, -): after it, a short name of anyone, not only one that ends in a
+/// title word, is a heading, which attribution then resolves or refuses.
+fn speech_marker(line: &str) -> bool {
+    line.trim_start()
         .chars()
         .next()
-        .filter(|c| bulleted && is_open_paren(*c))
-    else {
-        return HeadingCheck::No;
+        .is_some_and(|c| matches!(c, '○' | '〇' | '◯'))
+}
+
+/// Whether the text could name a speaker: short, and without the punctuation of running text.
+fn short_name(inner: &str) -> bool {
+    let c = compact(inner);
+    !c.is_empty() && c.chars().count() <= 40 && !c.contains(['。', '、', ',', '「', '」'])
+}
+
+/// Recognises a speech heading, in each form the minutes print it:
+///
+/// - a marker (`○`, `・`, `-`, or several), then a parenthesised designation (either width,
+///   nesting allowed), alone or followed by the first paragraph: `○（小野寺本部員）…`;
+/// - a parenthesised designation alone on its line, with no marker: `(有賀委員)`;
+/// - a marker, then a designation run into the text after a colon: `○有賀委員：…`.
+///
+/// After `○`, any short name counts (`○（国家サイバー統括室）`), so that a heading the
+/// converter cannot resolve is refused rather than read as text of the speech before it;
+/// after another marker, or with none, the designation must end in a title word.
+pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
+    let (rest, bulleted) = strip_bullets(line);
+    let marked = bulleted && speech_marker(line);
+    let Some(open) = rest.chars().next().filter(|c| is_open_paren(*c)) else {
+        return run_in_heading(rest, bulleted, marked);
     };
     match matching_close(rest) {
         Some(close) => {
@@ -232,7 +253,8 @@ pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
                 .chars()
                 .next()
                 .map_or("", |c| after[c.len_utf8()..].trim());
-            if is_designation(inner) {
+            let names = is_designation(inner) || (marked && short_name(inner));
+            if names && (bulleted || after.is_empty()) {
                 HeadingCheck::Heading {
                     designation: inner.trim(),
                     rest: after,
@@ -241,7 +263,7 @@ pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
                 HeadingCheck::No
             }
         }
-        None => {
+        None if bulleted => {
             // Only report what looks like a heading that lost its closing parenthesis:
             // a title word early on the line.
             let head: String = rest.chars().skip(1).take(24).collect();
@@ -252,6 +274,28 @@ pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
                 HeadingCheck::No
             }
         }
+        None => HeadingCheck::No,
+    }
+}
+
+/// `○有賀委員：本日は…`: a marker, a designation and a colon, then the first paragraph.
+fn run_in_heading(rest: &str, bulleted: bool, marked: bool) -> HeadingCheck<'_> {
+    if !bulleted {
+        return HeadingCheck::No;
+    }
+    let Some((designation, after)) = rest.split_once(['：', ':']) else {
+        return HeadingCheck::No;
+    };
+    let designation = designation.trim();
+    if is_designation(designation)
+        || (marked && short_name(designation) && designation.chars().count() <= 20)
+    {
+        HeadingCheck::Heading {
+            designation,
+            rest: after.trim(),
+        }
+    } else {
+        HeadingCheck::No
     }
 }
 
@@ -380,6 +424,35 @@ mod tests {
     fn parenthesis_without_bullet_is_not_a_heading() {
         assert_eq!(
             speech_heading("（情報セキュリティ政策会議の会合で）前回、私は"),
+            HeadingCheck::No
+        );
+        assert_eq!(speech_heading("(参考)"), HeadingCheck::No);
+    }
+
+    #[test]
+    fn headings_of_the_committees_and_of_the_reorganised_body() {
+        let heading = |designation, rest| HeadingCheck::Heading { designation, rest };
+        // A designation alone on its line, without a marker.
+        assert_eq!(speech_heading("(有賀委員)"), heading("有賀委員", ""));
+        assert_eq!(speech_heading("（事務局）"), heading("事務局", ""));
+        // Run into the text after a colon.
+        assert_eq!(
+            speech_heading("○有賀委員：本日は二点申し上げる。"),
+            heading("有賀委員", "本日は二点申し上げる。")
+        );
+        assert_eq!(
+            speech_heading("○事務局：資料を説明。"),
+            heading("事務局", "資料を説明。")
+        );
+        // After ○ any short name is a heading, which attribution resolves or refuses: the
+        // bug was a secretariat's remark read as text of the minister before it.
+        assert_eq!(
+            speech_heading("○（国家サイバー統括室）"),
+            heading("国家サイバー統括室", "")
+        );
+        assert_eq!(speech_heading("・（参考）資料"), HeadingCheck::No);
+        assert_eq!(
+            speech_heading("○ポイントは、次の通り：一つ目"),
             HeadingCheck::No
         );
     }

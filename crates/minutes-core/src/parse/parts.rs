@@ -38,6 +38,9 @@ const PART_WORDS: &[(&str, Part)] = &[
     ("議事概要", Part::Proceedings),
     ("議事要旨", Part::Proceedings),
     ("議事の概要", Part::Proceedings),
+    // The committees' `4.議事`; after the longer words, and only as a numbered heading or
+    // after another part (see below), so that no title is taken for it.
+    ("議事", Part::Proceedings),
 ];
 
 /// Recognises a part heading such as `1 日時`, `３．出席者（敬称略）` or `日時：…`, returning
@@ -248,6 +251,8 @@ mod tests {
             "a title line, not the proceedings"
         );
         assert_eq!(part_heading("日時計", false), None);
+        assert_eq!(part_heading("4.議事", true), Some((Part::Proceedings, "")));
+        assert_eq!(part_heading("議事次第", true), None);
     }
 
     /// The text of each of `parts` in a document of these lines (numbered from 1), and the

@@ -30,11 +30,13 @@
 
 use std::collections::HashMap;
 
+use super::attendees::split_people;
 use super::lines::{
     HeadingCheck, agenda_heading, end_mark, is_page_number, section_heading, speech_heading,
 };
 use super::parts::{Part, part_heading};
 use crate::normalize::{compact, strip_bullets};
+use crate::registry::Registry;
 
 /// A line for the parser: the extracted line it starts on, the pages it spans, its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +77,8 @@ impl Raw<'_> {
 }
 
 /// Mends the text of `pdftotext -layout`.
-pub(crate) fn mend(text: &str) -> Mended {
+pub(crate) fn mend(text: &str, registry: &Registry) -> Mended {
+    let ctx = TableContext::new(registry);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raws = raw_lines(text);
     let line_pages = raws.iter().map(|r| r.page).collect();
@@ -91,7 +94,7 @@ pub(crate) fn mend(text: &str) -> Mended {
             && let Some((part, _)) = part_heading(t, region.is_some())
         {
             if region == Some(Part::Attendees) {
-                lines.extend(attendee_table(&std::mem::take(&mut table)));
+                lines.extend(attendee_table(&std::mem::take(&mut table), &ctx));
             }
             region = Some(part);
             lines.push(line(raw, t.to_owned()));
@@ -107,7 +110,7 @@ pub(crate) fn mend(text: &str) -> Mended {
             _ => {}
         }
     }
-    lines.extend(attendee_table(&table));
+    lines.extend(attendee_table(&table, &ctx));
     lines.extend(reflow(&proceedings));
     Mended { lines, line_pages }
 }
@@ -421,118 +424,169 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// A family or given name as printed in this series: one to four kanji or kana.
-fn name_like(token: &str) -> bool {
-    let n = token.chars().count();
-    (1..=4).contains(&n)
-        && token
-            .chars()
-            .all(|c| is_cjk(c) && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'))
-}
-
 /// One person of the table as read so far.
 #[derive(Debug, Clone)]
 struct Person {
     no: u32,
     page: u32,
     name: String,
-    name_col: usize,
     role: String,
     role_col: Option<usize>,
 }
 
-/// The people a printed table row starts: each a name (family and given name, a space
-/// apart) and the role after it; `None` when the row starts with no name. A name after a
-/// role starts the next person when two spaces or more stand before it, or when it starts
-/// near `columns`, where other rows have their second (third...) person: a long role can
-/// leave a single space before the next column.
-fn people_in_row(raw: &Raw<'_>, columns: &[usize]) -> Option<Vec<Person>> {
-    let text = raw.text;
-    let toks = tokens(text);
-    let is_name_at = |i: usize| {
-        i + 1 < toks.len()
-            && name_like(&text[toks[i].start..toks[i].end])
-            && name_like(&text[toks[i + 1].start..toks[i + 1].end])
-            && toks[i + 1].gap <= 2
-    };
-    if !is_name_at(0) {
-        return None;
-    }
-    let mut people = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let (family, given) = (toks[i], toks[i + 1]);
-        let name = format!(
-            "{} {}",
-            &text[family.start..family.end],
-            &text[given.start..given.end]
-        );
-        i += 2;
-        // The role: at least one token (総務大臣 alone could pass for a name), then up to the
-        // next name that stands apart.
-        let role_start = i;
-        if i < toks.len() {
-            i += 1;
-        }
-        let apart = |t: &Token| t.gap >= 2 || columns.iter().any(|c| c.abs_diff(t.col) <= 4);
-        while i < toks.len() && !(apart(&toks[i]) && is_name_at(i)) {
-            i += 1;
-        }
-        let (role, role_col) = match (
-            toks.get(role_start),
-            i.checked_sub(1).and_then(|l| toks.get(l)),
-        ) {
-            (Some(first), Some(last)) if role_start < i => {
-                (text[first.start..last.end].to_owned(), Some(first.col))
-            }
-            _ => (String::new(), None),
-        };
-        people.push(Person {
-            no: raw.no,
-            page: raw.page,
-            name,
-            name_col: family.col,
-            role,
-            role_col,
-        });
-        if !is_name_at(i) {
-            break;
-        }
-    }
-    Some(people)
+/// What a printed line of the attendee part is.
+enum Row {
+    /// The people it starts, each a name and the role after it.
+    People(Vec<Person>),
+    /// No name at its start: the rest of roles in the row above.
+    Rest,
+    /// A line to pass on as printed: a group heading, a note, or a line the parser must
+    /// judge itself (one it cannot split with confidence, which it then reports).
+    AsPrinted,
 }
 
-/// The attendee part: every person as a `| name | role |` row, column by column, and any
-/// line that is not part of the table (the note （敬称略）) as it is.
-fn attendee_table(raws: &[Raw<'_>]) -> Vec<MendedLine> {
+/// The people a printed table row starts, split by the one rule the text parser uses
+/// ([`split_people`]), told where other rows start their second (third...) person:
+/// `columns`, since a long role can leave a single space before the next column.
+fn people_in_row(raw: &Raw<'_>, columns: &[usize], ctx: &TableContext<'_>) -> Row {
+    let text = raw.text;
+    let trimmed = text.trim();
+    if trimmed.starts_with('【') {
+        return Row::AsPrinted;
+    }
+    let toks = tokens(text);
+    let spans: Vec<(usize, &str)> = toks
+        .iter()
+        .map(|t| (t.start, &text[t.start..t.end]))
+        .collect();
+    let column_start = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| columns.iter().any(|c| c.abs_diff(t.col) <= 4))
+    };
+    match split_people(
+        text,
+        &spans,
+        ctx.registry,
+        &ctx.designations,
+        &column_start,
+        true,
+    ) {
+        Ok(people) => Row::People(
+            people
+                .into_iter()
+                .map(|p| {
+                    let role_col = spans
+                        .iter()
+                        .zip(&toks)
+                        .find(|((start, _), _)| {
+                            !p.role.is_empty()
+                                && text[*start..]
+                                    .starts_with(p.role.split(' ').next().unwrap_or(""))
+                        })
+                        .map(|(_, t)| t.col);
+                    let role = match &p.designation {
+                        Some(d) if p.role.is_empty() => d.clone(),
+                        Some(d) => format!("{d} {}", p.role),
+                        None => p.role,
+                    };
+                    Person {
+                        no: raw.no,
+                        page: raw.page,
+                        name: p.name,
+                        role,
+                        role_col,
+                    }
+                })
+                .collect(),
+        ),
+        Err(e) if e.no_name => Row::Rest,
+        Err(_) => Row::AsPrinted,
+    }
+}
+
+/// What the attendee table is read with: the register (a known name splits a row exactly)
+/// and the designations of every body (`委員` between a name and a role).
+pub(crate) struct TableContext<'r> {
+    pub registry: &'r Registry,
+    pub designations: Vec<String>,
+}
+
+impl<'r> TableContext<'r> {
+    pub(crate) fn new(registry: &'r Registry) -> Self {
+        let mut designations: Vec<String> = registry
+            .bodies
+            .iter()
+            .flat_map(|b| b.designations.iter().cloned())
+            .collect();
+        designations.sort();
+        designations.dedup();
+        TableContext {
+            registry,
+            designations,
+        }
+    }
+}
+
+/// The attendee part: every person as a `| name | role |` row, and any line that is not a
+/// person (a group heading, a note, a line the parser must judge) as it is. People are
+/// read down each column of a table (every row with the same number of people, the last
+/// perhaps fewer), else line by line, left to right.
+fn attendee_table(raws: &[Raw<'_>], ctx: &TableContext<'_>) -> Vec<MendedLine> {
     let rows: Vec<&Raw<'_>> = raws.iter().filter(|r| !r.text.trim().is_empty()).collect();
     // Where the second (third...) column of people starts, from the rows where it stands
     // apart; then the rows read again, knowing it.
     let mut starts: Vec<usize> = Vec::new();
-    for people in rows.iter().filter_map(|r| people_in_row(r, &[])) {
-        for (k, p) in people.iter().enumerate() {
-            match starts.get_mut(k) {
-                Some(start) => *start = (*start).min(p.name_col),
-                None => starts.push(p.name_col),
+    let mut counts: Vec<usize> = Vec::new();
+    let mut headings = false;
+    for r in &rows {
+        match people_in_row(r, &[], ctx) {
+            Row::People(people) => {
+                counts.push(people.len());
+                let toks = tokens(r.text);
+                for (k, p) in people.iter().enumerate() {
+                    let col = toks
+                        .iter()
+                        .find(|t| {
+                            r.text[t.start..].starts_with(p.name.split(' ').next().unwrap_or(""))
+                        })
+                        .map_or(0, |t| t.col);
+                    match starts.get_mut(k) {
+                        Some(start) => *start = (*start).min(col),
+                        None => starts.push(col),
+                    }
+                }
             }
+            Row::AsPrinted => headings = true,
+            Row::Rest => {}
         }
     }
+    let widest = counts.iter().copied().max().unwrap_or(1);
+    let table = !headings
+        && widest >= 2
+        && counts
+            .iter()
+            .take(counts.len().saturating_sub(1))
+            .all(|c| *c == widest);
     let later = starts.get(1..).unwrap_or(&[]);
-    let mut columns: Vec<Vec<Result<Person, MendedLine>>> = vec![Vec::new(); starts.len().max(1)];
+    let mut columns: Vec<Vec<Result<Person, MendedLine>>> =
+        vec![Vec::new(); if table { starts.len().max(1) } else { 1 }];
     // The people of the last row with names, as (column, index in it).
     let mut last: Vec<(usize, usize)> = Vec::new();
     for raw in rows {
-        if let Some(people) = people_in_row(raw, later) {
-            last.clear();
-            for (k, p) in people.into_iter().enumerate() {
-                let c = k.min(columns.len() - 1);
-                columns[c].push(Ok(p));
-                last.push((c, columns[c].len() - 1));
+        match people_in_row(raw, later, ctx) {
+            Row::People(people) => {
+                last.clear();
+                for (k, p) in people.into_iter().enumerate() {
+                    let c = k.min(columns.len() - 1);
+                    columns[c].push(Ok(p));
+                    last.push((c, columns[c].len() - 1));
+                }
             }
-            continue;
-        }
-        if !continue_row(raw, &last, &mut columns) {
-            columns[0].push(Err(line(*raw, raw.text.trim().to_owned())));
+            Row::Rest if !is_note_line(raw.text) && continue_row(raw, &last, &mut columns) => {}
+            _ => {
+                last.clear();
+                columns[0].push(Err(line(*raw, raw.text.trim().to_owned())));
+            }
         }
     }
     columns
@@ -547,6 +601,12 @@ fn attendee_table(raws: &[Raw<'_>]) -> Vec<MendedLine> {
             Err(line) => line,
         })
         .collect()
+}
+
+/// A parenthesised note about the list (（五十音順）, （敬称略）), which belongs to no role.
+fn is_note_line(text: &str) -> bool {
+    let t = compact(text);
+    (t.starts_with('(') && t.ends_with(')')) && ["順)", "略)"].iter().any(|w| t.ends_with(w))
 }
 
 /// A table line without a name: the rest of roles in the row above (wrapped, or printed
@@ -602,7 +662,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<(u32, (u32, u32), String)> {
-        mend(text)
+        mend(text, &Registry::builtin())
             .lines
             .into_iter()
             .map(|l| (l.no, l.pages, l.text))
@@ -635,7 +695,7 @@ mod tests {
                 (11, (2, 2), "次に、".to_owned()),
             ]
         );
-        let m = mend(text);
+        let m = mend(text, &Registry::builtin());
         assert_eq!(m.page_of(1), Some(1));
         assert_eq!(m.page_of(8), Some(2));
         assert_eq!(m.page_of(13), Some(2), "the last form feed starts no page");
