@@ -253,7 +253,11 @@ pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
                 .chars()
                 .next()
                 .map_or("", |c| after[c.len_utf8()..].trim());
-            let names = is_designation(inner) || (marked && short_name(inner));
+            // Alone on its line, a parenthesised short name is a heading too, so that a
+            // heading the converter cannot resolve is refused rather than read as text of
+            // the speech before it; annotations such as （参考） are not names.
+            let alone = !bulleted && after.is_empty() && short_name(inner) && !is_annotation(inner);
+            let names = is_designation(inner) || (marked && short_name(inner)) || alone;
             if names && (bulleted || after.is_empty()) {
                 HeadingCheck::Heading {
                     designation: inner.trim(),
@@ -276,6 +280,30 @@ pub(crate) fn speech_heading(line: &str) -> HeadingCheck<'_> {
         }
         None => HeadingCheck::No,
     }
+}
+
+/// Parenthesised words that annotate a document rather than name a speaker.
+fn is_annotation(inner: &str) -> bool {
+    let c = compact(inner);
+    c.chars().any(|ch| ch.is_ascii_digit())
+        || c.chars().count() > 20
+        || [
+            "参考",
+            "注",
+            "資料",
+            "別紙",
+            "案",
+            "略",
+            "以下",
+            "続",
+            "了承",
+            "拍手",
+            "休憩",
+            "中略",
+            "敬称略",
+        ]
+        .iter()
+        .any(|w| c.starts_with(w) || c.ends_with(w))
 }
 
 /// `○有賀委員：本日は…`: a marker, a designation and a colon, then the first paragraph.
@@ -427,6 +455,7 @@ mod tests {
             HeadingCheck::No
         );
         assert_eq!(speech_heading("(参考)"), HeadingCheck::No);
+        assert_eq!(speech_heading("（資料1）"), HeadingCheck::No);
     }
 
     #[test]
