@@ -290,3 +290,233 @@ fn a_pdf_and_its_text_convert_to_the_same_minutes_pages_included() {
         );
     }
 }
+
+mod headings_changed_at_random {
+    //! The property: no speech heading, changed at random, converts to a person the changed
+    //! heading does not name. Each case edits one heading of a fixture (a character
+    //! deleted, inserted or replaced, the surname swapped for another attendee's, an office
+    //! added in parentheses) and converts the text. Then either the converter refuses
+    //! (an error on that heading's line), or the speech goes to the one attendee the changed
+    //! heading names by an independent reading: the heading is their family name followed
+    //! by their role, the end of their role, or an office or designation they hold, and no
+    //! other attendee fits it so; or to the secretariat, when the heading is one of its
+    //! names. The number of speeches never changes: a changed heading is never read as text
+    //! of the speech before it.
+    use super::*;
+    use minutes_core::Attendee;
+    use proptest::prelude::*;
+
+    const FIXTURES: &[&str] = &[
+        "cshq-016",
+        "cshq-2025-001",
+        "ispc-kihon-013",
+        "ispc-gijutsu-005",
+    ];
+
+    /// NFKC-ish comparison form, as a person would read a name: no spaces, ASCII brackets.
+    fn plain(s: &str) -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                '髙' => '高',
+                c => c,
+            })
+            .collect()
+    }
+
+    /// Whether the heading names attendee `a`, read independently of the converter.
+    fn names(heading: &str, a: &Attendee, m: &Minutes) -> bool {
+        let mut h = plain(heading);
+        // An office in trailing parentheses: it must be one the attendee holds.
+        if let Some(open) = h.rfind('(')
+            && h.ends_with(')')
+        {
+            let office = h[open + 1..h.len() - 1].to_owned();
+            if !a.offices.iter().any(|o| o.name == office) {
+                return false;
+            }
+            h.truncate(open);
+        }
+        let role = plain(&a.role);
+        let title_fits = |t: &str| {
+            !t.is_empty()
+                && (role == t
+                    || (role.ends_with(t) && !role[..role.len() - t.len()].ends_with('副'))
+                    || a.offices.iter().any(|o| {
+                        o.name == t
+                            // 本部員 alone names an expert member.
+                            && (t != "本部員" || serde_json::to_value(a.group).unwrap_or_default() == "expert")
+                    }))
+        };
+        let family = a.family_name.as_deref().map(plain).unwrap_or_default();
+        if let Some(t) = h.strip_prefix(&family)
+            && !family.is_empty()
+            && title_fits(t)
+        {
+            return true;
+        }
+        // An office alone (本部長) names whoever holds it, when only one attendee does.
+        let holders = m
+            .attendees
+            .iter()
+            .filter(|b| b.offices.iter().any(|o| o.name == h))
+            .count();
+        holders == 1 && a.offices.iter().any(|o| o.name == h) && h != "本部員"
+            || (h == "総理" && role == "内閣総理大臣")
+            || (h == role
+                && m.attendees
+                    .iter()
+                    .filter(|b| plain(&b.role) == role)
+                    .count()
+                    == 1)
+    }
+
+    fn baseline(name: &str) -> (String, Minutes) {
+        let text = String::from_utf8(read(dir().join(format!("{name}.txt")))).unwrap_or_default();
+        let m = converted(name, "text", text.as_bytes());
+        (text, m)
+    }
+
+    fn speeches(m: &Minutes) -> Vec<&minutes_core::Speech> {
+        m.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Speech(sp) => Some(sp),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Delete(usize),
+        Insert(usize, char),
+        Replace(usize, char),
+        Surname(usize),
+        Office(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let pool: Vec<char> = "本部員委員長副大臣官房総務外防衛経済産業野原村井中谷佐藤林平石破有賀大林前田事務局髙高室長"
+            .chars()
+            .collect();
+        prop_oneof![
+            (0usize..40).prop_map(Edit::Delete),
+            (0usize..40, proptest::sample::select(pool.clone()))
+                .prop_map(|(k, c)| Edit::Insert(k, c)),
+            (0usize..40, proptest::sample::select(pool)).prop_map(|(k, c)| Edit::Replace(k, c)),
+            (0usize..40).prop_map(Edit::Surname),
+            (0usize..3).prop_map(Edit::Office),
+        ]
+    }
+
+    fn apply(designation: &str, edit: &Edit, m: &Minutes) -> String {
+        let mut chars: Vec<char> = designation.chars().collect();
+        let n = chars.len().max(1);
+        match edit {
+            Edit::Delete(k) => {
+                if chars.len() > 1 {
+                    chars.remove(k % chars.len());
+                }
+            }
+            Edit::Insert(k, c) => chars.insert(k % (n + 1).min(chars.len() + 1), *c),
+            Edit::Replace(k, c) => {
+                let i = k % n;
+                if let Some(x) = chars.get_mut(i) {
+                    *x = *c;
+                }
+            }
+            Edit::Surname(k) => {
+                let families: Vec<&str> = m
+                    .attendees
+                    .iter()
+                    .filter_map(|a| a.family_name.as_deref())
+                    .collect();
+                if let Some(new) = families.get(k % families.len().max(1)) {
+                    let old = m
+                        .attendees
+                        .iter()
+                        .filter_map(|a| a.family_name.as_deref())
+                        .find(|f| designation.starts_with(f));
+                    if let Some(old) = old {
+                        return format!("{new}{}", &designation[old.len()..]);
+                    }
+                }
+            }
+            Edit::Office(k) => {
+                return format!(
+                    "{designation}（{}）",
+                    ["本部長", "副本部長", "本部員"][k % 3]
+                );
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 384, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn never_converts_to_a_person_the_heading_does_not_name(
+            fixture in proptest::sample::select(FIXTURES.to_vec()),
+            which in 0usize..16,
+            e in edit(),
+        ) {
+            let (text, m) = baseline(fixture);
+            let all = speeches(&m);
+            // Headings printed as headings (a section titled by its speech is not edited).
+            // Each speech's heading line, searched on from the one before (a person may
+            // speak twice under the same heading).
+            let lines_of: Vec<&str> = text.split('\n').collect();
+            let mut from = 0;
+            let mut candidates: Vec<(usize, &minutes_core::Speech, usize)> = Vec::new();
+            for (i, sp) in all.iter().enumerate() {
+                let d = &sp.designation;
+                let found = lines_of[from..].iter().position(|l| {
+                    let t = l.trim();
+                    t.starts_with(&format!("○（{d}）")) || t == format!("({d})") || t == format!("（{d}）")
+                        || t.starts_with(&format!("○{d}："))
+                });
+                if let Some(k) = found {
+                    candidates.push((i, *sp, from + k));
+                    from += k + 1;
+                }
+            }
+            prop_assume!(!candidates.is_empty());
+            let (index, sp, line) = candidates[which % candidates.len()];
+            let changed = apply(&sp.designation, &e, &m);
+            prop_assume!(changed != sp.designation && !changed.is_empty());
+            let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+            lines[line] = lines[line].replacen(sp.designation.as_str(), &changed, 1);
+            let mutated = lines.join("\n");
+            let parsed = convert(mutated.as_bytes(), None, &Registry::builtin()).unwrap_or_else(|e| panic!("{e}"));
+            let line_no = u32::try_from(line + 1).unwrap_or(0);
+            let refused = parsed.diagnostics.iter().any(|d| d.severity == Severity::Error && d.line == line_no);
+            if refused {
+                return Ok(());
+            }
+            let errors: Vec<String> = parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(ToString::to_string).collect();
+            let Some(got) = parsed.minutes else {
+                prop_assert!(false, "no minutes and no error on the heading: {errors:?}");
+                unreachable!();
+            };
+            let got_speeches = speeches(&got);
+            prop_assert_eq!(got_speeches.len(), all.len(), "{} → {}: the speech count changed ({:?})", sp.designation, changed, errors);
+            let now = got_speeches[index];
+            match &now.speaker {
+                Some(id) => {
+                    let a = got.attendees.iter().find(|a| &a.id == id).expect("speaker is an attendee");
+                    prop_assert!(names(&changed, a, &got), "{} → {}: given to {} ({}) whom it does not name: {}", sp.designation, changed, a.name, a.role, now.attribution);
+                    let others = got.attendees.iter().filter(|b| b.id != a.id && names(&changed, b, &got)).count();
+                    prop_assert_eq!(others, 0, "{} → {}: names several people but was given to {}", sp.designation, changed, a.name);
+                }
+                None => {
+                    let secretariat = ["事務局", "国家サイバー統括室", "内閣サイバーセキュリティセンター", "NISC", "内閣官房情報セキュリティセンター", "情報セキュリティセンター"];
+                    prop_assert!(secretariat.contains(&plain(&changed).as_str()), "{} → {}: unattributed without an error", sp.designation, changed);
+                }
+            }
+        }
+    }
+}

@@ -297,6 +297,15 @@ fn resolve(ctx: &Context<'_>, designation: &str) -> Resolution {
     let compacted = fold_variants(&compact(designation));
     let (base, trailing) = split_trailing_office(&compacted);
     let mut r = resolve_base(ctx, base);
+    if let (Speaker::Secretariat, Some(office)) = (&r.speaker, trailing) {
+        return Resolution {
+            speaker: Speaker::Unknown,
+            attribution: format!("unresolved: {base} is the secretariat, which holds no office"),
+            error: Some(format!(
+                "{designation}: {base} is the secretariat, which holds no office ({office})"
+            )),
+        };
+    }
     if let (Speaker::Attendee(i), Some(office)) = (&r.speaker, trailing) {
         let i = *i;
         let name = ctx.label(i);
@@ -336,9 +345,14 @@ fn resolve(ctx: &Context<'_>, designation: &str) -> Resolution {
                 rule.law,
                 rule.holders_in_words()
             ));
-        } else {
+        } else if ctx.is_designation(office) {
             r.attribution.push_str(&format!(
                 "; the document states the office ({office}) in the heading"
+            ));
+        } else {
+            r.error = Some(format!(
+                "{designation}: {} has no office {office} by data/bodies.json",
+                ctx.body.map_or("the body", |b| b.name.as_str())
             ));
         }
     }
