@@ -355,3 +355,53 @@ fn random_bytes_after_the_pdf_magic_never_panic() {
         }
     }
 }
+
+// The 2025 body's first meeting is numbered 1 again: it must never replace the seed's file,
+// and --check must not suggest a command that would.
+#[test]
+fn another_meetings_file_is_never_overwritten() {
+    let dir = scratch("overwrite");
+    let seed_json = dir.join("cshq-001.json");
+    let committed = std::fs::read(repo().join("data/minutes/cshq-001.json")).unwrap_or_default();
+    std::fs::write(&seed_json, &committed).unwrap_or_else(|e| panic!("{e}"));
+    let reorganised = repo().join("crates/minutes-core/tests/layouts/cshq-2025-001.txt");
+    let o = run(&[&reorganised, Path::new("-o"), &seed_json]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("holds another meeting (cshq-001), not cshq-2025-001"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("cshq-2025-001.json"),
+        "names the right file: {}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read(&seed_json).unwrap_or_default(),
+        committed,
+        "nothing written"
+    );
+    let o = run(&[&reorganised, Path::new("--check"), &seed_json]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("regenerate with"), "{}", stderr(&o));
+    // Its own file is written, and the summary says how each speech was resolved.
+    let own = dir.join("cshq-2025-001.json");
+    let o = run(&[&reorganised, Path::new("-o"), &own]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("（本部長） → 石破 茂  [office: "),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("（国家サイバー統括室） → the secretariat  [secretariat: "),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("not in the people register; entries for data/people.json:"),
+        "{}",
+        stderr(&o)
+    );
+}
