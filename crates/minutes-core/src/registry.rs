@@ -443,6 +443,19 @@ impl Registry {
         }
     }
 
+    /// The designations of every body, for reading an attendee list whose body is not known
+    /// (or not yet: a PDF's table is mended before the title is read).
+    pub fn all_designations(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .bodies
+            .iter()
+            .flat_map(|b| b.designations.iter().cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
     /// The body whose printed name starts a title line (spaces and width do not matter),
     /// the longest such name: a committee's name starts with its parent's.
     pub fn body_prefix(&self, line: &str) -> Option<&Body> {

@@ -48,20 +48,17 @@ pub enum Source {
 pub fn entry(printed_name: &str) -> (Entry, Source) {
     let parts: Vec<&str> = printed_name.split_whitespace().collect();
     let name: String = parts.concat();
+    // What is left for the person to fill in when the dictionary cannot help.
+    let blank = |name: String| Entry {
+        name,
+        slug: String::new(),
+        reading: None,
+        latin: None,
+        role_en: None,
+    };
     let readings = match readings(&parts) {
         Ok(r) => r,
-        Err(why) => {
-            return (
-                Entry {
-                    name,
-                    slug: String::new(),
-                    reading: None,
-                    latin: None,
-                    role_en: None,
-                },
-                Source::NoDictionary(why),
-            );
-        }
+        Err(why) => return (blank(name), Source::NoDictionary(why)),
     };
     let unknown: Vec<String> = parts
         .iter()
@@ -70,16 +67,7 @@ pub fn entry(printed_name: &str) -> (Entry, Source) {
         .map(|(p, _)| (*p).to_owned())
         .collect();
     if !unknown.is_empty() {
-        return (
-            Entry {
-                name,
-                slug: String::new(),
-                reading: None,
-                latin: None,
-                role_en: None,
-            },
-            Source::Partly(unknown),
-        );
+        return (blank(name), Source::Partly(unknown));
     }
     let kana: Vec<String> = readings.into_iter().flatten().collect();
     let latin: Vec<String> = kana.iter().map(|k| capitalised(&k.to_romaji())).collect();

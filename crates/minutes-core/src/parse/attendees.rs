@@ -63,16 +63,7 @@ impl<'r> ListContext<'r> {
     pub(crate) fn new(registry: &'r Registry, body: Option<&'r Body>, date: &'r str) -> Self {
         let designations = match body {
             Some(b) => b.designations.clone(),
-            None => {
-                let mut all: Vec<String> = registry
-                    .bodies
-                    .iter()
-                    .flat_map(|b| b.designations.iter().cloned())
-                    .collect();
-                all.sort();
-                all.dedup();
-                all
-            }
+            None => registry.all_designations(),
         };
         ListContext {
             designations,

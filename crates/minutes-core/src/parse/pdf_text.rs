@@ -513,16 +513,9 @@ pub(crate) struct TableContext<'r> {
 
 impl<'r> TableContext<'r> {
     pub(crate) fn new(registry: &'r Registry) -> Self {
-        let mut designations: Vec<String> = registry
-            .bodies
-            .iter()
-            .flat_map(|b| b.designations.iter().cloned())
-            .collect();
-        designations.sort();
-        designations.dedup();
         TableContext {
             registry,
-            designations,
+            designations: registry.all_designations(),
         }
     }
 }
