@@ -405,3 +405,38 @@ fn another_meetings_file_is_never_overwritten() {
         stderr(&o)
     );
 }
+
+// New people get a register entry to paste: with MeCab's dictionary (./dev setup installs
+// it) a suggested reading and Latin name, marked to confirm; without it, blanks and a line
+// saying so, never a reading made up.
+#[test]
+fn new_people_get_entries_with_readings_suggested_or_left_blank() {
+    let input = repo().join("crates/minutes-core/tests/layouts/cshq-2025-001.txt");
+    let o = run(&[&input]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(r#"{"name":"石破茂","slug":"ishiba-shigeru","reading":"いしば しげる","latin":"Ishiba Shigeru","role_en":null}"#),
+        "{err}"
+    );
+    assert!(
+        err.contains("suggested by MeCab's IPADIC: confirm them"),
+        "{err}"
+    );
+    // 村井 純 is in the register: no entry for him.
+    assert!(!err.contains(r#""name":"村井純""#), "{err}");
+
+    let empty = scratch("no-mecab");
+    let o = bin()
+        .arg(&input)
+        .env("PATH", &empty)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(r#"{"name":"石破茂","slug":"","reading":null,"latin":null,"role_en":null}"#),
+        "{err}"
+    );
+    assert!(err.contains("no dictionary (cannot run mecab"), "{err}");
+}

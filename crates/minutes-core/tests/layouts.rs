@@ -199,9 +199,16 @@ fn check_facts(name: &str, form: &str, m: &Minutes, f: &Value) {
     );
 }
 
-/// Text without white space and without the lines that are only a page number.
+/// Text without white space, without the lines that are only a page number and without
+/// running headers (a line printed the same on several pages, with no sentence in it).
 fn squeezed(text: &str) -> String {
+    let key = |l: &str| l.trim().trim_matches('\u{c}').trim().to_owned();
+    let running = |l: &str| {
+        let k = key(l);
+        !k.is_empty() && !k.contains('。') && text.lines().filter(|m| key(m) == k).count() >= 2
+    };
     text.lines()
+        .filter(|l| !running(l))
         .filter(|l| {
             !l.trim()
                 .trim_matches('\u{c}')

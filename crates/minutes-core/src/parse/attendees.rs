@@ -755,3 +755,93 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod split_property {
+    //! The property of attendee lines: a line of one to four people, made at random from
+    //! names and roles as the minutes print them (roles with a space inside, roles that do
+    //! not end like one, single or wide spaces between people), is either split into exactly
+    //! those people or refused. It is never split into other people.
+    use super::*;
+    use proptest::prelude::*;
+
+    const FAMILIES: &[&str] = &[
+        "鈴木",
+        "小此木",
+        "武藤",
+        "佐々木",
+        "髙橋",
+        "野原",
+        "林",
+        "大野",
+        "中谷",
+        "平",
+    ];
+    const GIVEN: &[&str] = &[
+        "俊一",
+        "八郎",
+        "容治",
+        "良一",
+        "清孝",
+        "佐和子",
+        "元",
+        "敬太郎",
+        "純",
+        "将明",
+    ];
+    const ROLES: &[&str] = &[
+        "国家公安委員会委員長",
+        "総務大臣",
+        "経済産業副大臣",
+        "防衛大臣政務官",
+        "内閣危機管理監",
+        "慶應義塾大学環境情報学部教授 大学院政策・メディア研究科委員長",
+        "東京大学 教授",
+        "日本電信電話株式会社",
+        "株式会社イプシ・マーケティング研究所代表取締役社長",
+        "サイバー安全保障担当大臣",
+        "情報通信技術(I T)政策担当大臣",
+    ];
+
+    fn person() -> impl Strategy<Value = (String, String)> {
+        (
+            proptest::sample::select(FAMILIES),
+            proptest::sample::select(GIVEN),
+            proptest::sample::select(ROLES),
+        )
+            .prop_map(|(f, g, r)| (format!("{f} {g}"), r.to_owned()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn a_line_of_people_splits_into_them_or_is_refused(
+            people in proptest::collection::vec(person(), 1..=4),
+            wide in proptest::collection::vec(any::<bool>(), 4),
+        ) {
+            let mut line = String::new();
+            for (k, (name, role)) in people.iter().enumerate() {
+                if k > 0 {
+                    line.push_str(if wide[k] { "\u{3000}\u{3000}" } else { " " });
+                }
+                line.push_str(&format!("{name} {role}"));
+            }
+            let registry = Registry::builtin();
+            let designations = registry.all_designations();
+            if let Ok(got) = split_people(&line, &token_spans(&line), &registry, &designations, &|_| false, false) {
+                let got: Vec<(String, String)> = got
+                    .into_iter()
+                    .map(|p| {
+                        let role = match p.designation {
+                            Some(d) if p.role.is_empty() => d,
+                            Some(d) => format!("{d} {}", p.role),
+                            None => p.role,
+                        };
+                        (p.name, role)
+                    })
+                    .collect();
+                prop_assert_eq!(got, people, "{}", line);
+            }
+        }
+    }
+}
