@@ -1,6 +1,8 @@
 //! `minutes`: reads the arguments, runs the conversion, exits with its code. See `lib.rs`.
 
-fn main() {
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
     let code = match minutes_cli::parse_args(std::env::args().skip(1)) {
         Ok(command) => minutes_cli::run(
             &command,
@@ -12,5 +14,8 @@ fn main() {
             2
         }
     };
-    std::process::exit(code);
+    // Returned rather than passed to process::exit, so that standard output and error are
+    // flushed and dropped as main ends. Codes are 0, 1 and 2; anything else would be a bug,
+    // reported as a usage-level failure.
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
