@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
-use crate::browser;
 use crate::pages::index_page::IndexPage;
 use crate::pages::meeting_page::MeetingPage;
 use crate::pages::person_page::PersonPage;
@@ -25,7 +24,7 @@ pub fn App(
     let root = page.root();
     let content = match (page, minutes) {
         (PageData::Meeting { neighbours }, Some(minutes)) => {
-            provide_meeting(minutes, browser::nfkc_lower);
+            provide_meeting(minutes, crate::nfkc::nfkc_lower);
             view! { <MeetingPage neighbours=neighbours /> }.into_any()
         }
         (

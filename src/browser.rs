@@ -203,43 +203,6 @@ fn stop_holding_on_reader_input() {
     }
 }
 
-/// NFKC by the browser's own `String.prototype.normalize` (so the WASM ships no
-/// normalisation tables), then Rust's lower case a character at a time, exactly as the
-/// converter folds the paragraphs (`search::NfkcLower`; `str::to_lowercase` would write a
-/// word-final `Σ` as `ς`, where the paragraphs have `σ`).
-///
-/// Single characters are remembered: highlighting folds a paragraph a character at a
-/// time (`search::find`) and asks for the same few hundred characters again and again,
-/// and a trip to JavaScript and back per character is slow enough to feel in a search.
-#[cfg(target_arch = "wasm32")]
-pub fn nfkc_lower(text: &str) -> String {
-    thread_local! {
-        static CHARS: std::cell::RefCell<rustc_hash::FxHashMap<char, String>> =
-            std::cell::RefCell::default();
-    }
-    let normalize = |text: &str| {
-        String::from(js_sys::JsString::from(text).normalize("NFKC"))
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => {
-            CHARS.with_borrow_mut(|cache| cache.entry(c).or_insert_with(|| normalize(text)).clone())
-        }
-        _ => normalize(text),
-    }
-}
-
-/// Outside the browser (the build-time renderer, native tests) the same fold, with NFKC
-/// from the `unicode-normalization` crate.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn nfkc_lower(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfkc().flat_map(char::to_lowercase).collect()
-}
-
 /// The search hits the search box counts and steps through: those in matching
 /// paragraphs (`filter::Outcome::hits`), not in ones another filter hides or folds.
 const HITS: &str = ".paragraph[data-matched] mark[data-hit]";

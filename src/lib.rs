@@ -5,28 +5,23 @@
 //! plain `#[test]`s reach (formatting, look-ups) in `format.rs` and `data.rs`.
 
 pub mod app;
+// The pure crate's modules under their old paths, so that `crate::query` and the rest read
+// as before in the app's code.
+pub use minutes_view::{export, filter, format, i18n, nfkc, query, search, series_search, stats};
 pub mod browser;
 #[cfg(feature = "ssr")]
 pub mod card;
 pub mod components;
 pub mod data;
-pub mod export;
-pub mod filter;
-pub mod format;
-pub mod i18n;
 pub mod location;
 pub mod marks;
 pub mod pages;
-pub mod query;
 #[cfg(feature = "ssr")]
 pub mod render;
-pub mod search;
-pub mod series_search;
 #[cfg(feature = "ssr")]
 pub mod share;
 pub mod site;
 pub mod state;
-pub mod stats;
 
 /// Hydrate the page the build rendered, then mark the document `data-app="ready"` (what
 /// tests wait for). If the page's data cannot be read, the rendered page stays as readers

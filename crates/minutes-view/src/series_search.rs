@@ -353,7 +353,7 @@ pub struct ParagraphHit {
 }
 
 /// Build the index of `meetings` (series order): its table of contents and its shards.
-#[cfg(feature = "ssr")]
+#[cfg(feature = "build")]
 pub fn build(meetings: &[Minutes], nfkc_lower: NfkcLower) -> (IndexMeta, Vec<Shard>) {
     use std::collections::BTreeSet;
     let mut grams_at: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -453,20 +453,20 @@ pub fn build(meetings: &[Minutes], nfkc_lower: NfkcLower) -> (IndexMeta, Vec<Sha
     (meta, out)
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "build")]
 fn dedup(mut v: Vec<u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
     v
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(all(test, feature = "build"))]
 mod tests {
     use super::*;
-    use crate::browser::nfkc_lower;
+    use crate::nfkc::nfkc_lower;
 
     fn seed() -> Minutes {
-        crate::data::parse(include_str!("../data/minutes/cshq-001.json")).unwrap()
+        crate::data::parse(include_str!("../../../data/minutes/cshq-001.json")).unwrap()
     }
 
     /// The seed as three meetings, the middle one with its paragraphs' words reversed (so

@@ -99,7 +99,7 @@ pub fn name_query_is_specific(q: &str) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
-    pub(crate) use crate::browser::nfkc_lower;
+    pub(crate) use crate::nfkc::nfkc_lower;
 
     fn marked(text: &str, query: &str) -> String {
         let mut out = String::new();
