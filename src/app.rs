@@ -24,7 +24,7 @@ pub fn App(
     let root = page.root();
     let content = match (page, minutes) {
         (PageData::Meeting { neighbours }, Some(minutes)) => {
-            provide_meeting(minutes, crate::nfkc::nfkc_lower);
+            provide_meeting(minutes);
             view! { <MeetingPage neighbours=neighbours /> }.into_any()
         }
         (

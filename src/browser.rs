@@ -3,8 +3,7 @@
 //!
 //! All of it runs in the browser only: in effects and event handlers, which the
 //! build-time renderer never runs, never while a component renders (the page is rendered
-//! natively, where there is no window, and hydrated from that first view). The one
-//! function rendering calls, [`nfkc_lower`], has a native twin.
+//! natively, where there is no window, and hydrated from that first view).
 
 /// The breakpoint where the contents sit beside the text (kept equal to `style/main.css`).
 pub(crate) const WIDE: &str = "(min-width: 64rem)";

@@ -17,7 +17,7 @@ use minutes_core::{Block, Minutes, Paragraph, TopicMatch};
 
 use crate::filter::Outcome;
 use crate::query::ViewState;
-use crate::search::{self, NfkcLower};
+use crate::search;
 
 /// A signal per key (`bool` unless said), each read by its own element and written only
 /// when its value changes. `Copy`: the map is a `StoredValue`, owned by the reactive owner
@@ -119,7 +119,6 @@ impl Marks {
         outcome: Memo<Outcome>,
         target: Memo<String>,
         query: Memo<String>,
-        nfkc_lower: NfkcLower,
     ) -> Marks {
         // Every element a view shows or hides on its own: speeches, narrative paragraphs
         // and agenda lists.
@@ -139,7 +138,7 @@ impl Marks {
             if q.is_empty() || !p.search.contains(q) {
                 Vec::new()
             } else {
-                search::find(&p.text, q, nfkc_lower)
+                search::find(&p.text, q)
             }
         };
         let reasons_of = |p: &'static Paragraph, o: &Outcome, s: &ViewState| {

@@ -181,7 +181,7 @@ fn pages(
             ));
         }
     }
-    let (meta, shards) = series_search::build(series.meetings(), crate::nfkc::nfkc_lower);
+    let (meta, shards) = series_search::build(series.meetings());
     out.push(SiteFile::text(
         series_search::META_PATH.to_owned(),
         to_json(&meta),

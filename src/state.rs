@@ -13,7 +13,6 @@ use crate::i18n::{Lang, Texts};
 use crate::location::Location;
 use crate::marks::Marks;
 use crate::query::{self, Notice, ViewState};
-use crate::search::NfkcLower;
 use crate::site::Language;
 
 /// Everything a component needs to read or change the view of the meeting. `Copy`, handed down by
@@ -51,10 +50,10 @@ pub struct MeetingState {
 }
 
 /// Create the view state for `minutes` and provide it to the components below.
-pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> MeetingState {
+pub fn provide_meeting(minutes: &'static Minutes) -> MeetingState {
     let location = Location::follow();
     // Built once, and owned by the memo that reads it.
-    let index = Index::new(minutes, nfkc_lower);
+    let index = Index::new(minutes);
     // What the link says, less what these minutes do not have: an unknown id is dropped
     // (with a notice) rather than filtering the meeting down to nothing.
     let parsed = Memo::new(move |_| {
@@ -72,12 +71,11 @@ pub fn provide_meeting(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Meet
         }
         notices
     });
-    let outcome = Memo::new(move |_| {
-        state.with(|s| target.with(|t| filter::evaluate(&index, s, t, nfkc_lower)))
-    });
+    let outcome =
+        Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(&index, s, t))));
     let filtered = Memo::new(move |_| state.with(|s| s.is_filtered()));
-    let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q, nfkc_lower)));
-    let marks = Marks::new(minutes, state, outcome, target, query, nfkc_lower);
+    let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q)));
+    let marks = Marks::new(minutes, state, outcome, target, query);
     let language = Language::follow(move || state.with(|s| s.lang));
     let lang = language.lang;
     let (wide, set_wide) = signal(false);

@@ -119,7 +119,7 @@ async fn look(
         }))
         .await?;
         for (meeting, m) in fetched {
-            let hits = prepared.matches(&m, crate::nfkc::nfkc_lower);
+            let hits = prepared.matches(&m);
             if !hits.is_empty() {
                 groups.push(Group {
                     meeting: meeting.clone(),
@@ -134,7 +134,7 @@ async fn look(
 /// A first search: the index, the shards, then the first meetings.
 async fn first(root: &str, query: SeriesQuery) -> Result<Status, String> {
     let meta = meta(root).await?;
-    let prepared = Prepared::new(query, &meta, crate::nfkc::nfkc_lower);
+    let prepared = Prepared::new(query, &meta);
     let shards: BTreeMap<u32, Rc<Shard>> = futures::future::try_join_all(
         prepared
             .shards(&meta)
@@ -218,7 +218,7 @@ pub fn SeriesSearchPanel(
         leptos::task::spawn_local(async move {
             let step = async {
                 let meta = meta(root).await?;
-                let prepared = Prepared::new(q, &meta, crate::nfkc::nfkc_lower);
+                let prepared = Prepared::new(q, &meta);
                 look(root, &meta, &prepared, &candidates, looked)
                     .await
                     .map(|r| (r, candidates))

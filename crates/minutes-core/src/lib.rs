@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod fold;
 #[cfg(feature = "convert")]
 pub mod input;
 pub mod model;

@@ -12,11 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 /// and a viewer normalises a query the same way before looking it up, so that `ＩｏＴ`,
 /// `I o T` and `iot` all find each other.
 pub fn normalize_for_search(text: &str) -> String {
-    nfkc(text)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    crate::fold::search_form(text, nfkc)
 }
 
 /// NFKC with white space removed, case kept: the form in which names, roles and speaker

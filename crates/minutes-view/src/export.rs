@@ -365,15 +365,11 @@ mod tests {
     use super::*;
     use crate::filter::{Index, evaluate};
     use crate::query::parse;
-    use crate::search::tests::nfkc_lower;
 
     fn view(search: &str) -> Minutes {
         let m = crate::data::minutes().unwrap();
         let (state, _) = parse(search);
-        narrow(
-            m,
-            &evaluate(&Index::new(m, nfkc_lower), &state, "", nfkc_lower),
-        )
+        narrow(m, &evaluate(&Index::new(m), &state, ""))
     }
 
     #[test]

@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use minutes_core::{Block, Minutes};
 
 use crate::query::ViewState;
-use crate::search::{NfkcLower, fold, fold_name, name_query_is_specific};
+use crate::search::{fold, fold_name, name_query_is_specific};
 
 /// What is known about one paragraph, prepared once.
 struct Entry {
@@ -47,7 +47,7 @@ pub struct Index {
 
 impl Index {
     /// Prepare `minutes` for filtering.
-    pub fn new(minutes: &'static Minutes, nfkc_lower: NfkcLower) -> Self {
+    pub fn new(minutes: &'static Minutes) -> Self {
         let mut entries = Vec::new();
         let mut owners = Vec::new();
         let mut is_speech = Vec::new();
@@ -60,7 +60,7 @@ impl Index {
                     }
                     Block::Narrative(p) => (p.id.as_str(), None, std::slice::from_ref(p)),
                     Block::Agenda(a) => {
-                        let items = a.items.iter().map(|i| fold(&i.text, nfkc_lower)).collect();
+                        let items = a.items.iter().map(|i| fold(&i.text)).collect();
                         agendas.push((a.id.as_str(), section.number, items));
                         continue;
                     }
@@ -88,9 +88,9 @@ impl Index {
                     .into_iter()
                     .flatten()
                 {
-                    keys.push(fold_name(name, nfkc_lower));
+                    keys.push(fold_name(name));
                     if let Some((_, given)) = name.split_once([' ', '\u{3000}']) {
-                        keys.push(fold_name(given, nfkc_lower));
+                        keys.push(fold_name(given));
                     }
                 }
                 (a.id.as_str(), keys)
@@ -156,9 +156,9 @@ impl Passes {
 
 /// Decide what `state` shows. `target` is the id in the URL fragment: the speech or
 /// paragraph a shared permalink points at is always shown, whatever the filters.
-pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: NfkcLower) -> Outcome {
-    let q = fold(&state.q, nfkc_lower);
-    let q_name = fold_name(&state.q, nfkc_lower);
+pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
+    let q = fold(&state.q);
+    let q_name = fold_name(&state.q);
     let name_hits: HashSet<&str> = if name_query_is_specific(&q_name) {
         index
             .names
@@ -273,17 +273,16 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str, nfkc_lower: Nfkc
 mod tests {
     use super::*;
     use crate::query::parse;
-    use crate::search::tests::nfkc_lower;
 
     fn minutes() -> &'static Minutes {
         crate::data::minutes().expect("embedded minutes")
     }
 
     fn run(search: &str, target: &str) -> Outcome {
-        let index = Index::new(minutes(), nfkc_lower);
+        let index = Index::new(minutes());
         let (state, notices) = parse(search);
         assert!(notices.is_empty(), "{notices:?}");
-        evaluate(&index, &state, target, nfkc_lower)
+        evaluate(&index, &state, target)
     }
 
     fn shown_speakers(o: &Outcome) -> Vec<String> {
@@ -351,12 +350,12 @@ mod tests {
     #[test]
     fn hits_are_the_highlights_in_matching_paragraphs() {
         let drawn = |o: &Outcome, q: &str| -> usize {
-            let q = fold(q, nfkc_lower);
+            let q = fold(q);
             minutes()
                 .speeches()
                 .flat_map(|(_, s)| &s.paragraphs)
                 .filter(|p| o.matched.contains(p.id.as_str()))
-                .map(|p| crate::search::find(&p.text, &q, nfkc_lower).len())
+                .map(|p| crate::search::find(&p.text, &q).len())
                 .sum()
         };
         for (query, q) in [("?q=IoT", "IoT"), ("?q=%E3%83%AD%E3%82%B0", "ログ")] {

@@ -1,28 +1,20 @@
-//! NFKC and lower case, chosen once for the whole viewer: in the WASM the browser's own
+//! NFKC, chosen once for the whole viewer: in the WASM the browser's own
 //! `String.prototype.normalize` (through js-sys, so the WASM ships no normalisation
 //! tables), natively (the build-time renderer, tests) the `unicode-normalization` crate.
-//! Everything that folds text for search calls [`nfkc_lower`] from here.
+//! The search form's rule around it is the converter's, `minutes_core::fold::search_form`.
 
-/// NFKC by the browser's own `String.prototype.normalize` (so the WASM ships no
-/// normalisation tables), then Rust's lower case a character at a time, exactly as the
-/// converter folds the paragraphs (`str::to_lowercase` would write a
-/// word-final `Σ` as `ς`, where the paragraphs have `σ`).
+/// NFKC by the browser's own `String.prototype.normalize`.
 ///
 /// Single characters are remembered: highlighting folds a paragraph a character at a
 /// time (`search::find`) and asks for the same few hundred characters again and again,
 /// and a trip to JavaScript and back per character is slow enough to feel in a search.
 #[cfg(target_arch = "wasm32")]
-pub fn nfkc_lower(text: &str) -> String {
+pub fn nfkc(text: &str) -> String {
     thread_local! {
         static CHARS: std::cell::RefCell<rustc_hash::FxHashMap<char, String>> =
             std::cell::RefCell::default();
     }
-    let normalize = |text: &str| {
-        String::from(js_sys::JsString::from(text).normalize("NFKC"))
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let normalize = |text: &str| String::from(js_sys::JsString::from(text).normalize("NFKC"));
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => {
@@ -32,10 +24,10 @@ pub fn nfkc_lower(text: &str) -> String {
     }
 }
 
-/// Outside the browser (the build-time renderer, native tests) the same fold, with NFKC
-/// from the `unicode-normalization` crate.
+/// Outside the browser (the build-time renderer, native tests), NFKC from the
+/// `unicode-normalization` crate.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn nfkc_lower(text: &str) -> String {
+pub fn nfkc(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    text.nfkc().flat_map(char::to_lowercase).collect()
+    text.nfkc().collect()
 }

@@ -1,45 +1,36 @@
 //! Japanese-aware matching: width and case folded (NFKC), white space ignored, so `IoT`,
 //! `ＩｏＴ`, `iot` and the PDF artefact `I o T` all meet. Pure functions, tested natively.
 //!
-//! NFKC comes from the caller, with lower case (`browser::nfkc_lower`: in the browser
-//! `String.prototype.normalize`, so no normalisation tables ship in the WASM; natively, for
-//! the renderer and tests, the `unicode-normalization` crate; both lower case with
-//! `char::to_lowercase`). The rest (white space, kana for names) is here.
+//! The search form is the converter's rule (`minutes_core::fold::search_form`) with the
+//! viewer's NFKC ([`crate::nfkc`]: the browser's in the WASM); what is particular to
+//! matching (highlight ranges, kana and Latin names) is here.
 
-/// A function giving the NFKC form of a string in lower case, each character lowered on
-/// its own as `char::to_lowercase` does (no final-sigma rule), so that a query folds as
-/// `minutes_core::normalize::normalize_for_search` folds the paragraphs.
-pub type NfkcLower = fn(&str) -> String;
+use crate::nfkc::nfkc;
+use minutes_core::fold::search_form;
 
 /// The search form of a query, as `minutes_core::normalize::normalize_for_search` gives
 /// the paragraphs' `search` field: NFKC, lower case, no white space.
-pub fn fold(text: &str, nfkc_lower: NfkcLower) -> String {
-    let mut folded = nfkc_lower(text);
-    folded.retain(|c| !c.is_whitespace());
-    folded
+pub fn fold(text: &str) -> String {
+    search_form(text, nfkc)
 }
 
 /// The search form of one character, with a fast path for the characters NFKC leaves as
 /// they are (ASCII, kana, common kanji), so a paragraph is mapped without a call per char.
-fn fold_char(c: char, nfkc_lower: NfkcLower, out: &mut String) {
+fn fold_char(c: char, out: &mut String) {
     match c {
         c if c.is_whitespace() => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => out.push(c),
         c => {
             let mut buf = [0u8; 4];
-            for f in nfkc_lower(c.encode_utf8(&mut buf)).chars() {
-                if !f.is_whitespace() {
-                    out.push(f);
-                }
-            }
+            out.push_str(&search_form(c.encode_utf8(&mut buf), nfkc));
         }
     }
 }
 
 /// Where a folded query occurs in `text`, as byte ranges of the original text, in order and
 /// without overlap. An empty query matches nothing.
-pub fn find(text: &str, folded_query: &str, nfkc_lower: NfkcLower) -> Vec<(usize, usize)> {
+pub fn find(text: &str, folded_query: &str) -> Vec<(usize, usize)> {
     if folded_query.is_empty() {
         return Vec::new();
     }
@@ -48,7 +39,7 @@ pub fn find(text: &str, folded_query: &str, nfkc_lower: NfkcLower) -> Vec<(usize
     let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len());
     for (start, c) in text.char_indices() {
         let at = folded.len();
-        fold_char(c, nfkc_lower, &mut folded);
+        fold_char(c, &mut folded);
         if folded.len() > at {
             spans.push((at, start, start + c.len_utf8()));
         }
@@ -70,8 +61,8 @@ pub fn find(text: &str, folded_query: &str, nfkc_lower: NfkcLower) -> Vec<(usize
 
 /// Fold a name for matching by kanji, reading or Latin script: search form, katakana as
 /// hiragana (ムライ finds むらい), Latin diacritics dropped (Endo finds Endō).
-pub fn fold_name(text: &str, nfkc_lower: NfkcLower) -> String {
-    fold(text, nfkc_lower)
+pub fn fold_name(text: &str) -> String {
+    fold(text)
         .chars()
         .filter_map(|c| match c {
             '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60),
@@ -99,12 +90,11 @@ pub fn name_query_is_specific(q: &str) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
-    pub(crate) use crate::nfkc::nfkc_lower;
 
     fn marked(text: &str, query: &str) -> String {
         let mut out = String::new();
         let mut at = 0;
-        for (a, b) in find(text, &fold(query, nfkc_lower), nfkc_lower) {
+        for (a, b) in find(text, &fold(query)) {
             out.push_str(&text[at..a]);
             out.push('[');
             out.push_str(&text[a..b]);
@@ -142,9 +132,9 @@ pub(crate) mod tests {
 
     #[test]
     fn no_match_and_empty_query() {
-        assert!(find("ログの保存", &fold("保険", nfkc_lower), nfkc_lower).is_empty());
-        assert!(find("ログの保存", "", nfkc_lower).is_empty());
-        assert!(find("", "a", nfkc_lower).is_empty());
+        assert!(find("ログの保存", &fold("保険")).is_empty());
+        assert!(find("ログの保存", "").is_empty());
+        assert!(find("", "a").is_empty());
     }
 
     #[test]
@@ -168,7 +158,7 @@ pub(crate) mod tests {
             "ＩｏＴ　Ⅻ ΟΔΟΣ",
         ] {
             assert_eq!(
-                fold(text, nfkc_lower),
+                fold(text),
                 minutes_core::normalize::normalize_for_search(text)
             );
         }
@@ -176,15 +166,9 @@ pub(crate) mod tests {
 
     #[test]
     fn names_fold_across_scripts() {
-        assert_eq!(fold_name("Endō Kōichi", nfkc_lower), "endokoichi");
-        assert_eq!(
-            fold_name("ムライ", nfkc_lower),
-            fold_name("むらい", nfkc_lower)
-        );
-        assert_eq!(
-            fold_name("Yamaguchi Shun'ichi", nfkc_lower),
-            "yamaguchishunichi"
-        );
-        assert_eq!(fold_name("村井 純", nfkc_lower), "村井純");
+        assert_eq!(fold_name("Endō Kōichi"), "endokoichi");
+        assert_eq!(fold_name("ムライ"), fold_name("むらい"));
+        assert_eq!(fold_name("Yamaguchi Shun'ichi"), "yamaguchishunichi");
+        assert_eq!(fold_name("村井 純"), "村井純");
     }
 }

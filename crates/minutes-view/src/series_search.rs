@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::query::{MAX_QUERY_CHARS, decode, encode};
-use crate::search::{NfkcLower, find, fold, fold_name, name_query_is_specific};
+use crate::search::{find, fold, fold_name, name_query_is_specific};
 
 /// The index format's version: a page of one build never reads another build's index.
 pub const INDEX_VERSION: u32 = 1;
@@ -233,9 +233,9 @@ pub struct Prepared {
 
 impl Prepared {
     /// Fold `query` and find the people whose name it matches.
-    pub fn new(query: SeriesQuery, meta: &IndexMeta, nfkc_lower: NfkcLower) -> Prepared {
-        let folded = fold(&query.q, nfkc_lower);
-        let q_name = fold_name(&query.q, nfkc_lower);
+    pub fn new(query: SeriesQuery, meta: &IndexMeta) -> Prepared {
+        let folded = fold(&query.q);
+        let q_name = fold_name(&query.q);
         let name_hits = if name_query_is_specific(&q_name) {
             meta.people
                 .iter()
@@ -298,7 +298,7 @@ impl Prepared {
     }
 
     /// The paragraphs of `minutes` this search matches, with where the words are.
-    pub fn matches(&self, minutes: &Minutes, nfkc_lower: NfkcLower) -> Vec<ParagraphHit> {
+    pub fn matches(&self, minutes: &Minutes) -> Vec<ParagraphHit> {
         let q = &self.query;
         let mut out = Vec::new();
         for section in &minutes.sections {
@@ -326,7 +326,7 @@ impl Prepared {
                             speaker: speaker.map(str::to_owned),
                             text: p.text.clone(),
                             hits: if text_hit {
-                                find(&p.text, &self.folded, nfkc_lower)
+                                find(&p.text, &self.folded)
                             } else {
                                 Vec::new()
                             },
@@ -354,7 +354,7 @@ pub struct ParagraphHit {
 
 /// Build the index of `meetings` (series order): its table of contents and its shards.
 #[cfg(feature = "build")]
-pub fn build(meetings: &[Minutes], nfkc_lower: NfkcLower) -> (IndexMeta, Vec<Shard>) {
+pub fn build(meetings: &[Minutes]) -> (IndexMeta, Vec<Shard>) {
     use std::collections::BTreeSet;
     let mut grams_at: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut people: BTreeMap<String, (IndexedPerson, Vec<u32>)> = BTreeMap::new();
@@ -393,10 +393,10 @@ pub fn build(meetings: &[Minutes], nfkc_lower: NfkcLower) -> (IndexMeta, Vec<Sha
                 continue;
             };
             let entry = people.entry(a.id.clone()).or_insert_with(|| {
-                let mut keys = vec![fold_name(&a.name, nfkc_lower)];
-                keys.extend(a.family_name.iter().map(|f| fold_name(f, nfkc_lower)));
-                keys.extend(a.reading.iter().map(|r| fold_name(r, nfkc_lower)));
-                keys.extend(a.latin.iter().map(|l| fold_name(l, nfkc_lower)));
+                let mut keys = vec![fold_name(&a.name)];
+                keys.extend(a.family_name.iter().map(|f| fold_name(f)));
+                keys.extend(a.reading.iter().map(|r| fold_name(r)));
+                keys.extend(a.latin.iter().map(|l| fold_name(l)));
                 keys.sort_unstable();
                 keys.dedup();
                 let indexed = IndexedPerson {
@@ -463,7 +463,6 @@ fn dedup(mut v: Vec<u32>) -> Vec<u32> {
 #[cfg(all(test, feature = "build"))]
 mod tests {
     use super::*;
-    use crate::nfkc::nfkc_lower;
 
     fn seed() -> Minutes {
         crate::data::parse(include_str!("../../../data/minutes/cshq-001.json")).unwrap()
@@ -503,12 +502,12 @@ mod tests {
     fn scan(meetings: &[Minutes], p: &Prepared) -> Vec<u32> {
         (0..meetings.len() as u32)
             .rev()
-            .filter(|&i| !p.matches(&meetings[i as usize], nfkc_lower).is_empty())
+            .filter(|&i| !p.matches(&meetings[i as usize]).is_empty())
             .collect()
     }
 
     fn search(meta: &IndexMeta, shards: &[Shard], q: SeriesQuery) -> (Vec<u32>, Prepared) {
-        let p = Prepared::new(q, meta, nfkc_lower);
+        let p = Prepared::new(q, meta);
         let c = p.candidates(meta, |g| shards[shard_of(g, meta.shards) as usize].get(g));
         (c, p)
     }
@@ -516,7 +515,7 @@ mod tests {
     #[test]
     fn the_index_never_misses_a_meeting_a_full_scan_finds() {
         let meetings = series();
-        let (meta, shards) = build(&meetings, nfkc_lower);
+        let (meta, shards) = build(&meetings);
         for q in [
             "IoT",
             "ＩｏＴ",
@@ -547,7 +546,7 @@ mod tests {
     #[test]
     fn three_spellings_of_iot_find_the_same_paragraphs() {
         let meetings = series();
-        let (meta, shards) = build(&meetings, nfkc_lower);
+        let (meta, shards) = build(&meetings);
         let results: Vec<Vec<String>> = ["IoT", "ＩｏＴ", "I o T"]
             .into_iter()
             .map(|q| {
@@ -557,7 +556,7 @@ mod tests {
                 };
                 let (c, p) = search(&meta, &shards, query);
                 c.iter()
-                    .flat_map(|&i| p.matches(&meetings[i as usize], nfkc_lower))
+                    .flat_map(|&i| p.matches(&meetings[i as usize]))
                     .map(|h| h.id)
                     .collect()
             })
@@ -570,7 +569,7 @@ mod tests {
     #[test]
     fn a_name_finds_the_remarks_of_its_person_by_kanji_reading_and_latin() {
         let meetings = series();
-        let (meta, shards) = build(&meetings, nfkc_lower);
+        let (meta, shards) = build(&meetings);
         for q in ["村井", "むらい", "ムライ", "murai"] {
             let query = SeriesQuery {
                 q: q.into(),
@@ -579,7 +578,7 @@ mod tests {
             let (c, p) = search(&meta, &shards, query);
             assert_eq!(p.name_hits, ["murai-jun"], "{q}");
             assert!(c.contains(&0) && c.contains(&2), "{q}: {c:?}");
-            let hits = p.matches(&meetings[0], nfkc_lower);
+            let hits = p.matches(&meetings[0]);
             assert!(
                 hits.iter()
                     .any(|h| h.speaker.as_deref() == Some("murai-jun")),
@@ -591,7 +590,7 @@ mod tests {
     #[test]
     fn filters_narrow_by_speaker_topic_and_year() {
         let meetings = series();
-        let (meta, shards) = build(&meetings, nfkc_lower);
+        let (meta, shards) = build(&meetings);
         let speaker = SeriesQuery {
             speaker: Some("murai-jun".into()),
             ..SeriesQuery::default()
@@ -599,7 +598,7 @@ mod tests {
         let (c, p) = search(&meta, &shards, speaker);
         assert_eq!(c, [2, 0], "村井 spoke in the first and third");
         assert!(
-            p.matches(&meetings[0], nfkc_lower)
+            p.matches(&meetings[0])
                 .iter()
                 .all(|h| h.speaker.as_deref() == Some("murai-jun"))
         );
@@ -616,7 +615,7 @@ mod tests {
         };
         let (c, p) = search(&meta, &shards, topic);
         assert!(c.contains(&0));
-        assert!(p.matches(&meetings[0], nfkc_lower).len() > 1);
+        assert!(p.matches(&meetings[0]).len() > 1);
         let nobody = SeriesQuery {
             speaker: Some("nobody".into()),
             ..SeriesQuery::default()
