@@ -2,8 +2,6 @@
 //! source of truth: controls write the URL, and everything else is a `Memo` of it, so back,
 //! forward, a reload and a copied address all give the same view.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
@@ -12,7 +10,7 @@ use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
 use crate::location::Location;
 use crate::marks::Marks;
-use crate::query::{self, Notice, ViewState};
+use crate::query::{self, Notice, ViewState, drop_unknown_ids, has_anchor};
 use crate::site::Language;
 
 /// Everything a component needs to read or change the view of the meeting. `Copy`, handed down by
@@ -201,55 +199,4 @@ impl MeetingState {
     pub fn base_state(&self) -> ViewState {
         self.state.with_untracked(ViewState::cleared)
     }
-}
-
-/// Add or remove `item` from `set`.
-pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
-    if !set.remove(&item) {
-        set.insert(item);
-    }
-}
-
-/// Remove from `state` the ids these minutes do not have, with a notice for each.
-pub fn drop_unknown_ids(minutes: &Minutes, state: &mut ViewState) -> Vec<Notice> {
-    let mut notices = Vec::new();
-    state.speakers.retain(|id| {
-        let known = minutes.attendee(id).is_some();
-        if !known {
-            notices.push(Notice::UnknownSpeaker(id.clone()));
-        }
-        known
-    });
-    state.topics.retain(|id| {
-        let known = minutes.topic(id).is_some();
-        if !known {
-            notices.push(Notice::UnknownTopic(id.clone()));
-        }
-        known
-    });
-    state.sections.retain(|n| {
-        let known = minutes.sections.iter().any(|s| s.number == *n);
-        if !known {
-            notices.push(Notice::UnknownSection(*n));
-        }
-        known
-    });
-    notices
-}
-
-/// Whether `id` names something on the page: a section, agenda list or item, speech or
-/// paragraph, or one of the page's own landmarks.
-fn has_anchor(minutes: &Minutes, id: &str) -> bool {
-    use minutes_core::Block;
-    const PAGE: [&str; 3] = ["attendees", "proceedings", "top"];
-    PAGE.contains(&id)
-        || minutes.paragraphs().any(|p| p.id == id)
-        || minutes.speeches().any(|(_, sp)| sp.id == id)
-        || minutes.sections.iter().any(|s| {
-            s.id == id
-                || s.blocks.iter().any(|b| match b {
-                    Block::Agenda(a) => a.id == id || a.items.iter().any(|i| i.id == id),
-                    _ => false,
-                })
-        })
 }

@@ -8,7 +8,8 @@ use crate::browser;
 use crate::filter::Outcome;
 use crate::format::group_key;
 use crate::marks::SignalMap;
-use crate::state::{toggle, use_meeting};
+use crate::query::toggle;
+use crate::state::use_meeting;
 
 /// The three filter groups. Every choice is a checkbox, so several can be combined; the
 /// counts say how many speeches (or, for topics, paragraphs) choosing it would show.

@@ -15,6 +15,8 @@ use std::collections::BTreeSet;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
+use minutes_core::Minutes;
+
 use crate::i18n::{Lang, Texts};
 
 /// The longest search text kept from a link, in characters. Longer queries are cut, with
@@ -220,6 +222,57 @@ pub fn encode(s: &str) -> String {
     utf8_percent_encode(s, KEPT).to_string()
 }
 
+/// Add or remove `item` from `set`.
+pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// Remove from `state` the ids these minutes do not have, with a notice for each.
+pub fn drop_unknown_ids(minutes: &Minutes, state: &mut ViewState) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    state.speakers.retain(|id| {
+        let known = minutes.attendee(id).is_some();
+        if !known {
+            notices.push(Notice::UnknownSpeaker(id.clone()));
+        }
+        known
+    });
+    state.topics.retain(|id| {
+        let known = minutes.topic(id).is_some();
+        if !known {
+            notices.push(Notice::UnknownTopic(id.clone()));
+        }
+        known
+    });
+    state.sections.retain(|n| {
+        let known = minutes.sections.iter().any(|s| s.number == *n);
+        if !known {
+            notices.push(Notice::UnknownSection(*n));
+        }
+        known
+    });
+    notices
+}
+
+/// Whether `id` names something on the page: a section, agenda list or item, speech or
+/// paragraph, or one of the page's own landmarks.
+pub fn has_anchor(minutes: &Minutes, id: &str) -> bool {
+    use minutes_core::Block;
+    const PAGE: [&str; 3] = ["attendees", "proceedings", "top"];
+    PAGE.contains(&id)
+        || minutes.paragraphs().any(|p| p.id == id)
+        || minutes.speeches().any(|(_, sp)| sp.id == id)
+        || minutes.sections.iter().any(|s| {
+            s.id == id
+                || s.blocks.iter().any(|b| match b {
+                    Block::Agenda(a) => a.id == id || a.items.iter().any(|i| i.id == id),
+                    _ => false,
+                })
+        })
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -400,5 +453,57 @@ mod tests {
         fn parse_never_panics(search in "\\PC{0,80}|[%&=?,+a-z0-9]{0,40}") {
             let _ = parse(&search);
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod link_tests {
+    use super::*;
+
+    // A shared link that names ids these minutes lack keeps working: the ids are dropped,
+    // each with a notice, and the rest of the view stays.
+    #[test]
+    fn unknown_ids_are_dropped_with_a_notice_each() {
+        let minutes = crate::data::minutes().expect("the committed minutes");
+        let (mut state, _) = parse("?speaker=murai-jun,nobody&topic=iot,nothing&section=2,99");
+        let notices = drop_unknown_ids(minutes, &mut state);
+        assert_eq!(state.speakers.iter().collect::<Vec<_>>(), ["murai-jun"]);
+        assert_eq!(state.topics.iter().collect::<Vec<_>>(), ["iot"]);
+        assert_eq!(state.sections.iter().collect::<Vec<_>>(), [&2]);
+        assert_eq!(
+            notices,
+            [
+                Notice::UnknownSpeaker("nobody".to_owned()),
+                Notice::UnknownTopic("nothing".to_owned()),
+                Notice::UnknownSection(99),
+            ]
+        );
+    }
+
+    #[test]
+    fn anchors_are_the_pages_ids_and_landmarks() {
+        let minutes = crate::data::minutes().expect("the committed minutes");
+        for id in [
+            "top",
+            "attendees",
+            "sec-2",
+            "sec-2-murai-jun",
+            "sec-2-murai-jun-p3",
+            "sec-2-decision-1",
+        ] {
+            assert!(has_anchor(minutes, id), "{id}");
+        }
+        for id in ["", "sec-99", "sec-2-murai-jun-p99", "murai-jun"] {
+            assert!(!has_anchor(minutes, id), "{id}");
+        }
+    }
+
+    #[test]
+    fn toggle_adds_then_removes() {
+        let mut set = BTreeSet::new();
+        toggle(&mut set, 3);
+        assert!(set.contains(&3));
+        toggle(&mut set, 3);
+        assert!(set.is_empty());
     }
 }
