@@ -6,8 +6,9 @@ use minutes_core::Minutes;
 use crate::pages::index_page::IndexPage;
 use crate::pages::meeting_page::MeetingPage;
 use crate::pages::person_page::PersonPage;
-use crate::site::{PageData, provide_site};
+use crate::site::PageData;
 use crate::state::provide_meeting;
+use crate::state::site::provide_site;
 
 /// The whole app, for one page of the site: rendered to HTML by the build (`render`) and
 /// hydrated from that HTML in the browser (`mount`). There is no router: each page is its

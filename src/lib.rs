@@ -7,21 +7,15 @@
 pub mod app;
 // The pure crate's modules under their old paths, so that `crate::query` and the rest read
 // as before in the app's code.
-pub use minutes_view::{export, filter, format, i18n, nfkc, query, search, series_search, stats};
-pub mod browser;
+pub use minutes_view::{
+    export, filter, format, i18n, nfkc, query, search, series_search, site, stats,
+};
 #[cfg(feature = "ssr")]
-pub mod card;
+pub mod build;
 pub mod components;
-pub mod data;
-pub mod location;
-pub mod marks;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod render;
-#[cfg(feature = "ssr")]
-pub mod share;
-pub mod site;
 pub mod state;
+pub mod web;
 
 /// Hydrate the page the build rendered, then mark the document `data-app="ready"` (what
 /// tests wait for). If the page's data cannot be read, the rendered page stays as readers
@@ -30,22 +24,24 @@ pub mod state;
 #[cfg(feature = "hydrate")]
 pub fn mount() {
     console_error_panic_hook_lite();
-    let page = browser::element_text(site::SITE_DATA_ID)
-        .ok_or_else(|| data::DataError::Missing.to_string())
+    let page = web::browser::element_text(site::SITE_DATA_ID)
+        .ok_or_else(|| web::data::DataError::Missing.to_string())
         .and_then(|json| {
-            site::PageData::parse(&json).map_err(|e| data::DataError::Malformed(e).to_string())
+            site::PageData::parse(&json).map_err(|e| web::data::DataError::Malformed(e).to_string())
         });
     let minutes = match &page {
-        Ok(site::PageData::Meeting { .. }) => data::minutes().map(Some).map_err(|e| e.to_string()),
+        Ok(site::PageData::Meeting { .. }) => {
+            web::data::minutes().map(Some).map_err(|e| e.to_string())
+        }
         _ => Ok(None),
     };
     match (page, minutes) {
         (Ok(page), Ok(minutes)) => leptos::mount::hydrate_body(move || {
             leptos::view! { <app::App page=page minutes=minutes /> }
         }),
-        (Err(why), _) | (_, Err(why)) => browser::keep_static_page(&why),
+        (Err(why), _) | (_, Err(why)) => web::browser::keep_static_page(&why),
     }
-    browser::mark_ready();
+    web::browser::mark_ready();
 }
 
 #[cfg(feature = "hydrate")]

@@ -2,16 +2,19 @@
 //! source of truth: controls write the URL, and everything else is a `Memo` of it, so back,
 //! forward, a reload and a copied address all give the same view.
 
+pub mod marks;
+pub mod site;
+
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
-use crate::browser;
 use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
-use crate::location::Location;
-use crate::marks::Marks;
 use crate::query::{self, Notice, ViewState, drop_unknown_ids, has_anchor};
-use crate::site::Language;
+use crate::state::marks::Marks;
+use crate::web::browser;
+use crate::web::location::Location;
+use site::Language;
 
 /// Everything a component needs to read or change the view of the meeting. `Copy`, handed down by
 /// context (`provide_meeting`, `use_meeting`).

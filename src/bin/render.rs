@@ -1,6 +1,6 @@
 //! `render <site> <minutes folder>`: the build step that writes the site's pages. It reads
 //! Trunk's `<site>/index.html` and every `*.json` in the minutes folder, renders each page
-//! and each meeting's preview card natively (`minutes_viewer::render::site`) and writes
+//! and each meeting's preview card natively (`minutes_viewer::build::render::site`) and writes
 //! them into the site. Run by `tools/postbuild.mjs`, Trunk's post-build hook. No browser
 //! is involved.
 
@@ -46,9 +46,10 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
         files.push((name, read(path)?));
     }
     let origin = origin()?;
-    let cards = minutes_viewer::card::Cards::new().map_err(|e| e.to_string())?;
-    let pages = minutes_viewer::render::site(&template, &files, origin.as_deref(), Some(&cards))
-        .map_err(|e| format!("{}: {e}", folder.display()))?;
+    let cards = minutes_viewer::build::card::Cards::new().map_err(|e| e.to_string())?;
+    let pages =
+        minutes_viewer::build::render::site(&template, &files, origin.as_deref(), Some(&cards))
+            .map_err(|e| format!("{}: {e}", folder.display()))?;
     let mut bytes = 0;
     for f in &pages {
         let path = site.join(&f.path);

@@ -7,10 +7,10 @@ use minutes_core::{Block, Minutes, Paragraph, Speech};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::browser;
 use crate::format::citation;
 use crate::i18n::Texts;
 use crate::state::use_meeting;
+use crate::web::browser;
 
 /// What a pair of copy buttons copies: the permalink of a remark or of one paragraph,
 /// and a citation of it.

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::data;
 use crate::export::{self, Format};
 use crate::state::use_meeting;
+use crate::web::browser;
+use crate::web::data;
 
 /// One button per format; each downloads what the filters show right now.
 #[component]

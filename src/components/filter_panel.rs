@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use minutes_core::Group;
 
-use crate::browser;
 use crate::filter::Outcome;
 use crate::format::group_key;
-use crate::marks::SignalMap;
 use crate::query::toggle;
+use crate::state::marks::SignalMap;
 use crate::state::use_meeting;
+use crate::web::browser;
 
 /// The three filter groups. Every choice is a checkbox, so several can be combined; the
 /// counts say how many speeches (or, for topics, paragraphs) choosing it would show.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::site::Language;
+use crate::state::site::Language;
 
 /// One button per language. Each names its language in that language; the pressed one is
 /// the interface's. Choosing is remembered for the next visit (`choose`).

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::site::{Language, Pager};
+use crate::site::Pager;
+use crate::state::site::Language;
 
 /// Nothing when the list fits on one page.
 #[component]

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::browser;
 use crate::state::use_meeting;
+use crate::web::browser;
 
 /// Search over every paragraph. Typing updates the URL in place (one history entry per
 /// search, not per keystroke); Enter and the arrows move between hits.

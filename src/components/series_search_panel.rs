@@ -19,7 +19,8 @@ use crate::series_search::{
     IndexMeta, IndexedMeeting, META_PATH, ParagraphHit, Prepared, SeriesQuery, Shard,
     is_series_query, shard_path,
 };
-use crate::site::{SearchChoices, meeting_href, use_site};
+use crate::site::{SearchChoices, meeting_href};
+use crate::state::site::use_site;
 
 /// How many meetings with results one step shows.
 const STEP: usize = 5;
@@ -66,7 +67,7 @@ async fn meta(root: &str) -> Result<Rc<IndexMeta>, String> {
     if let Some(m) = DOWNLOADED.with_borrow(|d| d.meta.clone()) {
         return Ok(m);
     }
-    let text = crate::browser::fetch_text(&format!("{root}{META_PATH}")).await?;
+    let text = crate::web::browser::fetch_text(&format!("{root}{META_PATH}")).await?;
     let meta: IndexMeta = serde_json::from_str(&text).map_err(|e| format!("{META_PATH}: {e}"))?;
     if meta.version != crate::series_search::INDEX_VERSION {
         return Err(format!("{META_PATH}: index version {}", meta.version));
@@ -81,7 +82,7 @@ async fn shard(root: &str, n: u32) -> Result<Rc<Shard>, String> {
         return Ok(s);
     }
     let path = shard_path(n);
-    let text = crate::browser::fetch_text(&format!("{root}{path}")).await?;
+    let text = crate::web::browser::fetch_text(&format!("{root}{path}")).await?;
     let shard: Shard = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     let shard = Rc::new(shard);
     DOWNLOADED.with_borrow_mut(|d| d.shards.insert(n, shard.clone()));
@@ -93,8 +94,8 @@ async fn minutes(root: &str, id: &str) -> Result<Rc<Minutes>, String> {
         return Ok(m);
     }
     let path = format!("{root}{id}/{id}.json");
-    let text = crate::browser::fetch_text(&path).await?;
-    let m = crate::data::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    let text = crate::web::browser::fetch_text(&path).await?;
+    let m = crate::web::data::parse(&text).map_err(|e| format!("{path}: {e}"))?;
     let m = Rc::new(m);
     DOWNLOADED.with_borrow_mut(|d| d.minutes.insert(id.to_owned(), m.clone()));
     Ok(m)

@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use minutes_core::Speech;
 
-use crate::browser;
 use crate::components::copy_buttons::{CopyButtons, Quotable};
 use crate::components::paragraph_view::ParagraphView;
 use crate::format::group_key;
 use crate::query::to_query;
 use crate::state::{MeetingState, use_meeting};
+use crate::web::browser;
 
 /// The address of a person's speaker view, in the link's language.
 fn speaker_link(meeting: MeetingState, id: &str) -> String {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::state::use_meeting;
+use crate::web::browser;
 use minutes_core::{Block, Minutes};
 
 /// Links to each section and speech. Plain fragment links: they jump without script and

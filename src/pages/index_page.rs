@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use minutes_core::series::MeetingSummary;
 
-use crate::browser;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::pager::PagerNav;
 use crate::components::series_search_panel::SeriesSearchPanel;
 use crate::format;
 use crate::series_search::{SeriesQuery, is_series_query};
-use crate::site::{Pager, SearchChoices, index_page_href, meeting_href, person_href, use_site};
+use crate::site::{Pager, SearchChoices, index_page_href, meeting_href, person_href};
+use crate::state::site::use_site;
+use crate::web::browser;
 
 /// The index page: header, search, and the list of meetings.
 #[component]

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use minutes_core::series::Neighbours;
 use minutes_core::{Block, Section};
 
-use crate::browser;
 use crate::components::agenda_list::AgendaList;
 use crate::components::attendee_table::AttendeeTable;
 use crate::components::copy_buttons::ParagraphCopyButtons;
@@ -21,6 +20,7 @@ use crate::components::speaker_card::SpeakerCard;
 use crate::components::speech_view::SpeechView;
 use crate::components::table_of_contents::TableOfContents;
 use crate::state::use_meeting;
+use crate::web::browser;
 
 /// The meeting: header, tools (search, filters, contents), attendees and proceedings.
 #[component]
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn the_open_wide_script_uses_the_apps_breakpoint_and_survives_text_escaping() {
-        assert!(OPEN_WIDE.contains(&format!("matchMedia('{}')", crate::browser::WIDE)));
+        assert!(OPEN_WIDE.contains(&format!("matchMedia('{}')", crate::web::browser::WIDE)));
         assert!(!OPEN_WIDE.contains(['<', '>', '&']));
     }
 }

@@ -10,7 +10,8 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::meeting_stats::{Bar, BarChart};
 use crate::format;
 use crate::i18n::Lang;
-use crate::site::{Pager, index_href, meeting_href, person_page_href, use_site};
+use crate::site::{Pager, index_href, meeting_href, person_page_href};
+use crate::state::site::use_site;
 
 /// The person page.
 #[component]

@@ -4,7 +4,8 @@
 //! alike: query strings and links ([`query`]), search and its folding ([`search`],
 //! [`nfkc`]), filters ([`filter`]), statistics ([`stats`]), formatting ([`format`]), the
 //! two languages ([`i18n`]), exports ([`export`]), the series search's index and matching
-//! ([`series_search`]) and the page's minutes data ([`data`]).
+//! ([`series_search`]), the site's pages and links ([`site`]) and the page's minutes data
+//! ([`data`]).
 //!
 //! **No Leptos and no web-sys**: the compiler holds the line. The one web crate is js-sys,
 //! for NFKC in the browser ([`nfkc`]).
@@ -18,4 +19,5 @@ pub mod nfkc;
 pub mod query;
 pub mod search;
 pub mod series_search;
+pub mod site;
 pub mod stats;

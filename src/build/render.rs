@@ -15,15 +15,15 @@ use minutes_core::series::{Person, Series, SeriesError};
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
-use crate::card::{self, CardError, Cards};
-use crate::data::{self, DataError};
+use crate::build::card::{self, CardError, Cards};
+use crate::build::share::{self, NotFoundPage, Remark, SharePage};
 use crate::format;
 use crate::i18n::Lang;
 use crate::series_search;
-use crate::share::{self, NotFoundPage, Remark, SharePage};
 use crate::site::{
     INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
 };
+use crate::web::data::{self, DataError};
 
 /// Why a page could not be rendered.
 #[derive(Debug, PartialEq)]
@@ -656,7 +656,7 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>x</title>\n    <link rel=\"stylesheet\" href=\"./main.css\" />\n    <script type=\"module\">import init from './a.js'; init();</script>\n    <script src=\"./register-sw.js\" defer></script>\n  </head>\n  <body>\n  </body>\n</html>\n";
-    const MINUTES: &str = include_str!("../data/minutes/cshq-001.json");
+    const MINUTES: &str = include_str!("../../data/minutes/cshq-001.json");
 
     /// The seed and a second meeting made from it.
     fn files() -> Vec<(String, String)> {
@@ -813,7 +813,7 @@ mod tests {
                 );
             }
         }
-        let all = crate::data::parse(MINUTES)
+        let all = crate::web::data::parse(MINUTES)
             .unwrap()
             .speeches()
             .filter(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))

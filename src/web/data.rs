@@ -15,11 +15,11 @@ pub fn minutes() -> Result<&'static Minutes, &'static DataError> {
 /// The text of the page's minutes block.
 #[cfg(not(test))]
 fn embedded() -> Result<String, DataError> {
-    crate::browser::element_text(ELEMENT_ID).ok_or(DataError::Missing)
+    crate::web::browser::element_text(ELEMENT_ID).ok_or(DataError::Missing)
 }
 
 /// Native unit tests have no page: they read the committed file, which the page carries.
 #[cfg(test)]
 fn embedded() -> Result<String, DataError> {
-    Ok(include_str!("../data/minutes/cshq-001.json").to_owned())
+    Ok(include_str!("../../data/minutes/cshq-001.json").to_owned())
 }

@@ -14,7 +14,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser;
+use crate::web::browser;
 
 /// The current address, split as the view needs it. `Copy`.
 #[derive(Clone, Copy)]

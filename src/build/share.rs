@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn every_speech_and_paragraph_of_the_seed_is_shareable_with_its_speaker() {
         let minutes: Minutes =
-            serde_json::from_str(include_str!("../data/minutes/cshq-001.json")).unwrap();
+            serde_json::from_str(include_str!("../../data/minutes/cshq-001.json")).unwrap();
         let remarks = remarks(&minutes);
         let speeches: Vec<_> = minutes.speeches().collect();
         let paragraphs = minutes.paragraphs().count();

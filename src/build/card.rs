@@ -178,7 +178,7 @@ mod tests {
     use super::*;
 
     fn seed() -> Minutes {
-        serde_json::from_str(include_str!("../data/minutes/cshq-001.json")).unwrap()
+        serde_json::from_str(include_str!("../../data/minutes/cshq-001.json")).unwrap()
     }
 
     /// `None` where the machine has no Japanese font: `./dev setup` installs it, and the

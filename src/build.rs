@@ -1,0 +1,6 @@
+//! The build-time renderer (feature `ssr`): every page of the site rendered natively from
+//! the app's components, its share pages and their preview cards.
+
+pub mod card;
+pub mod render;
+pub mod share;
