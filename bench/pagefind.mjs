@@ -230,7 +230,7 @@ async function measurePagefind(browser, url) {
 
 // Matching.
 
-/** The project's folding of search text (src/search.rs `fold`). */
+/** The project's folding of search text (crates/minutes-view/src/search.rs `fold`). */
 const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 
 /** A remark: a speech, or a section's narratives (what a Pagefind sub-result's heading covers). */

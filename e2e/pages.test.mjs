@@ -1,5 +1,5 @@
 // Lists split over pages, as a reader of a long series meets them: the index lists 50
-// meetings a page and a person's page the remarks of 20 meetings a page (src/site.rs), so
+// meetings a page and a person's page the remarks of 20 meetings a page (crates/minutes-view/src/site.rs), so
 // that no page grows with the series. A site of the seed and 55 meetings generated from it
 // (bench/lib/series.mjs), served as static files.
 import { test, before, after } from 'node:test';

@@ -1,5 +1,5 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
-//  1. The pages: the build's renderer (`cargo run --profile render --features ssr --bin render`, src/render.rs)
+//  1. The pages: the build's renderer (`cargo run --profile render --features ssr --bin render`, src/build/render.rs)
 //     renders every page natively from the minutes in data/minutes/ (or $MINUTES_DIR, which
 //     tests and the bench point at generated series): the index, a page and a JSON download
 //     per meeting, a page per person, and the series search index. No browser takes part.
