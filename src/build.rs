@@ -2,5 +2,8 @@
 //! the app's components, its share pages and their preview cards.
 
 pub mod card;
+mod csp;
+mod meta;
 pub mod render;
 pub mod share;
+pub mod template;

@@ -5,20 +5,16 @@
 //! Content-Security-Policy that allows exactly the inline scripts that run.
 
 use std::fmt;
-use std::sync::Arc;
 
-use base64::Engine as _;
-use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use minutes_core::Minutes;
 use minutes_core::series::{Person, Series, SeriesError};
-use sha2::{Digest, Sha256};
 
+use super::meta;
+use super::template::{Template, data_block, html_of};
 use crate::app::App;
 use crate::build::card::{self, CardError, Cards};
-use crate::build::share::{self, NotFoundPage, Remark, SharePage};
-use crate::format;
-use crate::i18n::Lang;
+use crate::build::share::{self, not_found_page, share_page};
 use crate::series_search;
 use crate::site::{
     INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
@@ -106,11 +102,12 @@ pub fn site(
     // The components take `&'static Minutes`, as the browser's parsed-once minutes are;
     // the renderer is a one-shot process, so the series lives as long as it does.
     let series: &'static Series = Box::leak(Box::new(series));
+    let template = Template::parse(template)?;
     // The cards are drawn on a thread of their own while the pages render: they take as
     // long as all the pages together.
     std::thread::scope(|scope| {
         let drawing = cards.map(|cards| scope.spawn(move || drawn_cards(cards, series)));
-        let mut out = pages(template, series, &json_of, origin, cards.is_some())?;
+        let mut out = pages(&template, series, &json_of, origin, cards.is_some())?;
         if let Some(drawing) = drawing {
             let drawn = drawing
                 .join()
@@ -138,7 +135,7 @@ fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardErro
 /// Every page of the site, and its data files; share pages name their meeting's card
 /// when `with_cards`.
 fn pages(
-    template: &str,
+    template: &Template,
     series: &'static Series,
     json_of: &std::collections::BTreeMap<String, &str>,
     origin: Option<&str>,
@@ -275,385 +272,47 @@ fn person_pages(body: &str, person: Person) -> Vec<PageData> {
         .collect()
 }
 
-/// A title's page number, on a list split over pages.
-fn page_of(pager: &Pager) -> String {
-    if pager.pages > 1 {
-        (Lang::Ja.texts().page_of)(pager.page, pager.pages)
-    } else {
-        String::new()
-    }
-}
-
 fn to_json(value: &impl serde::Serialize) -> String {
     // Serialising the index's own types cannot fail: they hold strings and numbers.
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// The marker of the index page's one script of its own, so a rendered page used as the
-/// template again loses it before it is added.
-const LEGACY_MARK: &str = "<script data-legacy-links>";
-
-/// `template` with a script, first in the head, that sends a link made while the site
-/// was one meeting (`/?speaker=…`, `/?q=…`, `/#sec-2-…`) on to that meeting, the first,
-/// with its query and fragment, before anything is drawn. A series search says
-/// `scope=series`; a bare `?lang=` is the index's own.
-fn with_legacy_redirect(template: &str, first: &str) -> String {
-    let script = format!(
-        "{LEGACY_MARK}(function(){{var s=location.search,h=location.hash;\
-         if(/(^|[?&])scope=series(&|$)/.test(s))return;\
-         if(h||/(^|[?&])(speaker|topic|section|q)=/.test(s))location.replace('{first}/'+s+h);}})();</script>"
-    );
-    template.replacen(
-        "<meta charset=\"utf-8\" />",
-        &format!("<meta charset=\"utf-8\" />\n    {script}"),
-        1,
-    )
-}
-
-/// `html`'s links to the site's files (`="./x"`, `'./x'`) made relative to a page
-/// `root` below the site's root. Only the head is rewritten: the body is the view's.
-fn with_root(html: &str, root: &str) -> String {
-    if root.is_empty() {
-        return html.to_owned();
-    }
-    let end = html.find("</head>").unwrap_or(html.len());
-    let head = html[..end]
-        .replace("=\"./", &format!("=\"{root}"))
-        .replace("'./", &format!("'{root}"));
-    format!("{head}{}", &html[end..])
-}
-
 /// One page: the view of `data` (and of the minutes, on a meeting page), its title and
-/// description, its data blocks and its CSP, written into `template`. A page this wrote
-/// can be the template again: what it wrote is replaced, never added to.
+/// description, its data blocks and its CSP, written into the template.
 fn page(
-    template: &str,
+    template: &Template,
     data: &PageData,
     minutes: Option<(&'static Minutes, &str)>,
     legacy_target: Option<&str>,
 ) -> Result<String, RenderError> {
-    let template = without_lines(
-        template,
-        &[
-            "<meta http-equiv=\"Content-Security-Policy\"",
-            "<meta name=\"description\"",
-            LEGACY_MARK,
-        ],
-    );
-    let template = with_root(&template, data.root());
-    let template = match legacy_target {
-        Some(first) => with_legacy_redirect(&template, first),
-        None => template,
-    };
     let app_data = data.clone();
     let view = html_of(|| view! { <App page=app_data minutes=minutes.map(|(m, _)| m) /> });
-    let (title, description) = match (data, minutes) {
-        (_, Some((minutes, _))) => {
-            let title = format!("{} {}", minutes.body, minutes.title);
-            let when = &minutes.date;
-            let time = format::time_span(when, Lang::Ja)
-                .map(|t| format!(" {t}"))
-                .unwrap_or_default();
-            let description = format!("{title}（{}{time}）", format::date(when, Lang::Ja));
-            (title, description)
-        }
-        (
-            PageData::Index {
-                body, total, pager, ..
-            },
-            _,
-        ) => (
-            format!("{body} {}{}", Lang::Ja.texts().series_title, page_of(pager)),
-            format!(
-                "{body}の{}（{total}件）と全会合の発言の検索",
-                Lang::Ja.texts().series_title,
-            ),
-        ),
-        (
-            PageData::Person {
-                body,
-                person,
-                pager,
-            },
-            _,
-        ) => (
-            format!("{}{} — {body}", person.name.name, page_of(pager)),
-            format!(
-                "{}の{body}での役職、発言（{}件）とテーマ",
-                person.name.name,
-                person.by_year.iter().map(|y| y.remarks).sum::<usize>()
-            ),
-        ),
-        (PageData::Meeting { .. }, None) => {
-            return Err(RenderError::Template("a meeting page needs its minutes"));
-        }
-    };
-
-    let html = replace_between(&template, "<title>", "</title>", &escape(&title))
-        .ok_or(RenderError::Template("has no <title>"))?
-        .replacen(
-            "</title>",
-            &format!(
-                "</title>\n    <meta name=\"description\" content=\"{}\" />",
-                escape(&description)
-            ),
-            1,
-        );
-    let (open, close) = body_bounds(&html)?;
-    // Hydration starts at the body's first child, so the view comes first, with nothing
-    // before it.
+    let (title, description) = meta::title_and_description(data, minutes.map(|(m, _)| m))?;
     let mut blocks = String::new();
     if let Some((_, json)) = minutes {
         blocks.push_str(&data_block(data::ELEMENT_ID, json));
     }
     blocks.push_str(&data_block(SITE_DATA_ID, &to_json(data)));
-    let html = format!("{}{view}{blocks}\n  {}", &html[..open], &html[close..]);
-    with_csp(&html)
-}
-
-/// `view` rendered to HTML under a server's shared context: Leptos then knows it is not
-/// in a browser, and sets up no window listeners (effects do not run natively at all).
-fn html_of<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    owner.with(|| view().to_html())
+    template.page(
+        data.root(),
+        legacy_target,
+        &title,
+        &description,
+        &view,
+        &blocks,
+    )
 }
 
 /// Where the host looks for the page it serves for an address that names nothing.
 pub const NOT_FOUND_PATH: &str = "404.html";
 
-/// The head lines of Trunk's page that a page without the app still needs: the
-/// stylesheet and the icon (not the loader, the worker or the manifest).
-fn plain_head_links(template: &str, root: &str) -> String {
-    let lines: Vec<&str> = template
-        .lines()
-        .map(str::trim)
-        .filter(|l| {
-            (l.starts_with("<link rel=\"stylesheet\"") || l.starts_with("<link rel=\"icon\""))
-                && !l.contains("noscript")
-        })
-        .collect();
-    // No `</head>` here: `with_root` rewrites all of it.
-    with_root(&lines.join("\n    "), root)
-}
-
-/// A page with no app: `head` (after the charset, viewport and CSP) and the rendered
-/// `view`, with `share.js` from the site's root when `script` is set.
-fn plain_page(root: &str, template: &str, head: &str, view: &str, script: bool) -> String {
-    let links = plain_head_links(template, root);
-    let (script_src, script) = if script {
-        (
-            " script-src 'self';",
-            format!("\n    <script src=\"{root}share.js\" defer></script>"),
-        )
-    } else {
-        (" script-src 'none';", String::new())
-    };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"ja\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';{script_src} object-src 'none'; base-uri 'none'\" />\n    \
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
-         <meta name=\"color-scheme\" content=\"light dark\" />\n    {head}\n    {links}{script}\n  </head>\n  \
-         <body>{view}</body>\n</html>\n"
-    )
-}
-
-/// A remark's share page (`<id>/r/<remark-id>/`): its title, description and Open Graph
-/// tags for link previews, and the remark itself for readers.
-fn share_page(
-    template: &str,
-    minutes: &Minutes,
-    remark: Remark,
-    origin: Option<&str>,
-    with_card: bool,
-) -> String {
-    let title = share::title(minutes, &remark);
-    let quote = share::excerpt(&remark.paragraphs.join(""), share::EXCERPT_CHARS);
-    let path = share::share_path(&minutes.id, &remark.id);
-    let path = path.trim_end_matches("index.html");
-    let mut head = vec![
-        format!("<title>{}</title>", escape(&title)),
-        format!(
-            "<meta name=\"description\" content=\"{}\" />",
-            escape(&quote)
-        ),
-        "<meta property=\"og:type\" content=\"article\" />".to_owned(),
-        format!(
-            "<meta property=\"og:site_name\" content=\"{} {}\" />",
-            escape(&minutes.body),
-            escape(Lang::Ja.texts().series_title)
-        ),
-        "<meta property=\"og:locale\" content=\"ja_JP\" />".to_owned(),
-        format!(
-            "<meta property=\"og:title\" content=\"{}\" />",
-            escape(&title)
-        ),
-        format!(
-            "<meta property=\"og:description\" content=\"{}\" />",
-            escape(&quote)
-        ),
-    ];
-    let meeting = share::meeting_line(minutes);
-    if with_card {
-        // Absolute where the origin is known, as Open Graph asks; else from the page,
-        // which previewers that resolve relative addresses still follow.
-        let image = match origin {
-            Some(origin) => format!("{origin}{}", card::card_path(&minutes.id)),
-            None => format!("../../../{}", card::card_path(&minutes.id)),
-        };
-        head.extend([
-            format!(
-                "<meta property=\"og:image\" content=\"{}\" />",
-                escape(&image)
-            ),
-            "<meta property=\"og:image:type\" content=\"image/png\" />".to_owned(),
-            format!(
-                "<meta property=\"og:image:width\" content=\"{}\" />",
-                card::WIDTH
-            ),
-            format!(
-                "<meta property=\"og:image:height\" content=\"{}\" />",
-                card::HEIGHT
-            ),
-            format!(
-                "<meta property=\"og:image:alt\" content=\"{}\" />",
-                escape(&meeting)
-            ),
-            "<meta name=\"twitter:card\" content=\"summary_large_image\" />".to_owned(),
-        ]);
-    } else {
-        head.push("<meta name=\"twitter:card\" content=\"summary\" />".to_owned());
-    }
-    if let Some(origin) = origin {
-        let url = escape(&format!("{origin}{path}"));
-        head.push(format!("<meta property=\"og:url\" content=\"{url}\" />"));
-        head.push(format!("<link rel=\"canonical\" href=\"{url}\" />"));
-    }
-    let view = html_of(|| view! { <SharePage meeting remark /> });
-    plain_page("../../../", template, &head.join("\n    "), &view, true)
-}
-
-/// The page a host serves for an address that names nothing (a share link to a remark
-/// that does not exist, say), in both languages, linking to the index: by the site's
-/// origin when it is known, else the host's root.
-fn not_found_page(template: &str, origin: Option<&str>) -> String {
-    // At any depth: the host serves it for every missing address, so its links to the
-    // site's files and to the index are from the root it is told, or the host's.
-    let root = origin.unwrap_or("/");
-    let index = root.to_owned();
-    let view = html_of(|| view! { <NotFoundPage index /> });
-    plain_page(
-        root,
-        template,
-        "<title>404 — ページが見つかりません / Not found</title>",
-        &view,
-        false,
-    )
-}
-
-/// A data block: JSON the page carries and never runs. Its text ends at the first
-/// "</script": writing every "<" as its JSON escape (it can only occur inside strings)
-/// keeps the text from closing the element, and JSON.parse and serde_json read the same
-/// string back.
-fn data_block(id: &str, json: &str) -> String {
-    let json = json.replace('<', "\\u003c");
-    format!("<script type=\"application/json\" id=\"{id}\">{json}</script>")
-}
-
-/// `text` with what lies between `start` and `end` replaced by `with`.
-fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
-    let a = text.find(start)? + start.len();
-    let b = a + text[a..].find(end)?;
-    Some(format!("{}{with}{}", &text[..a], &text[b..]))
-}
-
-/// Where the body's content goes: just after `<body>`, up to `</body>`. The renderer
-/// writes all of it: whatever is there is replaced.
-fn body_bounds(html: &str) -> Result<(usize, usize), RenderError> {
-    let open = html
-        .find("<body>")
-        .ok_or(RenderError::Template("has no <body>"))?
-        + "<body>".len();
-    let close = html
-        .rfind("</body>")
-        .ok_or(RenderError::Template("has no </body>"))?;
-    if close < open {
-        return Err(RenderError::Template("has </body> before <body>"));
-    }
-    Ok((open, close))
-}
-
-/// `text` without the lines that start (after indentation) with any of `starts`.
-fn without_lines(text: &str, starts: &[&str]) -> String {
-    text.split_inclusive('\n')
-        .filter(|line| !starts.iter().any(|s| line.trim_start().starts_with(s)))
-        .collect()
-}
-
-/// `html` with a strict Content-Security-Policy `<meta>` right after the charset, before
-/// any script it governs. Inline scripts that run (Trunk's WASM loader) are allowed by
-/// their hash; a data block (`type="application/json"`) is never run, so it is not
-/// hashed, and a script with the minutes' text could not run either.
-fn with_csp(html: &str) -> Result<String, RenderError> {
-    let hashes: Vec<String> = inline_scripts(html)
-        .map(|s| {
-            let digest = Sha256::digest(s.as_bytes());
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
-    let csp = [
-        "default-src 'self'".to_owned(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "))
-            .trim_end()
-            .to_owned(),
-        "style-src 'self'".to_owned(),
-        "img-src 'self' data:".to_owned(),
-        "connect-src 'self'".to_owned(),
-        "manifest-src 'self'".to_owned(),
-        "worker-src 'self'".to_owned(),
-        "object-src 'none'".to_owned(),
-        "base-uri 'self'".to_owned(),
-        "form-action 'none'".to_owned(),
-    ]
-    .join("; ");
-    const CHARSET: &str = "<meta charset=\"utf-8\" />";
-    let at = html
-        .find(CHARSET)
-        .ok_or(RenderError::Template("has no <meta charset=\"utf-8\" />"))?
-        + CHARSET.len();
-    Ok(format!(
-        "{}\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />{}",
-        &html[..at],
-        &html[at..]
-    ))
-}
-
-/// The text of every inline `<script>` the browser runs: not one with `src`, not a data
-/// block.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
-    html.match_indices("<script").filter_map(|(at, _)| {
-        let rest = &html[at..];
-        let tag_end = rest.find('>')?;
-        let tag = &rest[..tag_end];
-        if tag.contains(" src=") || tag.contains("type=\"application/json\"") {
-            return None;
-        }
-        let body = &rest[tag_end + 1..];
-        Some(&body[..body.find("</script>")?])
-    })
-}
-
-/// Text made safe for an attribute value or element content (`&`, `<`, `>` and `"`
-/// escaped), as Leptos escapes attributes.
-fn escape(text: &str) -> String {
-    html_escape::encode_double_quoted_attribute(text).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::build::csp::inline_scripts;
+    use crate::build::template::LEGACY_MARK;
+    use base64::Engine as _;
+    use sha2::{Digest, Sha256};
 
     const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>x</title>\n    <link rel=\"stylesheet\" href=\"./main.css\" />\n    <script type=\"module\">import init from './a.js'; init();</script>\n    <script src=\"./register-sw.js\" defer></script>\n  </head>\n  <body>\n  </body>\n</html>\n";
     const MINUTES: &str = include_str!("../../data/minutes/cshq-001.json");

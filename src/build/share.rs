@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use minutes_core::{Block, Minutes, Paragraph};
 
+use super::card;
+use super::template::{Template, escape, html_of};
 use crate::format;
 use crate::i18n::Lang;
 use crate::site::SHARE_DIR;
@@ -160,6 +162,120 @@ fn BothLanguages(ja: &'static str, en: &'static str) -> impl IntoView {
         " · "
         <span lang="en">{en}</span>
     }
+}
+
+/// A page with no app: `head` (after the charset, viewport and CSP) and the rendered
+/// `view`, with `share.js` from the site's root when `script` is set.
+fn plain_page(root: &str, template: &Template, head: &str, view: &str, script: bool) -> String {
+    let links = template.plain_head_links(root);
+    let (script_src, script) = if script {
+        (
+            " script-src 'self';",
+            format!("\n    <script src=\"{root}share.js\" defer></script>"),
+        )
+    } else {
+        (" script-src 'none';", String::new())
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';{script_src} object-src 'none'; base-uri 'none'\" />\n    \
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    \
+         <meta name=\"color-scheme\" content=\"light dark\" />\n    {head}\n    {links}{script}\n  </head>\n  \
+         <body>{view}</body>\n</html>\n"
+    )
+}
+
+/// A remark's share page (`<id>/r/<remark-id>/`): its title, description and Open Graph
+/// tags for link previews, and the remark itself for readers.
+pub(super) fn share_page(
+    template: &Template,
+    minutes: &Minutes,
+    remark: Remark,
+    origin: Option<&str>,
+    with_card: bool,
+) -> String {
+    let title = title(minutes, &remark);
+    let quote = excerpt(&remark.paragraphs.join(""), EXCERPT_CHARS);
+    let path = share_path(&minutes.id, &remark.id);
+    let path = path.trim_end_matches("index.html");
+    let mut head = vec![
+        format!("<title>{}</title>", escape(&title)),
+        format!(
+            "<meta name=\"description\" content=\"{}\" />",
+            escape(&quote)
+        ),
+        "<meta property=\"og:type\" content=\"article\" />".to_owned(),
+        format!(
+            "<meta property=\"og:site_name\" content=\"{} {}\" />",
+            escape(&minutes.body),
+            escape(Lang::Ja.texts().series_title)
+        ),
+        "<meta property=\"og:locale\" content=\"ja_JP\" />".to_owned(),
+        format!(
+            "<meta property=\"og:title\" content=\"{}\" />",
+            escape(&title)
+        ),
+        format!(
+            "<meta property=\"og:description\" content=\"{}\" />",
+            escape(&quote)
+        ),
+    ];
+    let meeting = meeting_line(minutes);
+    if with_card {
+        // Absolute where the origin is known, as Open Graph asks; else from the page,
+        // which previewers that resolve relative addresses still follow.
+        let image = match origin {
+            Some(origin) => format!("{origin}{}", card::card_path(&minutes.id)),
+            None => format!("../../../{}", card::card_path(&minutes.id)),
+        };
+        head.extend([
+            format!(
+                "<meta property=\"og:image\" content=\"{}\" />",
+                escape(&image)
+            ),
+            "<meta property=\"og:image:type\" content=\"image/png\" />".to_owned(),
+            format!(
+                "<meta property=\"og:image:width\" content=\"{}\" />",
+                card::WIDTH
+            ),
+            format!(
+                "<meta property=\"og:image:height\" content=\"{}\" />",
+                card::HEIGHT
+            ),
+            format!(
+                "<meta property=\"og:image:alt\" content=\"{}\" />",
+                escape(&meeting)
+            ),
+            "<meta name=\"twitter:card\" content=\"summary_large_image\" />".to_owned(),
+        ]);
+    } else {
+        head.push("<meta name=\"twitter:card\" content=\"summary\" />".to_owned());
+    }
+    if let Some(origin) = origin {
+        let url = escape(&format!("{origin}{path}"));
+        head.push(format!("<meta property=\"og:url\" content=\"{url}\" />"));
+        head.push(format!("<link rel=\"canonical\" href=\"{url}\" />"));
+    }
+    let view = html_of(|| view! { <SharePage meeting remark /> });
+    plain_page("../../../", template, &head.join("\n    "), &view, true)
+}
+
+/// The page a host serves for an address that names nothing (a share link to a remark
+/// that does not exist, say), in both languages, linking to the index: by the site's
+/// origin when it is known, else the host's root.
+pub(super) fn not_found_page(template: &Template, origin: Option<&str>) -> String {
+    // At any depth: the host serves it for every missing address, so its links to the
+    // site's files and to the index are from the root it is told, or the host's.
+    let root = origin.unwrap_or("/");
+    let index = root.to_owned();
+    let view = html_of(|| view! { <NotFoundPage index /> });
+    plain_page(
+        root,
+        template,
+        "<title>404 — ページが見つかりません / Not found</title>",
+        &view,
+        false,
+    )
 }
 
 #[cfg(test)]
