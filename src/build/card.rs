@@ -28,11 +28,6 @@ pub const FONT_FAMILY: &str = "Noto Sans CJK JP";
 const MARGIN: f32 = 88.0;
 const LINE_WIDTH: f32 = WIDTH as f32 - MARGIN - 72.0;
 
-/// The card's path from the site's root.
-pub fn card_path(meeting_id: &str) -> String {
-    format!("{meeting_id}/card.png")
-}
-
 /// Why a card could not be drawn.
 #[derive(Debug, PartialEq)]
 pub enum CardError {

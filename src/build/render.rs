@@ -13,8 +13,9 @@ use minutes_core::series::{Person, Series, SeriesError};
 use super::meta;
 use super::template::{Template, data_block, html_of};
 use crate::app::App;
-use crate::build::card::{self, CardError, Cards};
+use crate::build::card::{CardError, Cards};
 use crate::build::share::{self, not_found_page, share_page};
+use crate::route::Route;
 use crate::series_search;
 use crate::site::{
     INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
@@ -125,7 +126,10 @@ fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardErro
         .iter()
         .map(|minutes| {
             Ok(SiteFile {
-                path: card::card_path(&minutes.id),
+                path: Route::Card {
+                    meeting: &minutes.id,
+                }
+                .file(),
                 bytes: cards.png(minutes)?,
             })
         })
@@ -154,12 +158,16 @@ fn pages(
             page(template, &data, Some((minutes, json)), None)?,
         ));
         out.push(SiteFile::text(
-            format!("{}/{}", minutes.id, data::download_path(minutes)),
+            Route::MeetingJson { id: &minutes.id }.file(),
             json.to_owned(),
         ));
         for remark in share::remarks(minutes) {
             share_files.push(SiteFile::text(
-                share::share_path(&minutes.id, &remark.id),
+                Route::Share {
+                    meeting: &minutes.id,
+                    remark: &remark.id,
+                }
+                .file(),
                 share_page(template, minutes, remark, origin, with_cards),
             ));
         }
@@ -167,7 +175,7 @@ fn pages(
     // Neither is kept by "keep the whole series offline" (tools/postbuild.mjs): the 404 page
     // is part of the shell, and a share page only leads to its meeting's.
     share_files.push(SiteFile::text(
-        NOT_FOUND_PATH.to_owned(),
+        Route::NotFound.file(),
         not_found_page(template, origin),
     ));
     for person in series.people() {
@@ -179,13 +187,10 @@ fn pages(
         }
     }
     let (meta, shards) = series_search::build(series.meetings());
-    out.push(SiteFile::text(
-        series_search::META_PATH.to_owned(),
-        to_json(&meta),
-    ));
+    out.push(SiteFile::text(Route::SearchMeta.file(), to_json(&meta)));
     for (n, shard) in shards.iter().enumerate() {
         out.push(SiteFile::text(
-            series_search::shard_path(n as u32),
+            Route::SearchShard { n: n as u32 }.file(),
             to_json(shard),
         ));
     }
@@ -302,9 +307,6 @@ fn page(
         &blocks,
     )
 }
-
-/// Where the host looks for the page it serves for an address that names nothing.
-pub const NOT_FOUND_PATH: &str = "404.html";
 
 #[cfg(test)]
 mod tests {
@@ -540,11 +542,11 @@ mod tests {
         assert!(person.contains("href=\"../../cshq-002/#"));
         assert!(person.contains("href=\"../../main.css\""));
         let meta: series_search::IndexMeta =
-            serde_json::from_str(file(&site, series_search::META_PATH)).unwrap();
+            serde_json::from_str(file(&site, &Route::SearchMeta.file())).unwrap();
         assert_eq!(meta.meetings.len(), 2);
         for n in 0..meta.shards {
             let _: series_search::Shard =
-                serde_json::from_str(file(&site, &series_search::shard_path(n))).unwrap();
+                serde_json::from_str(file(&site, &Route::SearchShard { n }.file())).unwrap();
         }
     }
 
@@ -678,7 +680,7 @@ mod tests {
         }
         let paragraph = file(&site, "cshq-001/r/sec-2-murai-jun-p1/index.html");
         assert!(paragraph.contains("href=\"../../#sec-2-murai-jun-p1\""));
-        let not_found = file(&site, NOT_FOUND_PATH);
+        let not_found = file(&site, &Route::NotFound.file());
         assert!(not_found.contains("href=\"https://example.org/minutes/\""));
         assert!(not_found.contains("This link names nothing here"));
     }
@@ -689,6 +691,6 @@ mod tests {
         let page = file(&site, "cshq-001/r/sec-2-murai-jun/index.html");
         assert!(!page.contains("og:url") && !page.contains("canonical"));
         assert!(!page.contains("og:image") && page.contains("content=\"summary\""));
-        assert!(file(&site, NOT_FOUND_PATH).contains("href=\"/\""));
+        assert!(file(&site, &Route::NotFound.file()).contains("href=\"/\""));
     }
 }

@@ -11,18 +11,13 @@ use super::card;
 use super::template::{Template, escape, html_of};
 use crate::format;
 use crate::i18n::Lang;
-use crate::site::SHARE_DIR;
+use crate::route::Route;
 
 /// About how many characters of a remark a preview quotes.
 pub const EXCERPT_CHARS: usize = 120;
 
 /// Where a clause or sentence ends: a cut is made after one of these.
 const BOUNDARIES: [char; 6] = ['。', '、', '，', '．', '！', '？'];
-
-/// The share page's path from the site's root.
-pub fn share_path(meeting_id: &str, remark_id: &str) -> String {
-    format!("{meeting_id}/{SHARE_DIR}/{remark_id}/index.html")
-}
 
 /// The first words of `text`, cut at the last sentence or clause boundary within `max`
 /// characters (or at `max` when there is none in its second half), with `…` where it was
@@ -196,8 +191,12 @@ pub(super) fn share_page(
 ) -> String {
     let title = title(minutes, &remark);
     let quote = excerpt(&remark.paragraphs.join(""), EXCERPT_CHARS);
-    let path = share_path(&minutes.id, &remark.id);
-    let path = path.trim_end_matches("index.html");
+    // The page's address from the site's root: its folder.
+    let path = Route::Share {
+        meeting: &minutes.id,
+        remark: &remark.id,
+    }
+    .href("");
     let mut head = vec![
         format!("<title>{}</title>", escape(&title)),
         format!(
@@ -225,8 +224,20 @@ pub(super) fn share_page(
         // Absolute where the origin is known, as Open Graph asks; else from the page,
         // which previewers that resolve relative addresses still follow.
         let image = match origin {
-            Some(origin) => format!("{origin}{}", card::card_path(&minutes.id)),
-            None => format!("../../../{}", card::card_path(&minutes.id)),
+            Some(origin) => format!(
+                "{origin}{}",
+                Route::Card {
+                    meeting: &minutes.id
+                }
+                .file()
+            ),
+            None => format!(
+                "../../../{}",
+                Route::Card {
+                    meeting: &minutes.id
+                }
+                .file()
+            ),
         };
         head.extend([
             format!(

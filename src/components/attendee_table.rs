@@ -6,7 +6,7 @@ use minutes_core::series::is_placeholder_id;
 
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
-use crate::site::{MEETING_ROOT, person_href};
+use crate::route::{MEETING_ROOT, Route};
 use crate::state::use_meeting;
 
 /// Everyone present, in printed order, with their group.
@@ -73,7 +73,7 @@ pub fn AttendeeTable(
                                                 if is_placeholder_id(&a.id) {
                                                     name
                                                 } else {
-                                                    view! { <a href=person_href(MEETING_ROOT, &a.id) data-person-link=a.id.clone()>{name}</a> }.into_any()
+                                                    view! { <a href=Route::Person { id: &a.id, page: 1 }.href(MEETING_ROOT) data-person-link=a.id.clone()>{name}</a> }.into_any()
                                                 }
                                                 }}
                                             </th>

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::export::{self, Format};
+use crate::route::Route;
 use crate::state::use_meeting;
 use crate::web::browser;
-use crate::web::data;
 
 /// One button per format; each downloads what the filters show right now.
 #[component]
@@ -40,7 +40,7 @@ pub fn ExportMenu() -> impl IntoView {
             <h2 id="export-heading" class="filters__heading">{meeting.text(|t| t.export_heading)}</h2>
             <div class="export__buttons">{buttons}</div>
             <p class="export__data">
-                <a href=data::download_path(meeting.minutes) download data-download="minutes">
+                <a href=Route::MeetingJson { id: &meeting.minutes.id }.href_from(&Route::Meeting { id: &meeting.minutes.id }) download data-download="minutes">
                     {meeting.text(|t| t.data_download)}
                 </a>
             </p>

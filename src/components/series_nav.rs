@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use minutes_core::series::{MeetingLink, Neighbours};
 
 use crate::format;
-use crate::site::{MEETING_ROOT as ROOT, index_href, meeting_href};
+use crate::route::{MEETING_ROOT as ROOT, Route};
 use crate::state::use_meeting;
 
 /// 会合一覧 · ← 前の会合 · 次の会合 →
@@ -18,7 +18,7 @@ pub fn SeriesNav(
                      rel: &'static str,
                      label: fn(&crate::i18n::Texts) -> &'static str| {
         to.map(|m| {
-            let href = meeting_href(ROOT, &m.id);
+            let href = Route::Meeting { id: &m.id }.href(ROOT);
             view! {
                 <a href=href rel=rel data-neighbour=rel>
                     <span class="series-nav__label">{meeting.text(label)}</span>
@@ -35,7 +35,7 @@ pub fn SeriesNav(
     };
     view! {
         <nav class="series-nav" aria-label=meeting.text(|t| t.site_nav)>
-            <a href=index_href(ROOT) data-index-link>{meeting.text(|t| t.all_meetings)}</a>
+            <a href=Route::Index { page: 1 }.href(ROOT) data-index-link>{meeting.text(|t| t.all_meetings)}</a>
             {link(neighbours.previous, "prev", |t| t.previous_meeting)}
             {link(neighbours.next, "next", |t| t.next_meeting)}
         </nav>

@@ -15,11 +15,11 @@ use minutes_core::Minutes;
 use crate::format;
 use crate::i18n::Lang;
 use crate::query::encode;
+use crate::route::Route;
 use crate::series_search::{
-    IndexMeta, IndexedMeeting, META_PATH, ParagraphHit, Prepared, SeriesQuery, Shard,
-    is_series_query, shard_path,
+    IndexMeta, IndexedMeeting, ParagraphHit, Prepared, SeriesQuery, Shard, is_series_query,
 };
-use crate::site::{SearchChoices, meeting_href};
+use crate::site::SearchChoices;
 use crate::state::site::use_site;
 
 /// How many meetings with results one step shows.
@@ -67,10 +67,11 @@ async fn meta(root: &str) -> Result<Rc<IndexMeta>, String> {
     if let Some(m) = DOWNLOADED.with_borrow(|d| d.meta.clone()) {
         return Ok(m);
     }
-    let text = crate::web::browser::fetch_text(&format!("{root}{META_PATH}")).await?;
-    let meta: IndexMeta = serde_json::from_str(&text).map_err(|e| format!("{META_PATH}: {e}"))?;
+    let meta_file = Route::SearchMeta.file();
+    let text = crate::web::browser::fetch_text(&Route::SearchMeta.href(root)).await?;
+    let meta: IndexMeta = serde_json::from_str(&text).map_err(|e| format!("{meta_file}: {e}"))?;
     if meta.version != crate::series_search::INDEX_VERSION {
-        return Err(format!("{META_PATH}: index version {}", meta.version));
+        return Err(format!("{meta_file}: index version {}", meta.version));
     }
     let meta = Rc::new(meta);
     DOWNLOADED.with_borrow_mut(|d| d.meta = Some(meta.clone()));
@@ -81,7 +82,7 @@ async fn shard(root: &str, n: u32) -> Result<Rc<Shard>, String> {
     if let Some(s) = DOWNLOADED.with_borrow(|d| d.shards.get(&n).cloned()) {
         return Ok(s);
     }
-    let path = shard_path(n);
+    let path = Route::SearchShard { n }.file();
     let text = crate::web::browser::fetch_text(&format!("{root}{path}")).await?;
     let shard: Shard = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     let shard = Rc::new(shard);
@@ -404,7 +405,7 @@ fn ResultGroup(group: Group, q: String, lang: Lang) -> impl IntoView {
     let t = lang.texts();
     let m = &group.meeting;
     let hits: usize = group.hits.iter().map(|h| h.hits.len()).sum();
-    let page = meeting_href(site.root, &m.id);
+    let page = Route::Meeting { id: &m.id }.href(site.root);
     let search = if q.trim().is_empty() {
         String::new()
     } else {

@@ -7,7 +7,7 @@ use minutes_core::series::is_placeholder_id;
 use crate::format::{group_key, offices};
 use crate::i18n::Lang;
 use crate::query::to_query;
-use crate::site::{MEETING_ROOT, person_href};
+use crate::route::{MEETING_ROOT, Route};
 use crate::state::use_meeting;
 use crate::stats::{self, SpeakerStats, percent};
 
@@ -88,7 +88,7 @@ pub fn SpeakerCard() -> impl IntoView {
                 // A made-up id names a line of this meeting, not a person with a page.
                 {(!is_placeholder_id(&a.id)).then(|| view! {
                     <p class="speaker-card__across">
-                        <a href=person_href(MEETING_ROOT, &a.id) data-person-link=a.id.clone()>{t.across_meetings}</a>
+                        <a href=Route::Person { id: &a.id, page: 1 }.href(MEETING_ROOT) data-person-link=a.id.clone()>{t.across_meetings}</a>
                     </p>
                 })}
             </section>

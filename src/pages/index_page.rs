@@ -8,8 +8,9 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::pager::PagerNav;
 use crate::components::series_search_panel::SeriesSearchPanel;
 use crate::format;
+use crate::route::Route;
 use crate::series_search::{SeriesQuery, is_series_query};
-use crate::site::{Pager, SearchChoices, index_page_href, meeting_href, person_href};
+use crate::site::{Pager, SearchChoices};
 use crate::state::site::use_site;
 use crate::web::browser;
 
@@ -32,7 +33,7 @@ pub fn IndexPage(
     let site = use_site();
     let language = site.language;
     let hrefs = (1..=pager.pages)
-        .map(|n| index_page_href(site.root, n))
+        .map(|n| Route::Index { page: n }.href(site.root))
         .collect();
     // A search's results take the list's place: the page is then the results alone, and
     // typing does not lay out fifty meetings below them again at every keystroke.
@@ -71,7 +72,7 @@ fn MeetingItem(meeting: MeetingSummary) -> impl IntoView {
     let site = use_site();
     let language = site.language;
     let root = site.root;
-    let href = meeting_href(root, &meeting.id);
+    let href = Route::Meeting { id: &meeting.id }.href(root);
     let id = meeting.id.clone();
     let date = StoredValue::new(meeting.date.clone());
     let number = meeting.number;
@@ -80,7 +81,7 @@ fn MeetingItem(meeting: MeetingSummary) -> impl IntoView {
         .speakers
         .into_iter()
         .map(|p| {
-            let href = person_href(root, &p.id);
+            let href = Route::Person { id: &p.id, page: 1 }.href(root);
             let name = StoredValue::new((p.name, p.latin));
             view! {
                 <li>

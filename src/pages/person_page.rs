@@ -10,7 +10,8 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::meeting_stats::{Bar, BarChart};
 use crate::format;
 use crate::i18n::Lang;
-use crate::site::{Pager, index_href, meeting_href, person_page_href};
+use crate::route::Route;
+use crate::site::Pager;
 use crate::state::site::use_site;
 
 /// The person page.
@@ -29,14 +30,24 @@ pub fn PersonPage(
     let name = StoredValue::new(person.name.clone());
     let reading = person.reading.clone();
     let remark_count: usize = person.by_year.iter().map(|y| y.remarks).sum();
-    let first_page = person_page_href(root, &person.name.id, 1);
+    let first_page = Route::Person {
+        id: &person.name.id,
+        page: 1,
+    }
+    .href(root);
     let hrefs = (1..=pager.pages)
-        .map(|n| person_page_href(root, &person.name.id, n))
+        .map(|n| {
+            Route::Person {
+                id: &person.name.id,
+                page: n,
+            }
+            .href(root)
+        })
         .collect();
     let topics = StoredValue::new(person.topics.clone());
     let by_year = StoredValue::new(person.by_year.clone());
     let link = move |m: &MeetingLink| {
-        let href = meeting_href(root, &m.id);
+        let href = Route::Meeting { id: &m.id }.href(root);
         let m = m.clone();
         view! {
             <a href=href data-meeting-link=m.id.clone()>
@@ -85,7 +96,7 @@ pub fn PersonPage(
         .remarks
         .into_iter()
         .map(|r| {
-            let page = meeting_href(root, &r.meeting.id);
+            let page = Route::Meeting { id: &r.meeting.id }.href(root);
             let in_meeting = format!("{page}#{}", r.id);
             let meeting_id = r.meeting.id.clone();
             view! {
@@ -167,7 +178,7 @@ pub fn PersonPage(
         <a class="skip-link" href="#remarks">{language.text(|t| t.skip_link)}</a>
         <header class="meeting-header person-header">
             <nav class="series-nav" aria-label=language.text(|t| t.site_nav)>
-                <a href=index_href(root) data-index-link>{language.text(|t| t.all_meetings)}</a>
+                <a href=Route::Index { page: 1 }.href(root) data-index-link>{language.text(|t| t.all_meetings)}</a>
             </nav>
             <LanguageSwitch language=language choose=Callback::new(move |lang| site.choose_lang(lang)) />
             <p class="meeting-header__body" lang="ja">{body}</p>

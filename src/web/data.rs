@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use minutes_core::Minutes;
-pub use minutes_view::data::{DataError, ELEMENT_ID, download_path, parse};
+pub use minutes_view::data::{DataError, ELEMENT_ID, parse};
 
 /// The page's minutes, parsed once, or why they could not be read.
 pub fn minutes() -> Result<&'static Minutes, &'static DataError> {

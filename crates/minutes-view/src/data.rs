@@ -1,7 +1,7 @@
 //! The minutes as the page carries them. The build writes the committed minutes JSON into
 //! index.html as `<script type="application/json" id="minutes-data">` (a data block: the
 //! browser never runs it), and the app parses it with [`parse`]; the same file is
-//! published beside the page for download ([`download_path`]).
+//! published beside the page for download (`route::Route::MeetingJson`).
 
 use std::fmt;
 
@@ -9,12 +9,6 @@ use minutes_core::Minutes;
 
 /// The id of the `<script type="application/json">` that holds the minutes in the page.
 pub const ELEMENT_ID: &str = "minutes-data";
-
-/// Where the minutes JSON is published beside the page (the build copies the committed
-/// file there, named by the meeting's id), for readers who want the data itself.
-pub fn download_path(minutes: &Minutes) -> String {
-    format!("{}.json", minutes.id)
-}
 
 /// Why the page's minutes could not be read. The app branches on it only to keep the
 /// pre-rendered minutes readable; its words are for the reader.
@@ -96,7 +90,6 @@ mod tests {
         let minutes = minutes().expect("the committed minutes parse");
         assert_eq!(minutes.id, "cshq-001");
         assert!(minutes.speeches().count() > 0);
-        assert_eq!(download_path(minutes), "cshq-001.json");
     }
 
     // Guards against damaged page data taking the page down with a panic.

@@ -17,6 +17,7 @@ pub mod format;
 pub mod i18n;
 pub mod nfkc;
 pub mod query;
+pub mod route;
 pub mod search;
 pub mod series_search;
 pub mod site;

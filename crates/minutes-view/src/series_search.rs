@@ -25,15 +25,8 @@ use crate::search::{find, fold, fold_name, name_query_is_specific};
 
 /// The index format's version: a page of one build never reads another build's index.
 pub const INDEX_VERSION: u32 = 1;
-/// Where the index's table of contents is, from the site's root.
-pub const META_PATH: &str = "search/meta.json";
 /// About how many bytes of JSON a shard holds: the number of shards is chosen from this.
 pub const SHARD_BYTES: usize = 16_000;
-
-/// Where shard `n` is, from the site's root.
-pub fn shard_path(n: u32) -> String {
-    format!("search/shard-{n}.json")
-}
 
 /// Meetings as inclusive ranges of their positions in the series (`[[0, 3], [7, 7]]`).
 pub type Ranges = Vec<[u32; 2]>;

@@ -14,12 +14,7 @@ use std::collections::BTreeMap;
 use minutes_core::series::{MeetingSummary, Neighbours, Person, PersonName, year_of};
 use serde::{Deserialize, Serialize};
 
-/// The way up to the site's root from a meeting page (`./<meeting-id>/`).
-pub const MEETING_ROOT: &str = "../";
-
-/// The folder of a meeting's share pages (`<meeting-id>/r/<remark-id>/`), under the
-/// meeting's own: part of every shared link, so it never changes.
-pub const SHARE_DIR: &str = "r";
+use crate::route::Route;
 
 /// The id of the page's site data block.
 pub const SITE_DATA_ID: &str = "site-data";
@@ -135,71 +130,32 @@ impl SearchChoices {
 }
 
 impl PageData {
-    /// The way from this page up to the site's root: `""`, `"../"` or `"../../"`.
-    pub fn root(&self) -> &'static str {
+    /// This page's address; a meeting page's is its minutes' (`minutes_id`).
+    pub fn route<'a>(&'a self, minutes_id: Option<&'a str>) -> Route<'a> {
         match self {
-            PageData::Index { pager, .. } if pager.page > 1 => "../../",
-            PageData::Index { .. } => "",
-            PageData::Meeting { .. } => MEETING_ROOT,
-            PageData::Person { pager, .. } if pager.page > 1 => "../../../",
-            PageData::Person { .. } => "../../",
+            PageData::Index { pager, .. } => Route::Index { page: pager.page },
+            PageData::Meeting { .. } => Route::Meeting {
+                id: minutes_id.unwrap_or_default(),
+            },
+            PageData::Person { person, pager, .. } => Route::Person {
+                id: &person.name.id,
+                page: pager.page,
+            },
         }
+    }
+
+    /// The way from this page up to the site's root: `""`, `"../"`, `"../../"`...
+    pub fn root(&self) -> &'static str {
+        self.route(None).root()
     }
 
     /// The path of this page's file from the site's root.
     pub fn path(&self, minutes_id: Option<&str>) -> String {
-        match self {
-            PageData::Index { pager, .. } if pager.page > 1 => {
-                format!("page/{}/index.html", pager.page)
-            }
-            PageData::Index { .. } => "index.html".to_owned(),
-            PageData::Meeting { .. } => format!("{}/index.html", minutes_id.unwrap_or_default()),
-            PageData::Person { person, pager, .. } if pager.page > 1 => {
-                format!("people/{}/{}/index.html", person.name.id, pager.page)
-            }
-            PageData::Person { person, .. } => format!("people/{}/index.html", person.name.id),
-        }
+        self.route(minutes_id).file()
     }
 
     /// Parse a page's site data block.
     pub fn parse(json: &str) -> Result<PageData, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
-}
-
-/// The link to the index, from a page `root` below it.
-pub fn index_href(root: &str) -> String {
-    if root.is_empty() {
-        "./".to_owned()
-    } else {
-        root.to_owned()
-    }
-}
-
-/// The link to page `page` of the index.
-pub fn index_page_href(root: &str, page: usize) -> String {
-    if page > 1 {
-        format!("{root}page/{page}/")
-    } else {
-        index_href(root)
-    }
-}
-
-/// The link to page `page` of a person's page.
-pub fn person_page_href(root: &str, id: &str, page: usize) -> String {
-    if page > 1 {
-        format!("{root}people/{id}/{page}/")
-    } else {
-        person_href(root, id)
-    }
-}
-
-/// The link to a meeting's page.
-pub fn meeting_href(root: &str, id: &str) -> String {
-    format!("{root}{id}/")
-}
-
-/// The link to a person's page.
-pub fn person_href(root: &str, id: &str) -> String {
-    format!("{root}people/{id}/")
 }

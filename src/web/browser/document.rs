@@ -171,7 +171,7 @@ pub fn permalink(id: &str, lang: crate::i18n::Lang) -> String {
     };
     format!(
         "{origin}{folder}{slash}{}/{id}/{query}",
-        crate::site::SHARE_DIR
+        crate::route::SHARE_DIR
     )
 }
 
