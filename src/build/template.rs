@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::csp::with_csp;
 use super::render::RenderError;
+use crate::query::keys;
 
 /// What a page adds to the head, which a rendered page given as the template again loses
 /// before it is added anew.
@@ -113,10 +114,13 @@ pub(super) const LEGACY_MARK: &str = "<script data-legacy-links>";
 /// with its query and fragment, before anything is drawn. A series search says
 /// `scope=series`; a bare `?lang=` is the index's own.
 fn with_legacy_redirect(template: &str, first: &str) -> String {
+    // The keys come from the query codec, so the script follows them.
+    let scope = crate::series_search::series_scope();
+    let view = keys::VIEW.join("|");
     let script = format!(
         "{LEGACY_MARK}(function(){{var s=location.search,h=location.hash;\
-         if(/(^|[?&])scope=series(&|$)/.test(s))return;\
-         if(h||/(^|[?&])(speaker|topic|section|q)=/.test(s))location.replace('{first}/'+s+h);}})();</script>"
+         if(/(^|[?&]){scope}(&|$)/.test(s))return;\
+         if(h||/(^|[?&])({view})=/.test(s))location.replace('{first}/'+s+h);}})();</script>"
     );
     template.replacen(
         "<meta charset=\"utf-8\" />",

@@ -107,9 +107,9 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
             continue;
         };
         match key.as_str() {
-            "speaker" => state.speakers.extend(list(&value).map(str::to_string)),
-            "topic" => state.topics.extend(list(&value).map(str::to_string)),
-            "section" => {
+            keys::SPEAKER => state.speakers.extend(list(&value).map(str::to_string)),
+            keys::TOPIC => state.topics.extend(list(&value).map(str::to_string)),
+            keys::SECTION => {
                 let numbers = list(&value).filter_map(|item| {
                     let n = item.trim_start_matches("sec-").parse::<u32>();
                     if n.is_err() {
@@ -119,11 +119,11 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
                 });
                 state.sections.extend(numbers);
             }
-            "q" => {
+            keys::Q => {
                 // A repeated `q` keeps the last, as a form submission would.
                 state.q = value;
             }
-            "lang" => match Lang::parse(&value) {
+            keys::LANG => match Lang::parse(&value) {
                 Some(lang) => state.lang = Some(lang),
                 None => notices.push(Notice::UnknownLang(shorten(&value))),
             },
@@ -139,6 +139,33 @@ pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
     (state, notices)
 }
 
+/// The keys of the site's query strings, in one place for the meeting view ([`parse`],
+/// [`to_query`]), the series search (`series_search::SeriesQuery`) and the index's script
+/// that forwards links made when the site was one meeting.
+pub mod keys {
+    /// Speakers (attendee ids) in a meeting; one speaker in a series search.
+    pub const SPEAKER: &str = "speaker";
+    /// Topics in a meeting; one topic in a series search.
+    pub const TOPIC: &str = "topic";
+    /// Sections of a meeting.
+    pub const SECTION: &str = "section";
+    /// The search text.
+    pub const Q: &str = "q";
+    /// The interface language.
+    pub const LANG: &str = "lang";
+    /// The first year of a series search.
+    pub const FROM: &str = "from";
+    /// The last year of a series search.
+    pub const TO: &str = "to";
+    /// What a search covers: [`SERIES`] for the series search.
+    pub const SCOPE: &str = "scope";
+    /// The value of [`SCOPE`] for a series search.
+    pub const SERIES: &str = "series";
+    /// The keys of a meeting's view: a link to the index with one of them (and no
+    /// `scope=series`) was made for the one meeting the site once was.
+    pub const VIEW: [&str; 4] = [SPEAKER, TOPIC, SECTION, Q];
+}
+
 /// Write the state as a query string with a leading `?`, or `""` when nothing is set.
 /// Keys come in a fixed order and lists are sorted, so one view has one address.
 pub fn to_query(state: &ViewState) -> String {
@@ -146,27 +173,30 @@ pub fn to_query(state: &ViewState) -> String {
     let join = |items: Vec<String>| items.join(",");
     if !state.speakers.is_empty() {
         parts.push(format!(
-            "speaker={}",
+            "{}={}",
+            keys::SPEAKER,
             encode(&join(state.speakers.iter().cloned().collect()))
         ));
     }
     if !state.topics.is_empty() {
         parts.push(format!(
-            "topic={}",
+            "{}={}",
+            keys::TOPIC,
             encode(&join(state.topics.iter().cloned().collect()))
         ));
     }
     if !state.sections.is_empty() {
         parts.push(format!(
-            "section={}",
+            "{}={}",
+            keys::SECTION,
             join(state.sections.iter().map(u32::to_string).collect())
         ));
     }
     if !state.q.is_empty() {
-        parts.push(format!("q={}", encode(&state.q)));
+        parts.push(format!("{}={}", keys::Q, encode(&state.q)));
     }
     if let Some(lang) = state.lang {
-        parts.push(format!("lang={}", lang.code()));
+        parts.push(format!("{}={}", keys::LANG, lang.code()));
     }
     if parts.is_empty() {
         String::new()

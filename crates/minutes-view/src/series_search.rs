@@ -20,7 +20,7 @@ use minutes_core::{Block, MeetingDate, Minutes};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::query::{MAX_QUERY_CHARS, decode, encode};
+use crate::query::{MAX_QUERY_CHARS, decode, encode, keys};
 use crate::search::{find, fold, fold_name, name_query_is_specific};
 
 /// The index format's version: a page of one build never reads another build's index.
@@ -160,12 +160,12 @@ impl SeriesQuery {
             };
             let v = v.trim().to_owned();
             match k.as_str() {
-                "q" => out.q = v.chars().take(MAX_QUERY_CHARS).collect(),
-                "speaker" if !v.is_empty() => out.speaker = Some(v),
-                "topic" if !v.is_empty() => out.topic = Some(v),
-                "from" => out.from = v.parse().ok(),
-                "to" => out.to = v.parse().ok(),
-                "lang" => out.lang = Lang::parse(&v),
+                keys::Q => out.q = v.chars().take(MAX_QUERY_CHARS).collect(),
+                keys::SPEAKER if !v.is_empty() => out.speaker = Some(v),
+                keys::TOPIC if !v.is_empty() => out.topic = Some(v),
+                keys::FROM => out.from = v.parse().ok(),
+                keys::TO => out.to = v.parse().ok(),
+                keys::LANG => out.lang = Lang::parse(&v),
                 _ => {}
             }
         }
@@ -174,24 +174,24 @@ impl SeriesQuery {
 
     /// The query string, `scope=series` first, keys in one order; `""` for no search.
     pub fn to_query(&self) -> String {
-        let mut parts = vec!["scope=series".to_owned()];
+        let mut parts = vec![series_scope()];
         if !self.q.is_empty() {
-            parts.push(format!("q={}", encode(&self.q)));
+            parts.push(format!("{}={}", keys::Q, encode(&self.q)));
         }
         if let Some(s) = &self.speaker {
-            parts.push(format!("speaker={}", encode(s)));
+            parts.push(format!("{}={}", keys::SPEAKER, encode(s)));
         }
         if let Some(t) = &self.topic {
-            parts.push(format!("topic={}", encode(t)));
+            parts.push(format!("{}={}", keys::TOPIC, encode(t)));
         }
         if let Some(y) = self.from {
-            parts.push(format!("from={y}"));
+            parts.push(format!("{}={y}", keys::FROM));
         }
         if let Some(y) = self.to {
-            parts.push(format!("to={y}"));
+            parts.push(format!("{}={y}", keys::TO));
         }
         if let Some(lang) = self.lang {
-            parts.push(format!("lang={}", lang.code()));
+            parts.push(format!("{}={}", keys::LANG, lang.code()));
         }
         if parts.len() == 1 {
             return String::new();
@@ -205,12 +205,18 @@ impl SeriesQuery {
     }
 }
 
+/// The pair that marks a series search: `scope=series`.
+pub fn series_scope() -> String {
+    format!("{}={}", keys::SCOPE, keys::SERIES)
+}
+
 /// Whether a query string is a series search (`scope=series`).
 pub fn is_series_query(search: &str) -> bool {
+    let scope = series_scope();
     search
         .trim_start_matches('?')
         .split('&')
-        .any(|p| p == "scope=series")
+        .any(|p| p == scope)
 }
 
 /// A search, folded once.
