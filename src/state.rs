@@ -36,16 +36,15 @@ pub struct MeetingState {
     /// Per-element signals following `outcome`, the fragment's target and `query`: what
     /// elements read, so that a change re-runs only the elements it changes.
     pub marks: Marks,
-    /// The interface language: the link's `lang`, else the reader's remembered choice.
-    /// A signal, not a memo of `state`: nearly every text on the page reads it, and a memo
-    /// would have each keystroke's change of `state` check all of those readers.
-    pub lang: ReadSignal<Lang>,
     /// Whether the screen is wide enough for the contents and attendees to start open.
     pub wide: ReadSignal<bool>,
     /// Whether the app runs the page (false in the first view, the one the build
     /// rendered for every reader, with or without JavaScript).
     pub started: ReadSignal<bool>,
-    /// The language: the link's, else the reader's remembered choice.
+    /// The interface language: the link's `lang`, else the reader's remembered choice.
+    /// Its `lang` is a signal, not a memo of `state`: nearly every text on the page reads
+    /// it, and a memo would have each keystroke's change of `state` check all of those
+    /// readers.
     pub language: Language,
     location: Location,
 }
@@ -78,7 +77,6 @@ pub fn provide_meeting(minutes: &'static Minutes) -> MeetingState {
     let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q)));
     let marks = Marks::new(minutes, state, outcome, target, query);
     let language = Language::follow(move || state.with(|s| s.lang));
-    let lang = language.lang;
     let (wide, set_wide) = signal(false);
     let (started, set_started) = signal(false);
     let meeting = MeetingState {
@@ -89,7 +87,6 @@ pub fn provide_meeting(minutes: &'static Minutes) -> MeetingState {
         outcome,
         query,
         marks,
-        lang,
         wide,
         started,
         language,
@@ -155,7 +152,7 @@ impl MeetingState {
     /// The interface texts in the current language (tracked: text that calls this
     /// inside a closure follows the switch).
     pub fn t(&self) -> &'static Texts {
-        self.lang.get().texts()
+        self.language.t()
     }
 
     /// A piece of interface text that follows the language: `meeting.text(|t| t.close)`.
@@ -181,21 +178,12 @@ impl MeetingState {
     }
 
     /// This view for one part of the page (a section of the minutes), with the language
-    /// relayed through a signal of its own. Every text on the page follows the language,
-    /// and a signal's readers are kept in order, so each reader that comes or goes (a
-    /// fold button, a reason) or re-runs (a language switch) costs time in proportion to
-    /// how many readers the signal has: one signal for the whole page made both grow with
-    /// the square of the meeting's length.
+    /// relayed through a signal of its own ([`Language::relayed`]).
     pub fn scoped(self) -> MeetingState {
-        let page = self.lang;
-        let (lang, set_lang) = signal(page.get_untracked());
-        Effect::new(move |_| {
-            let now = page.get();
-            if lang.get_untracked() != now {
-                set_lang.set(now);
-            }
-        });
-        MeetingState { lang, ..self }
+        MeetingState {
+            language: self.language.relayed(),
+            ..self
+        }
     }
 
     /// The empty view in the current link's language, for the app's own links.

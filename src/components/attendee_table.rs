@@ -56,7 +56,7 @@ pub fn AttendeeTable(
                                         <tr data-attendee=a.id.clone() data-group=group_key(a.group)>
                                             <th scope="row">
                                                 {move || {
-                                                let name = match (meeting.lang.get(), a.latin.clone()) {
+                                                let name = match (meeting.language.lang.get(), a.latin.clone()) {
                                                     // Both scripts, the interface's first: a reader
                                                     // can quote either.
                                                     (Lang::En, Some(latin)) => view! {
@@ -79,7 +79,7 @@ pub fn AttendeeTable(
                                             </th>
                                             <td>
                                                 {move || {
-                                                    let lang = meeting.lang.get();
+                                                    let lang = meeting.language.lang.get();
                                                     view! {
                                                         <span lang=lang.code()>{lang.role(a)}</span>
                                                         {offices(a, lang).map(|o| view! { <span class="offices">{o}</span> })}
@@ -87,7 +87,7 @@ pub fn AttendeeTable(
                                                 }}
                                             </td>
                                             <td>
-                                                <span class="group-badge">{move || meeting.lang.get().group(a.group)}</span>
+                                                <span class="group-badge">{move || meeting.language.lang.get().group(a.group)}</span>
                                             </td>
                                         </tr>
                                     }

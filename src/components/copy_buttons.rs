@@ -67,7 +67,7 @@ pub fn CopyButtons(
         let Some(q) = target.get_untracked() else {
             return;
         };
-        let lang = meeting.lang.get_untracked();
+        let lang = meeting.language.lang.get_untracked();
         let url = browser::permalink(q.id, lang);
         let (text, shown, done): (_, _, fn(&Texts) -> &'static str) = if citing {
             let text = citation(meeting.minutes, q.speech, q.paragraph, &url, lang);
@@ -77,7 +77,7 @@ pub fn CopyButtons(
         };
         spawn_local(async move {
             let ok = write_clipboard(&text).await;
-            let t = meeting.lang.get_untracked().texts();
+            let t = meeting.language.lang.get_untracked().texts();
             let message = if ok { done(t) } else { t.copy_failed };
             shown.set(Some(message));
             browser::announce(message);

@@ -67,7 +67,7 @@ pub fn FilterPanel() -> impl IntoView {
             (!speakers.is_empty()).then(|| {
                 view! {
                     <fieldset class="filter-group" data-group=group_key(group)>
-                        <legend>{move || meeting.lang.get().group(group)}</legend>
+                        <legend>{move || meeting.language.lang.get().group(group)}</legend>
                         {speakers
                             .into_iter()
                             .map(|a| {
@@ -76,7 +76,7 @@ pub fn FilterPanel() -> impl IntoView {
                                     <FilterOption
                                         name="speaker"
                                         value=id
-                                        label=Signal::derive(move || meeting.lang.get().name(a))
+                                        label=Signal::derive(move || meeting.language.lang.get().name(a))
                                         checked=Memo::new(move |_| chosen_speakers.with(|s| s.contains(id))).into()
                                         count=Signal::derive(move || counts.speakers.get(id))
                                         on_toggle=move || meeting.update(|s| toggle(&mut s.speakers, id.to_string()))
@@ -99,7 +99,7 @@ pub fn FilterPanel() -> impl IntoView {
                 <FilterOption
                     name="topic"
                     value=id
-                    label=Signal::derive(move || meeting.lang.get().topic(t))
+                    label=Signal::derive(move || meeting.language.lang.get().topic(t))
                     checked=Memo::new(move |_| chosen_topics.with(|s| s.contains(id))).into()
                     count=Signal::derive(move || counts.topics.get(id))
                     on_toggle=move || meeting.update(|s| toggle(&mut s.topics, id.to_string()))

@@ -35,7 +35,7 @@ pub fn MeetingHeader(
                     <dd>
                         <time datetime=when.start.clone().unwrap_or_else(|| when.date.clone())>
                             {move || {
-                                let lang = meeting.lang.get();
+                                let lang = meeting.language.lang.get();
                                 let span = time_span(when, lang).map(|t| format!(" {t}")).unwrap_or_default();
                                 format!("{}{span}", date(when, lang))
                             }}

@@ -39,7 +39,7 @@ pub fn MeetingStats() -> impl IntoView {
     // Names and topic labels follow the interface language, so the charts are drawn anew
     // when it changes (the fold around them stays as the reader left it).
     let charts = move || {
-        let lang = meeting.lang.get();
+        let lang = meeting.language.lang.get();
         let t = lang.texts();
         let topic_label = |id: &str| {
             minutes

@@ -32,7 +32,7 @@ pub fn ParagraphView(
     let reasons = move || {
         let tags = marks.reasons.get(id);
         (!tags.is_empty()).then(|| {
-            let lang = meeting.lang.get();
+            let lang = meeting.language.lang.get();
             let t = lang.texts();
             let parts = tags
                 .into_iter()

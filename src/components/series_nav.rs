@@ -25,7 +25,7 @@ pub fn SeriesNav(
                     " "
                     <span class="series-nav__which">
                         {move || {
-                            let lang = meeting.lang.get();
+                            let lang = meeting.language.lang.get();
                             format!("{} {}", (lang.texts().meeting_number)(m.number), format::short_date(&m.date, lang))
                         }}
                     </span>

@@ -30,7 +30,7 @@ pub fn SpeakerCard() -> impl IntoView {
         let id = chosen.get()?;
         let s = all.iter().find(|s| s.attendee.id == id)?;
         let a = s.attendee;
-        let lang = meeting.lang.get();
+        let lang = meeting.language.lang.get();
         let t = lang.texts();
         let topics = s
             .topics

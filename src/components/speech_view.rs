@@ -113,11 +113,11 @@ pub fn SpeechView(
             // browser knows the page's origin.
             <header
                 class="speech__header"
-                data-permalink=move || meeting.started.get().then(|| browser::permalink(id, meeting.lang.get()))
+                data-permalink=move || meeting.started.get().then(|| browser::permalink(id, meeting.language.lang.get()))
             >
                 <h3 id=heading_id class="speech__speaker">
                     {move || {
-                        let lang = meeting.lang.get();
+                        let lang = meeting.language.lang.get();
                         match speaker {
                             Some(a) => {
                                 view! {
@@ -141,7 +141,7 @@ pub fn SpeechView(
                 </h3>
                 <span class="group-badge">
                     {move || {
-                        let lang = meeting.lang.get();
+                        let lang = meeting.language.lang.get();
                         speaker.map(|a| lang.group(a.group)).unwrap_or(lang.texts().group_unknown)
                     }}
                 </span>

@@ -48,7 +48,7 @@ pub fn TableOfContents(
                                                         .as_deref()
                                                         .and_then(|id| minutes.attendee(id));
                                                     let name = move || match speaker {
-                                                        Some(a) => meeting.lang.get().name(a),
+                                                        Some(a) => meeting.language.lang.get().name(a),
                                                         None => s.designation.clone(),
                                                     };
                                                     view! {

@@ -22,16 +22,22 @@ impl Language {
     /// follows the result.
     pub fn follow(from_link: impl Fn() -> Option<Lang> + Send + Sync + 'static) -> Language {
         let choice = RwSignal::new(None);
-        let current = move || from_link().or(choice.get()).unwrap_or_default();
-        let (lang, set_lang) = signal(untrack(&current));
-        Effect::new(move |_| {
-            let now = current();
-            if lang.get_untracked() != now {
-                set_lang.set(now);
-            }
-        });
+        let lang = relay(move || from_link().or(choice.get()).unwrap_or_default());
         Effect::new(move |_| browser::set_document_lang(lang.get().code()));
         Language { lang, choice }
+    }
+
+    /// The same language through a signal of its own, for one part of the page: every
+    /// text follows the language, and a signal keeps its readers in order, so each reader
+    /// that comes or goes (a fold button, a reason) or re-runs (a language switch) costs
+    /// time in proportion to how many readers the signal has; one signal for a whole
+    /// meeting made both grow with the square of its length.
+    pub fn relayed(self) -> Language {
+        let page = self.lang;
+        Language {
+            lang: relay(move || page.get()),
+            ..self
+        }
     }
 
     /// Bring in the choice the reader made on an earlier visit.
@@ -58,6 +64,19 @@ impl Language {
     ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || pick(self.t())
     }
+}
+
+/// A signal that follows `source`, written only when its value changes: its readers
+/// re-run on a change of language, not on every change of what `source` reads.
+fn relay(source: impl Fn() -> Lang + Send + Sync + 'static) -> ReadSignal<Lang> {
+    let (lang, set_lang) = signal(untrack(&source));
+    Effect::new(move |_| {
+        let now = source();
+        if lang.get_untracked() != now {
+            set_lang.set(now);
+        }
+    });
+    lang
 }
 
 /// What the index and person pages share: the address and the language. `Copy`, by
