@@ -24,40 +24,20 @@ pub fn App(
 ) -> impl IntoView {
     let root = page.root();
     let content = match (page, minutes) {
-        (PageData::Meeting { neighbours }, Some(minutes)) => {
+        (PageData::Meeting(page), Some(minutes)) => {
             provide_meeting(minutes);
-            view! { <MeetingPage neighbours=neighbours /> }.into_any()
+            view! { <MeetingPage page /> }.into_any()
         }
-        (
-            PageData::Index {
-                body,
-                meetings,
-                total,
-                pager,
-                choices,
-                offline_bytes,
-            },
-            _,
-        ) => {
+        (PageData::Index(page), _) => {
             provide_site(root);
-            view! {
-                <IndexPage body meetings total pager choices offline_bytes />
-            }
-            .into_any()
+            view! { <IndexPage page /> }.into_any()
         }
-        (
-            PageData::Person {
-                body,
-                person,
-                pager,
-            },
-            _,
-        ) => {
+        (PageData::Person(page), _) => {
             provide_site(root);
-            view! { <PersonPage body person pager /> }.into_any()
+            view! { <PersonPage page /> }.into_any()
         }
         // `mount` and the renderer never pair a meeting page with no minutes.
-        (PageData::Meeting { .. }, None) => ().into_any(),
+        (PageData::Meeting(_), None) => ().into_any(),
     };
     view! {
         <NoScriptNote />

@@ -30,9 +30,7 @@ pub fn mount() {
             site::PageData::parse(&json).map_err(|e| web::data::DataError::Malformed(e).to_string())
         });
     let minutes = match &page {
-        Ok(site::PageData::Meeting { .. }) => {
-            web::data::minutes().map(Some).map_err(|e| e.to_string())
-        }
+        Ok(site::PageData::Meeting(_)) => web::data::minutes().map(Some).map_err(|e| e.to_string()),
         _ => Ok(None),
     };
     match (page, minutes) {

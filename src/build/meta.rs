@@ -23,34 +23,35 @@ pub(super) fn title_and_description(
             let description = format!("{title}（{}{time}）", format::date(when, Lang::Ja));
             (title, description)
         }
-        (
-            PageData::Index {
-                body, total, pager, ..
-            },
-            _,
-        ) => (
-            format!("{body} {}{}", Lang::Ja.texts().series_title, page_of(pager)),
+        (PageData::Index(index), _) => (
             format!(
-                "{body}の{}（{total}件）と全会合の発言の検索",
+                "{} {}{}",
+                index.body,
                 Lang::Ja.texts().series_title,
+                page_of(&index.pager)
             ),
-        ),
-        (
-            PageData::Person {
-                body,
-                person,
-                pager,
-            },
-            _,
-        ) => (
-            format!("{}{} — {body}", person.name.name, page_of(pager)),
             format!(
-                "{}の{body}での役職、発言（{}件）とテーマ",
-                person.name.name,
-                person.by_year.iter().map(|y| y.remarks).sum::<usize>()
+                "{}の{}（{}件）と全会合の発言の検索",
+                index.body,
+                Lang::Ja.texts().series_title,
+                index.total
             ),
         ),
-        (PageData::Meeting { .. }, None) => {
+        (PageData::Person(page), _) => (
+            format!(
+                "{}{} — {}",
+                page.person.name.name,
+                page_of(&page.pager),
+                page.body
+            ),
+            format!(
+                "{}の{}での役職、発言（{}件）とテーマ",
+                page.person.name.name,
+                page.body,
+                page.person.by_year.iter().map(|y| y.remarks).sum::<usize>()
+            ),
+        ),
+        (PageData::Meeting(_), None) => {
             return Err(RenderError::Template("a meeting page needs its minutes"));
         }
     })

@@ -18,7 +18,8 @@ use crate::build::share::{self, not_found_page, share_page};
 use crate::route::Route;
 use crate::series_search;
 use crate::site::{
-    INDEX_PAGE_MEETINGS, PERSON_PAGE_MEETINGS, PageData, Pager, SITE_DATA_ID, SearchChoices,
+    INDEX_PAGE_MEETINGS, IndexData, MeetingData, PERSON_PAGE_MEETINGS, PageData, Pager, PersonData,
+    SITE_DATA_ID, SearchChoices,
 };
 use crate::web::data::{self, DataError};
 
@@ -150,9 +151,9 @@ fn pages(
     let mut share_files = Vec::new();
     for minutes in series.meetings() {
         let json = json_of[&minutes.id];
-        let data = PageData::Meeting {
+        let data = PageData::Meeting(MeetingData {
             neighbours: series.neighbours(&minutes.id),
-        };
+        });
         out.push(SiteFile::text(
             data.path(Some(&minutes.id)),
             page(template, &data, Some((minutes, json)), None)?,
@@ -201,13 +202,15 @@ fn pages(
     // the first page is the one that offers it.
     let later_pages: Vec<PageData> = pages
         .iter()
-        .map(|&(pager, meetings)| PageData::Index {
-            body: body.clone(),
-            meetings: meetings.to_vec(),
-            total: summaries.len(),
-            pager,
-            choices: choices.clone(),
-            offline_bytes: 0,
+        .map(|&(pager, meetings)| {
+            PageData::Index(IndexData {
+                body: body.clone(),
+                meetings: meetings.to_vec(),
+                total: summaries.len(),
+                pager,
+                choices: choices.clone(),
+                offline_bytes: 0,
+            })
         })
         .collect();
     let mut index_files = Vec::with_capacity(later_pages.len());
@@ -222,11 +225,8 @@ fn pages(
         .into_iter()
         .next()
         .expect("Pager::split gives a page");
-    if let PageData::Index {
-        offline_bytes: b, ..
-    } = &mut first_page
-    {
-        *b = offline_bytes;
+    if let PageData::Index(index) = &mut first_page {
+        index.offline_bytes = offline_bytes;
     }
     out.extend(index_files);
     out.extend(share_files);
@@ -250,7 +250,7 @@ fn person_pages(body: &str, person: Person) -> Vec<PageData> {
         .into_iter()
         .map(|(pager, ids)| {
             let first = pager.page == 1;
-            PageData::Person {
+            PageData::Person(PersonData {
                 body: body.to_owned(),
                 person: Person {
                     remarks: person
@@ -272,7 +272,7 @@ fn person_pages(body: &str, person: Person) -> Vec<PageData> {
                     ..person.clone()
                 },
                 pager,
-            }
+            })
         })
         .collect()
 }
@@ -374,13 +374,13 @@ mod tests {
         let site = site(TEMPLATE, &files, None, None).unwrap();
         let index_page = |path: &str| match PageData::parse(block(file(&site, path), SITE_DATA_ID))
         {
-            Ok(PageData::Index {
+            Ok(PageData::Index(IndexData {
                 meetings,
                 total,
                 pager,
                 choices,
                 ..
-            }) => (meetings, total, pager, choices),
+            })) => (meetings, total, pager, choices),
             other => panic!("{path}: {other:?}"),
         };
         let (first, total, pager, choices) = index_page("index.html");
@@ -431,7 +431,7 @@ mod tests {
                 format!("people/murai-jun/{n}/index.html")
             };
             let html = file(&site, &path);
-            let Ok(PageData::Person { person, pager, .. }) =
+            let Ok(PageData::Person(PersonData { person, pager, .. })) =
                 PageData::parse(block(html, SITE_DATA_ID))
             else {
                 panic!("{path} is not a person page");
@@ -508,7 +508,8 @@ mod tests {
             MINUTES
         );
         assert_eq!(file(&site, "cshq-001/cshq-001.json"), MINUTES);
-        let PageData::Meeting { neighbours } = PageData::parse(block(html, SITE_DATA_ID)).unwrap()
+        let PageData::Meeting(MeetingData { neighbours }) =
+            PageData::parse(block(html, SITE_DATA_ID)).unwrap()
         else {
             panic!("not a meeting page");
         };

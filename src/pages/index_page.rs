@@ -10,26 +10,25 @@ use crate::components::series_search_panel::SeriesSearchPanel;
 use crate::format;
 use crate::route::Route;
 use crate::series_search::{SeriesQuery, is_series_query};
-use crate::site::{Pager, SearchChoices};
+use crate::site::IndexData;
 use crate::state::site::use_site;
 use crate::web::browser;
 
 /// The index page: header, search, and the list of meetings.
 #[component]
 pub fn IndexPage(
-    /// The body, as printed.
-    body: String,
-    /// This page's meetings, newest first.
-    meetings: Vec<MeetingSummary>,
-    /// How many meetings the series has.
-    total: usize,
-    /// Which page of the index this is.
-    pager: Pager,
-    /// The search's choices.
-    choices: SearchChoices,
-    /// What keeping the series offline stores, in bytes (offered on the first page).
-    offline_bytes: usize,
+    /// What the page shows: the body, this page's meetings, the search's choices, what
+    /// keeping the series offline stores (offered on the first page).
+    page: IndexData,
 ) -> impl IntoView {
+    let IndexData {
+        body,
+        meetings,
+        total,
+        pager,
+        choices,
+        offline_bytes,
+    } = page;
     let site = use_site();
     let language = site.language;
     let hrefs = (1..=pager.pages)

@@ -2,7 +2,6 @@
 //! contents beside it.
 
 use leptos::prelude::*;
-use minutes_core::series::Neighbours;
 use minutes_core::{Block, Section};
 
 use crate::components::agenda_list::AgendaList;
@@ -19,15 +18,18 @@ use crate::components::search_box::SearchBox;
 use crate::components::speaker_card::SpeakerCard;
 use crate::components::speech_view::SpeechView;
 use crate::components::table_of_contents::TableOfContents;
+use crate::site::MeetingData;
 use crate::state::use_meeting;
 use crate::web::browser;
 
 /// The meeting: header, tools (search, filters, contents), attendees and proceedings.
 #[component]
 pub fn MeetingPage(
-    /// The meetings either side, linked from the header.
-    neighbours: Neighbours,
+    /// What the page shows beyond the minutes: the meetings either side, linked from the
+    /// header.
+    page: MeetingData,
 ) -> impl IntoView {
+    let MeetingData { neighbours } = page;
     let meeting = use_meeting();
     let minutes = meeting.minutes;
     // A permalink's element exists only once the app has drawn it; jump to it then.

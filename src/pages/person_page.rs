@@ -2,7 +2,7 @@
 //! per year, and every remark with its meeting, date and permalink.
 
 use leptos::prelude::*;
-use minutes_core::series::{MeetingLink, Person};
+use minutes_core::series::MeetingLink;
 
 use crate::components::pager::PagerNav;
 
@@ -11,19 +11,21 @@ use crate::components::meeting_stats::{Bar, BarChart};
 use crate::format;
 use crate::i18n::Lang;
 use crate::route::Route;
-use crate::site::Pager;
+use crate::site::PersonData;
 use crate::state::site::use_site;
 
 /// The person page.
 #[component]
 pub fn PersonPage(
-    /// The body, as printed.
-    body: String,
-    /// The person, with this page's remarks.
-    person: Person,
-    /// Which page of their remarks this is.
-    pager: Pager,
+    /// What the page shows: the body, the person with this page's remarks, which page of
+    /// their remarks this is.
+    page: PersonData,
 ) -> impl IntoView {
+    let PersonData {
+        body,
+        person,
+        pager,
+    } = page;
     let site = use_site();
     let language = site.language;
     let root = site.root;

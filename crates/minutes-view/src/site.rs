@@ -19,40 +19,53 @@ use crate::route::Route;
 /// The id of the page's site data block.
 pub const SITE_DATA_ID: &str = "site-data";
 
-/// What a page shows, beyond a meeting's minutes.
+/// What a page shows, beyond a meeting's minutes: one struct per kind of page, which the
+/// page's component takes whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "snake_case")]
 pub enum PageData {
     /// A page of the series index.
-    Index {
-        /// The body whose meetings these are, as printed.
-        body: String,
-        /// This page's meetings, newest first.
-        meetings: Vec<MeetingSummary>,
-        /// How many meetings the series has.
-        total: usize,
-        /// Which page of the index this is.
-        pager: Pager,
-        /// The series search's speaker, topic and year choices, over the whole series.
-        choices: SearchChoices,
-        /// What keeping the whole series offline stores: every page, minutes and search
-        /// file but the index itself, in bytes.
-        offline_bytes: usize,
-    },
+    Index(IndexData),
     /// A meeting page: its minutes are in their own block.
-    Meeting {
-        /// The meetings either side.
-        neighbours: Neighbours,
-    },
+    Meeting(MeetingData),
     /// A page of a person's page.
-    Person {
-        /// The body, as printed.
-        body: String,
-        /// The person across the series, with the remarks of this page's meetings only.
-        person: Person,
-        /// Which page of their remarks this is.
-        pager: Pager,
-    },
+    Person(PersonData),
+}
+
+/// A page of the series index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexData {
+    /// The body whose meetings these are, as printed.
+    pub body: String,
+    /// This page's meetings, newest first.
+    pub meetings: Vec<MeetingSummary>,
+    /// How many meetings the series has.
+    pub total: usize,
+    /// Which page of the index this is.
+    pub pager: Pager,
+    /// The series search's speaker, topic and year choices, over the whole series.
+    pub choices: SearchChoices,
+    /// What keeping the whole series offline stores: every page, minutes and search file
+    /// but the index itself, in bytes.
+    pub offline_bytes: usize,
+}
+
+/// A meeting page, beyond its minutes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingData {
+    /// The meetings either side.
+    pub neighbours: Neighbours,
+}
+
+/// A page of a person's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonData {
+    /// The body, as printed.
+    pub body: String,
+    /// The person across the series, with the remarks of this page's meetings only.
+    pub person: Person,
+    /// Which page of their remarks this is.
+    pub pager: Pager,
 }
 
 /// Meetings one page of the index lists: the real series (about 42) fits on one page.
@@ -133,13 +146,15 @@ impl PageData {
     /// This page's address; a meeting page's is its minutes' (`minutes_id`).
     pub fn route<'a>(&'a self, minutes_id: Option<&'a str>) -> Route<'a> {
         match self {
-            PageData::Index { pager, .. } => Route::Index { page: pager.page },
-            PageData::Meeting { .. } => Route::Meeting {
+            PageData::Index(index) => Route::Index {
+                page: index.pager.page,
+            },
+            PageData::Meeting(_) => Route::Meeting {
                 id: minutes_id.unwrap_or_default(),
             },
-            PageData::Person { person, pager, .. } => Route::Person {
-                id: &person.name.id,
-                page: pager.page,
+            PageData::Person(page) => Route::Person {
+                id: &page.person.name.id,
+                page: page.pager.page,
             },
         }
     }
