@@ -76,7 +76,7 @@ for (const lang of ['ja', 'en']) {
     });
     await page.goto(site.meeting + (lang === 'en' ? '?lang=en' : ''));
     await waitForMeeting(page);
-    const speech = page.locator('article.speech:has([data-paragraph])').first();
+    const speech = page.locator('article[data-speaker]:has([data-paragraph])').first();
     await speech.locator('[data-paragraph]').first().hover();
     const pair = speech.locator('[data-paragraph] button[data-copy]');
     assert.equal(await pair.count(), 2);

@@ -28,7 +28,7 @@ async function japaneseInEnglish(page) {
       for (const attr of ['aria-label', 'title']) {
         const value = el.getAttribute(attr);
         // A title that quotes the minutes (how a speaker was attributed) is the minutes'.
-        if (value && langOf(el) === 'en' && cjk.test(value) && !el.matches('.speech__designation')) {
+        if (value && langOf(el) === 'en' && cjk.test(value) && !el.matches('[data-designation]')) {
           found.push(`${attr}=${value.slice(0, 40)}`);
         }
       }
@@ -58,12 +58,12 @@ test('the switch turns the interface to English and back, keeping the minutes as
   // frame after it comes near.
   await murai.scrollIntoViewIfNeeded();
   await nextFrames(page);
-  assert.equal(await murai.locator('.speech__name').innerText(), 'Murai Jun');
-  assert.equal(await murai.locator('.speech__role').innerText(), 'Professor, Keio University');
-  assert.equal(await murai.locator('.group-badge').innerText(), 'Expert member');
+  assert.equal(await murai.locator('[data-speaker-name]').innerText(), 'Murai Jun');
+  assert.equal(await murai.locator('[data-speaker-role]').innerText(), 'Professor, Keio University');
+  assert.equal(await murai.locator('[data-group-badge]').innerText(), 'Expert member');
   const row = page.locator('tr[data-attendee="suga-yoshihide"]');
   assert.match(await row.innerText(), /Suga Yoshihide[\s\S]*Chief Cabinet Secretary \(Head\)[\s\S]*Minister/);
-  assert.match(await page.locator('.meeting-header__facts').innerText(), /Tuesday, 10 February 2015 \(Heisei 27\)/);
+  assert.match(await page.locator('[data-meeting-facts]').innerText(), /Tuesday, 10 February 2015 \(Heisei 27\)/);
   assert.ok(await page.getByRole('heading', { name: 'Contents' }).isVisible());
   // The minutes' text is untouched: every paragraph equals the data.
   for (const s of speechesOf(site.minutes)) {

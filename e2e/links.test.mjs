@@ -97,7 +97,7 @@ test('speaker names match by kanji, reading and Latin script', async () => {
 test('typing searches as you type, writes the URL once to history, and back undoes it', async () => {
   const page = await open('');
   const before = await page.evaluate(() => history.length);
-  const filtersAt = () => page.locator('.tools__more').evaluate((el) => el.getBoundingClientRect().top);
+  const filtersAt = () => page.locator('[data-tools-more]').evaluate((el) => el.getBoundingClientRect().top);
   const filtersBefore = await filtersAt();
   const box = page.getByLabel('発言を検索');
   await box.pressSequentially('ログ', { delay: 30 });
@@ -165,7 +165,7 @@ test('filters combine, counts update live, and one control clears them all', asy
   // for the expected number rather than read it at once.
   const iotCountIs = (n) => page.waitForFunction((n) => {
     const count = document.querySelector('input[name="topic"][value="iot"]').closest('label')
-      .querySelector('.filter-option__count').textContent;
+      .querySelector('[data-option-count]').textContent;
     return Number(count.replace(/\D/g, '')) === n;
   }, n, { timeout: 2000 });
   const allIot = paragraphsWithTopic('iot').length;
@@ -225,7 +225,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   const page = await open('', { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
   const one = page.locator(`[data-paragraph="${first.id}"]`);
   const two = page.locator(`[data-paragraph="${second.id}"]`);
-  const pairs = page.locator('.paragraph button[data-copy="link"]');
+  const pairs = page.locator('[data-paragraph] button[data-copy="link"]');
   assert.equal(await pairs.count(), 0, 'no paragraph has buttons before it is read');
 
   // Pointer: the pair follows it, in the margin, without moving the text.
@@ -249,7 +249,7 @@ test("the paragraphs' copy buttons come to the paragraph by pointer, keyboard an
   assert.equal(await pairs.count(), 1, 'one pair for the page');
   assert.deepEqual(await place(two), before, 'showing the buttons moves nothing');
   assert.deepEqual(await place(below), belowBefore, 'nor the remark below');
-  const buttons = await place(two.locator('.copy-buttons'));
+  const buttons = await place(two.locator('[data-copy-buttons]'));
   assert.ok(buttons.x >= before.x + before.width, 'in the margin beside the paragraph');
 
   // The pointer crosses the gap between the text and the pair, and the pair is still

@@ -42,16 +42,16 @@ async function open(path = '', options = WIDE) {
  */
 function searchFirstFrame(page, q) {
   return page.evaluate(async (q) => {
-    const minutes = document.querySelector('.minutes');
+    const minutes = document.querySelector('[data-minutes]');
     const frame = new Promise((resolve) => {
       const watch = new MutationObserver(() => {
         watch.disconnect();
         requestAnimationFrame(() => {
-          const shown = [...minutes.querySelectorAll('article.speech')].filter((a) => {
+          const shown = [...minutes.querySelectorAll('article[data-speaker]')].filter((a) => {
             const r = a.getBoundingClientRect();
             return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
           });
-          resolve(shown.map((a) => [a.id, a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })]));
+          resolve(shown.map((a) => [a.id, a.querySelector('[data-speech-header]').checkVisibility({ contentVisibilityAuto: true })]));
         });
       });
       watch.observe(minutes, { attributes: true, subtree: true, attributeFilter: ['hidden'] });
@@ -65,9 +65,9 @@ function searchFirstFrame(page, q) {
 
 test('remarks far off screen are not drawn until they come near, and are on paper', async () => {
   const page = await open();
-  const all = page.locator('.minutes article.speech');
+  const all = page.locator('[data-minutes] article[data-speaker]');
   assert.equal(await all.count(), speechesOf(site.minutes).length);
-  const skipped = await all.evaluateAll((list) => list.filter((a) => !a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })).length);
+  const skipped = await all.evaluateAll((list) => list.filter((a) => !a.querySelector('[data-speech-header]').checkVisibility({ contentVisibilityAuto: true })).length);
   assert.ok(skipped > 100, `most remarks are skipped (${skipped})`);
   await page.emulateMedia({ media: 'print' });
   const drawn = await all.evaluateAll((list) => list.map((a) => getComputedStyle(a).contentVisibility));
@@ -84,7 +84,7 @@ test('a search draws the remarks it brings on screen in the very first frame', a
   await screenshot(page, 'long-search', { fullPage: false });
 
   // Cleared from the last result, far down: the remarks that come back around it.
-  await page.locator('.section:not([hidden]) > article.speech:not([hidden])').last().scrollIntoViewIfNeeded();
+  await page.locator('[data-section]:not([hidden]) > article[data-speaker]:not([hidden])').last().scrollIntoViewIfNeeded();
   await nextFrames(page);
   const back = await searchFirstFrame(page, '');
   assert.ok(back.length > 0);
@@ -102,7 +102,7 @@ test('a permalink to a remark near the end opens at that remark, drawn', async (
   await page.waitForTimeout(1500);
   const top = await target.evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 80, `the remark is at the top of the screen (${top} px)`);
-  assert.equal(await target.locator('.paragraph p').first().evaluate((p) => p.checkVisibility({ contentVisibilityAuto: true })), true);
+  assert.equal(await target.locator('[data-paragraph] p').first().evaluate((p) => p.checkVisibility({ contentVisibilityAuto: true })), true);
   await screenshot(page, 'long-permalink', { fullPage: false });
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -112,7 +112,7 @@ test('a contents link to a remark near the end lands on it', async () => {
   const speeches = speechesOf(site.minutes);
   const far = speeches[speeches.length - 4];
   const page = await open();
-  await page.locator(`.toc a[href="#${far.id}"]`).click();
+  await page.locator(`[data-toc] a[href="#${far.id}"]`).click();
   // The browser jumps to where the estimates put it; its scroll anchoring keeps the
   // remark in place while the remarks around it are drawn (the app does not hold it).
   await page.waitForTimeout(1500);

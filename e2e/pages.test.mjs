@@ -89,9 +89,9 @@ test('a person\'s remarks: 20 meetings a page, oldest first, roles and topics on
       await page.locator('[data-pager] a[data-page-step="next"]').first().click();
       await ready(page);
       assert.equal(new URL(page.url()).pathname, `/people/murai-jun/${n}/`);
-      assert.equal(await page.locator('.person-roles').count(), 0, 'roles on the first page only');
+      assert.equal(await page.locator('[data-person-roles]').count(), 0, 'roles on the first page only');
     } else {
-      assert.equal(await page.locator('.person-roles').count(), 1);
+      assert.equal(await page.locator('[data-person-roles]').count(), 1);
     }
     const meetings = await page.locator('[data-person-remark]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.meeting))]);
     assert.deepEqual(meetings, withRemarks.slice((n - 1) * PERSON_PAGE, n * PERSON_PAGE).map((m) => m.id), `page ${n}`);

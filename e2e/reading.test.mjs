@@ -35,7 +35,7 @@ test('the header shows the date with era and Western year, the time and the plac
   const page = await newPage(site.browser);
   await page.goto(site.meeting);
   await waitForMeeting(page);
-  const header = await page.locator('header.meeting-header').innerText();
+  const header = await page.locator('header[data-meeting-header]').innerText();
   const { era, era_year: eraYear, date } = site.minutes.date;
   const [y, m, d] = date.split('-').map(Number);
   assert.ok(header.includes(`${era}${eraYear}年（${y}年）${m}月${d}日`), header);

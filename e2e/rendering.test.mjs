@@ -35,7 +35,7 @@ test('without JavaScript the whole meeting reads, and a permalink opens on its p
   }
   const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, target.id);
   assert.ok(top >= 0 && top < 844, `the browser itself jumps to the fragment (top ${top})`);
-  const note = page.locator('p.noscript');
+  const note = page.locator('[data-noscript-note]');
   assert.match(await note.innerText(), /Search, filters and copying links need JavaScript/);
   assert.ok(await note.isVisible(), JSON.stringify(await note.boundingBox()));
   // Controls that need the app are not left there dead; the contents' links work.
@@ -50,13 +50,13 @@ test('the first paint lays out only the remarks on screen; the rest are drawn as
   const page = await newPage(site.browser, { viewport: { width: 1440, height: 900 } });
   await page.goto(site.meeting);
   await waitForMeeting(page);
-  const drawn = () => page.locator('article.speech').evaluateAll((list) =>
-    list.map((a) => a.querySelector('.speech__header').checkVisibility({ contentVisibilityAuto: true })));
+  const drawn = () => page.locator('article[data-speaker]').evaluateAll((list) =>
+    list.map((a) => a.querySelector('[data-speech-header]').checkVisibility({ contentVisibilityAuto: true })));
   const atLoad = await drawn();
   assert.equal(atLoad.length, speechesOf(site.minutes).length);
   assert.ok(atLoad.at(-1) === false, 'the last remark, far below, is skipped');
   assert.ok(atLoad.filter(Boolean).length < atLoad.length / 2, `drawn at load: ${atLoad.filter(Boolean).length} of ${atLoad.length}`);
-  await page.locator('article.speech').last().scrollIntoViewIfNeeded();
+  await page.locator('article[data-speaker]').last().scrollIntoViewIfNeeded();
   await nextFrames(page);
   assert.equal((await drawn()).at(-1), true, 'drawn once on screen');
   assert.deepEqual(page.errors, []);
@@ -64,7 +64,7 @@ test('the first paint lays out only the remarks on screen; the rest are drawn as
 });
 
 test('on a wide screen the tools and attendees are open from the first paint, and nothing shifts when the app starts', async () => {
-  const folds = '.tools__more, .attendees details';
+  const folds = '[data-tools-more], [data-attendees] details';
   for (const [viewport, open] of [[{ width: 1440, height: 900 }, true], [{ width: 390, height: 844 }, false]]) {
     const page = await newPage(site.browser, { viewport });
     await page.addInitScript((folds) => {
@@ -144,9 +144,9 @@ test('rendering and hydration give the same first view', async () => {
     await page.goto(site.meeting);
     if (javaScriptEnabled) await waitForMeeting(page);
     const view = await page.evaluate(() => ({
-      ids: [...document.querySelectorAll('.minutes [id]')].map((el) => el.id),
-      text: document.querySelector('.minutes').textContent,
-      header: document.querySelector('.meeting-header').textContent,
+      ids: [...document.querySelectorAll('[data-minutes] [id]')].map((el) => el.id),
+      text: document.querySelector('[data-minutes]').textContent,
+      header: document.querySelector('[data-meeting-header]').textContent,
     }));
     await context.close();
     return view;

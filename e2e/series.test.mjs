@@ -152,12 +152,12 @@ test('a person\'s page: roles with their meetings, every remark with its meeting
   const want = site.meetings.flatMap((m) => speeches(m).filter((s) => s.speaker === 'murai-jun').map((s) => `${m.id}#${s.id}`));
   assert.deepEqual(remarks, want);
   const attended = site.meetings.filter((m) => m.attendees.some((a) => a.id === 'murai-jun'));
-  assert.match(await page.locator('.person-roles').innerText(), new RegExp(`出席した会合（${attended.length}回）`));
+  assert.match(await page.locator('[data-person-roles]').innerText(), new RegExp(`出席した会合（${attended.length}回）`));
   assert.equal(await page.locator('[data-stats-table="years"] tbody tr').count(), 2, '2015 and 2016');
   assert.ok(await page.locator('[data-stats-table="person-topics"] tbody tr').count() > 0);
   await screenshot(page, 'person-1440');
   const [meeting, speech] = want.at(-1).split('#');
-  await page.locator(`[data-person-remark="${speech}"][data-meeting="${meeting}"] .person-remark__context a`).click();
+  await page.locator(`[data-person-remark="${speech}"][data-meeting="${meeting}"] [data-remark-context] a`).click();
   await ready(page);
   assert.equal(new URL(page.url()).pathname, `/${meeting}/`);
   assert.equal(await page.locator(`#${speech}`).count(), 1);
@@ -209,7 +209,7 @@ test('links made when the site was one meeting land where they did', async () =>
 
 test('the language switch on the index and a person\'s page, remembered across pages', async () => {
   const page = await open('');
-  await page.locator('.language-switch [data-lang="en"]').click();
+  await page.locator('button[data-lang="en"]').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.locator('h1').innerText(), 'Meetings and minutes');
   assert.match(await page.locator('[data-meeting-item="cshq-001"] time').innerText(), /10 February 2015/);
@@ -220,7 +220,7 @@ test('the language switch on the index and a person\'s page, remembered across p
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await page.locator('h1').innerText(), /Murai Jun/);
   assert.match(await page.locator('#roles-heading').innerText(), /Roles and offices/);
-  await page.locator('.language-switch [data-lang="ja"]').click();
+  await page.locator('button[data-lang="ja"]').click();
   await page.waitForFunction(() => document.documentElement.lang === 'ja');
   assert.match(await page.locator('#roles-heading').innerText(), /役職・所属/);
   assert.deepEqual(page.errors, []);

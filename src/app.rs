@@ -52,7 +52,7 @@ pub fn App(
 #[component]
 fn NoScriptNote() -> impl IntoView {
     view! {
-        <p class="noscript">
+        <p class="noscript" data-noscript-note>
             <span lang="ja">"検索・絞り込み・リンクのコピーには JavaScript が必要です。ページの内容は下にすべて表示されています。"</span>
             " "
             <span lang="en">"Search, filters and copying links need JavaScript; everything on this page is below."</span>

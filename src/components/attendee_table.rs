@@ -25,6 +25,7 @@ pub fn AttendeeTable(
     view! {
         <section
             class="attendees"
+            data-attendees
             id="attendees"
             aria-labelledby="attendees-heading"
             hidden=move || meeting.filtered.get()
@@ -87,7 +88,7 @@ pub fn AttendeeTable(
                                                 }}
                                             </td>
                                             <td>
-                                                <span class="group-badge">{move || meeting.language.lang.get().group(a.group)}</span>
+                                                <span class="group-badge" data-group-badge>{move || meeting.language.lang.get().group(a.group)}</span>
                                             </td>
                                         </tr>
                                     }

@@ -172,7 +172,7 @@ pub fn ParagraphCopyButtons() -> impl IntoView {
         focus.remove();
     });
     view! {
-        <span class="copy-buttons copy-buttons--paragraph" node_ref=tools hidden>
+        <span class="copy-buttons copy-buttons--paragraph" data-copy-buttons node_ref=tools hidden>
             <CopyButtons target=target.into() />
         </span>
     }

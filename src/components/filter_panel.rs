@@ -214,7 +214,7 @@ fn FilterOption(
                 on:change=move |_| on_toggle()
             />
             <span class="filter-option__label" lang=label_lang>{label}</span>
-            <span class="filter-option__count">
+            <span class="filter-option__count" data-option-count>
                 {count}
                 <span class="visually-hidden">{meeting.text(|t| t.count_unit)}</span>
             </span>

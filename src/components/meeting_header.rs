@@ -24,12 +24,12 @@ pub fn MeetingHeader(
     let meeting = use_meeting();
     let when = &minutes.date;
     view! {
-        <header class="meeting-header">
+        <header class="meeting-header" data-meeting-header>
             <SeriesNav neighbours=neighbours />
             <LanguageSwitch language=meeting.language choose=Callback::new(move |lang| meeting.choose_lang(lang)) />
             <p class="meeting-header__body" lang="ja">{minutes.body.clone()}</p>
             <h1 class="meeting-header__title" lang="ja">{minutes.title.clone()}</h1>
-            <dl class="meeting-header__facts">
+            <dl class="meeting-header__facts" data-meeting-facts>
                 <div>
                     <dt>{meeting.text(|t| t.date)}</dt>
                     <dd>

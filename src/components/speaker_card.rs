@@ -69,7 +69,7 @@ pub fn SpeakerCard() -> impl IntoView {
                     {lang.role(a)}
                     {offices(a, lang)}
                     " "
-                    <span class="group-badge">{lang.group(a.group)}</span>
+                    <span class="group-badge" data-group-badge>{lang.group(a.group)}</span>
                 </p>
                 <dl class="speaker-card__numbers">
                     <div>

@@ -113,6 +113,7 @@ pub fn SpeechView(
             // browser knows the page's origin.
             <header
                 class="speech__header"
+                data-speech-header
                 data-permalink=move || meeting.started.get().then(|| browser::permalink(id, meeting.language.lang.get()))
             >
                 <h3 id=heading_id class="speech__speaker">
@@ -123,33 +124,34 @@ pub fn SpeechView(
                                 view! {
                                     <a
                                         class="speech__name"
+                                        data-speaker-name
                                         href=speaker_link(meeting, &a.id)
                                         title=lang.texts().all_by_speaker
                                     >
                                         {lang.name(a)}
                                     </a>
-                                    <span class="speech__role">{lang.role(a)}</span>
+                                    <span class="speech__role" data-speaker-role>{lang.role(a)}</span>
                                 }
                                     .into_any()
                             }
                             None => {
-                                view! { <span class="speech__name">{lang.texts().unknown_speaker}</span> }
+                                view! { <span class="speech__name" data-speaker-name>{lang.texts().unknown_speaker}</span> }
                                     .into_any()
                             }
                         }
                     }}
                 </h3>
-                <span class="group-badge">
+                <span class="group-badge" data-group-badge>
                     {move || {
                         let lang = meeting.language.lang.get();
                         speaker.map(|a| lang.group(a.group)).unwrap_or(lang.texts().group_unknown)
                     }}
                 </span>
-                <span class="speech__designation" title=speech.attribution.clone()>
+                <span class="speech__designation" data-designation title=speech.attribution.clone()>
                     {meeting.text(|t| t.as_printed)}
                     <span lang="ja">{speech.designation.clone()}</span>
                 </span>
-                <span class="copy-buttons">
+                <span class="copy-buttons" data-copy-buttons>
                     <CopyButtons target=Signal::stored(Some(quotable)) />
                 </span>
             </header>

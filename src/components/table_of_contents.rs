@@ -15,7 +15,7 @@ pub fn TableOfContents(
 ) -> impl IntoView {
     let meeting = use_meeting();
     view! {
-        <nav class="toc" aria-labelledby="toc-heading" on:click=fold_tools_on_phone>
+        <nav class="toc" data-toc aria-labelledby="toc-heading" on:click=fold_tools_on_phone>
             <div>
                 <h2 id="toc-heading">{meeting.text(|t| t.contents)}</h2>
                 <ol>

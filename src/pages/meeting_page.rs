@@ -53,7 +53,7 @@ pub fn MeetingPage(
         <div class="layout">
             <aside class="tools" aria-label=meeting.text(|t| t.tools)>
                 <SearchBox />
-                <details class="tools__more" open=move || meeting.wide.get()>
+                <details class="tools__more" data-tools-more open=move || meeting.wide.get()>
                     <summary>{meeting.text(|t| t.tools_more)}</summary>
                     <FilterPanel />
                     <ExportMenu />
@@ -73,7 +73,7 @@ pub fn MeetingPage(
                 // What a copy button did, said to screen readers (browser::announce).
                 <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
                 <ParagraphCopyButtons />
-                <section class="minutes" aria-labelledby="minutes-heading">
+                <section class="minutes" data-minutes aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading" class="visually-hidden">{meeting.text(|t| t.minutes_heading)}</h2>
                     {minutes
                         .sections
@@ -138,6 +138,7 @@ fn SectionView(
     view! {
         <section
             class="section"
+            data-section=number
             id=section.id.clone()
             aria-labelledby=labelled_by
             hidden=move || !meeting.marks.sections.get(number)

@@ -122,7 +122,7 @@ pub fn PersonPage(
                             }
                         })
                         .collect_view()}
-                    <p class="person-remark__context">
+                    <p class="person-remark__context" data-remark-context>
                         <a href=in_meeting>{language.text(|t| t.read_in_meeting)}</a>
                     </p>
                 </li>
@@ -198,7 +198,7 @@ pub fn PersonPage(
                 view! {
                     <section aria-labelledby="roles-heading">
                         <h2 id="roles-heading">{language.text(|t| t.roles_heading)}</h2>
-                        <ul class="person-roles">{roles}</ul>
+                        <ul class="person-roles" data-person-roles>{roles}</ul>
                     </section>
                     <section class="stats" aria-label=language.text(|t| t.stats_heading)>{charts}</section>
                 }
