@@ -35,9 +35,9 @@ import { cpus, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, minutesData, DIST, ROOT } from '../e2e/lib/harness.mjs';
 import { writeBaselines } from './lib/baselines.mjs';
-import { scaleMinutes } from './lib/scale.mjs';
+import { scaleMinutes } from '../tools/lib/scale.mjs';
 import { buildAppWithData, sourcesAt } from './lib/build-app.mjs';
-import { serveCompressed } from './lib/serve.mjs';
+import { serve as serveFolder } from '../tools/lib/serve.mjs';
 import { paintTimings, THROTTLED, timeToInteractive } from './lib/perceived.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -340,12 +340,12 @@ const servers = [];
 // The meeting page: at the site's root in builds from before the series, in the
 // meeting's own folder (cshq-001/) since.
 const serve = async (dir) => {
-  const server = await serveCompressed(dir);
+  const server = await serveFolder(dir, { compress: true });
   servers.push(server);
   const ownFolder = await stat(join(dir, minutes.id, 'index.html')).catch(() => null);
   return ownFolder ? `${server.url}${minutes.id}/` : server.url;
 };
-const baselines = await serveCompressed(scratch).then((server) => (servers.push(server), server.url));
+const baselines = await serveFolder(scratch, { compress: true }).then((server) => (servers.push(server), server.url));
 const url = {
   app: await serve(DIST),
   base: builds['base-1x'].dist ? await serve(builds['base-1x'].dist) : null,
@@ -465,13 +465,13 @@ try {
     '',
     `Run on ${new Date().toISOString()} by \`./dev bench\` (\`node bench/bench.mjs\`): headless Chromium ${browser.version()}, ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Linux ${release()}, Node ${process.version}; ` +
-      `pages served compressed on loopback (bench/lib/serve.mjs); ${RUNS} fresh loads of each page, ${RUNS * 2} of each search, ` +
+      `pages served compressed on loopback (tools/lib/serve.mjs); ${RUNS} fresh loads of each page, ${RUNS * 2} of each search, ` +
       'pages interleaved.',
     '',
     'Baselines are generated from the same minutes JSON by `bench/lib/baselines.mjs`: a plain static',
     'HTML page (one small stylesheet, no script) and the same page with a hand-written vanilla-JS',
     `search. "${SCALE}×" is a synthetic meeting with the seed's sections repeated ${SCALE} times`,
-    '(`bench/lib/scale.mjs`); the app is rebuilt with it in a scratch copy of the sources.',
+    '(`tools/lib/scale.mjs`); the app is rebuilt with it in a scratch copy of the sources.',
     `"Base" is the app built from ${base ? `commit ${baseName} (${base.subject})` : BASE}, the A/B reference`,
     '(`BENCH_BASE`), with its own minutes file.',
     '',

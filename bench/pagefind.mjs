@@ -1,6 +1,6 @@
 // The project's series search against Pagefind (https://pagefind.app, the usual static-site
 // search) on the same corpus: for each count N (arguments; default 10 and 1000) a synthetic
-// series of N meetings made from the seed minutes (bench/lib/series.mjs) is rendered into a
+// series of N meetings made from the seed minutes (tools/lib/series.mjs) is rendered into a
 // copy of dist/, Pagefind indexes its meeting pages (`cshq-*/index.html`: not the index
 // pages nor the person pages, which repeat the meetings' remarks) twice: as it comes (the
 // whole <body>: the page's attendee table, statistics and navigation too, since the pages
@@ -46,7 +46,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { DIST, ROOT, launch, minutesData, newPage, serveStatic } from '../e2e/lib/harness.mjs';
-import { seriesFrom, siteWith, timeSeriesSearch } from './lib/series.mjs';
+import { seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
 import { firstVisit, watchNetwork } from './lib/visit.mjs';
 
 const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];

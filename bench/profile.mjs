@@ -5,7 +5,7 @@
 // is how the time splits between WASM, the JS glue and the browser's own work.
 import { chromium } from 'playwright-core';
 import { serveStatic, minutesData, ROOT } from '../e2e/lib/harness.mjs';
-import { scaleMinutes } from './lib/scale.mjs';
+import { scaleMinutes } from '../tools/lib/scale.mjs';
 import { buildAppWithData } from './lib/build-app.mjs';
 
 const query = process.argv[2] ?? 'ログ';

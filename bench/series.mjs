@@ -1,6 +1,6 @@
 // How the site scales with the length of the series: for each count N (arguments; default
 // 10 and 1000) a synthetic series of N meetings made from the seed minutes
-// (bench/lib/series.mjs) is rendered into a copy of dist/ and served on loopback, and this
+// (tools/lib/series.mjs) is rendered into a copy of dist/ and served on loopback, and this
 // measures, in a headless Chromium:
 //   - build: wall-clock time of rendering the series (siteWith: write the minutes, copy
 //     dist/, `node tools/postbuild.mjs`), total bytes and files of the site;
@@ -28,7 +28,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DIST, ROOT, launch, minutesData, serveStatic } from '../e2e/lib/harness.mjs';
-import { seriesFrom, siteWith, timeSeriesSearch } from './lib/series.mjs';
+import { seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
 import { firstVisit } from './lib/visit.mjs';
 
 const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];

@@ -9,7 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic, minutesData, ROOT } from '../e2e/lib/harness.mjs';
-import { scaleMinutes } from './lib/scale.mjs';
+import { scaleMinutes } from '../tools/lib/scale.mjs';
 import { buildAppWithData } from './lib/build-app.mjs';
 import { writeBaselines } from './lib/baselines.mjs';
 

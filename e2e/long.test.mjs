@@ -1,13 +1,13 @@
 // Long minutes: the browser skips the remarks off screen (content-visibility: auto) and the
 // app draws the ones a search or a jump brings on screen before the frame that shows them.
 // That matters most where most remarks are far off screen, so this file renders the site
-// with the seed minutes repeated ten times (140 remarks; bench/lib/series.mjs) and reads
+// with the seed minutes repeated ten times (140 remarks; tools/lib/series.mjs) and reads
 // that as a reader would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROOT, serveStatic, launch, newPage, waitForMeeting, minutesData, speechesOf, screenshot, crossAndClick, nextFrames } from './lib/harness.mjs';
-import { scaleMinutes } from '../bench/lib/scale.mjs';
-import { siteWith } from '../bench/lib/series.mjs';
+import { scaleMinutes } from '../tools/lib/scale.mjs';
+import { siteWith } from '../tools/lib/series.mjs';
 import { DIST } from './lib/harness.mjs';
 
 const WIDE = { viewport: { width: 1440, height: 900 } };

@@ -1,13 +1,13 @@
 // Lists split over pages, as a reader of a long series meets them: the index lists 50
 // meetings a page and a person's page the remarks of 20 meetings a page (crates/minutes-view/src/site.rs), so
 // that no page grows with the series. A site of the seed and 55 meetings generated from it
-// (bench/lib/series.mjs), served as static files.
+// (tools/lib/series.mjs), served as static files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, ROOT, serveStatic, launch, newPage, minutesData, screenshot } from './lib/harness.mjs';
-import { seriesFrom, siteWith } from '../bench/lib/series.mjs';
+import { seriesFrom, siteWith } from '../tools/lib/series.mjs';
 
 const COUNT = 56;
 const INDEX_PAGE = 50;

@@ -1,5 +1,5 @@
 // The series as a reader uses it: a site of the seed and seven meetings generated from it
-// (bench/lib/series.mjs; meeting 7 held by written procedure, 3 and 6 without 村井), served
+// (tools/lib/series.mjs; meeting 7 held by written procedure, 3 and 6 without 村井), served
 // as static files. The index, search across meetings, a person's page, links made when the
 // site was one meeting, both languages, axe, and offline for two meetings and for the
 // whole series.
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, ROOT, serveStatic, launch, newPage, minutesData, screenshot } from './lib/harness.mjs';
-import { seriesFrom, siteWith } from '../bench/lib/series.mjs';
+import { seriesFrom, siteWith } from '../tools/lib/series.mjs';
 
 const site = {};
 

@@ -2,82 +2,23 @@
 // any static host would serve it: no rewrites, no server logic, an ETag on every file and
 // 304 for a request that already holds it) and a headless Chromium
 // that records every console error and uncaught exception.
-import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve } from '../../tools/lib/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
- * Serve `dir` on 127.0.0.1 at a free port, under `prefix` (e.g. '/minutes/', as a sub-path
- * deployment would be). Resolves to { url, close, setRoot }; `setRoot` swaps the folder
- * served, as a new deploy does.
+ * Serve `dir` on 127.0.0.1 at a free port, as a static host does (tools/lib/serve.mjs, the
+ * one server of the tests and the benchmarks). Resolves to { url, close, setRoot }.
  */
-export async function serveStatic(dir = DIST, { prefix = '/' } = {}) {
-  let base = resolve(dir);
-  const server = createServer(async (req, res) => {
-    try {
-      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (!full.startsWith(prefix)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      const path = full.slice(prefix.length - 1);
-      let file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      const info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      // Revalidation as static hosts do it (nginx, GitHub Pages, Netlify): the browser
-      // keeps the file, asks each time, and gets 304 with no body while it is unchanged.
-      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
-      const headers = { etag, 'cache-control': 'no-cache' };
-      if (req.headers['if-none-match'] === etag) {
-        res.writeHead(304, headers).end();
-        return;
-      }
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      // As GitHub Pages, Netlify and nginx with `error_page` do: the site's 404.html, if
-      // it has one, with the status 404.
-      const page = await readFile(join(base, '404.html')).catch(() => null);
-      if (page) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
-      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((ok) => server.close(ok)),
-    setRoot: (next) => {
-      base = resolve(next);
-    },
-  };
+export function serveStatic(dir = DIST, options = {}) {
+  return serve(dir, options);
 }
 
 const CHROMIUM_OPTIONS = {
