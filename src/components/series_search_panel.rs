@@ -83,7 +83,7 @@ async fn shard(root: &str, n: u32) -> Result<Rc<Shard>, String> {
         return Ok(s);
     }
     let path = Route::SearchShard { n }.file();
-    let text = crate::web::browser::fetch_text(&format!("{root}{path}")).await?;
+    let text = crate::web::browser::fetch_text(&Route::SearchShard { n }.href(root)).await?;
     let shard: Shard = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     let shard = Rc::new(shard);
     DOWNLOADED.with_borrow_mut(|d| d.shards.insert(n, shard.clone()));
@@ -94,7 +94,7 @@ async fn minutes(root: &str, id: &str) -> Result<Rc<Minutes>, String> {
     if let Some(m) = DOWNLOADED.with_borrow(|d| d.minutes.get(id).cloned()) {
         return Ok(m);
     }
-    let path = format!("{root}{id}/{id}.json");
+    let path = Route::MeetingJson { id }.href(root);
     let text = crate::web::browser::fetch_text(&path).await?;
     let m = crate::web::data::parse(&text).map_err(|e| format!("{path}: {e}"))?;
     let m = Rc::new(m);
