@@ -8,7 +8,8 @@ pub mod app;
 // The pure crate's modules under their old paths, so that `crate::query` and the rest read
 // as before in the app's code.
 pub use minutes_view::{
-    export, filter, format, i18n, nfkc, query, route, search, series_search, site, stats,
+    export, filter, format, i18n, nfkc, query, route, search, series_client, series_search, site,
+    stats,
 };
 #[cfg(feature = "ssr")]
 pub mod build;

@@ -498,7 +498,8 @@ mod tests {
         assert!(html.contains(
             "<meta name=\"description\" content=\"サイバーセキュリティ戦略本部 第1回会合 議事概要（"
         ));
-        assert!(html.contains("<body><p class=\"noscript\">"));
+        // The view comes first in the body, its note for readers without JavaScript first of all.
+        assert!(html.contains("<body><p data-noscript-note class=\"noscript\">"));
         let minutes = data::parse(MINUTES).unwrap();
         for p in minutes.paragraphs() {
             assert!(html.contains(&format!("id=\"{}\"", p.id)), "{}", p.id);

@@ -6,31 +6,19 @@
 //! a few at a time (`series_search`). Each is downloaded once per page.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use minutes_core::Minutes;
 
 use crate::format;
 use crate::i18n::Lang;
 use crate::query::encode;
 use crate::route::Route;
-use crate::series_search::{
-    IndexMeta, IndexedMeeting, ParagraphHit, Prepared, SeriesQuery, Shard, is_series_query,
-};
+use crate::series_client::{Client, Group, Results};
+use crate::series_search::{SeriesQuery, is_series_query};
 use crate::site::SearchChoices;
 use crate::state::site::use_site;
-
-/// How many meetings with results one step shows.
-const STEP: usize = 5;
-
-/// One meeting's results.
-#[derive(Clone)]
-struct Group {
-    meeting: IndexedMeeting,
-    hits: Vec<ParagraphHit>,
-}
 
 /// Where a search stands.
 #[derive(Clone, Default)]
@@ -40,122 +28,29 @@ enum Status {
     Idle,
     /// Downloading or matching.
     Searching,
-    /// Done: the meetings shown, how many may match, and how far down those the search
-    /// has looked.
-    Done {
-        groups: Vec<Group>,
-        candidates: Vec<u32>,
-        looked: usize,
-    },
+    /// Done: the results so far.
+    Done(Results),
     /// The index or a meeting could not be downloaded.
     Failed(String),
 }
 
-/// What the page has downloaded, kept for the next search.
-#[derive(Default)]
-struct Downloaded {
-    meta: Option<Rc<IndexMeta>>,
-    shards: BTreeMap<u32, Rc<Shard>>,
-    minutes: BTreeMap<String, Rc<Minutes>>,
+/// The browser's fetch, as the series search client takes it.
+type Fetch = fn(String) -> LocalBoxFuture<'static, Result<String, String>>;
+
+fn browser_fetch(url: String) -> LocalBoxFuture<'static, Result<String, String>> {
+    Box::pin(async move { crate::web::browser::fetch_text(&url).await })
 }
 
 thread_local! {
-    static DOWNLOADED: RefCell<Downloaded> = RefCell::default();
+    /// The page's one client, so that what a search downloads serves the next.
+    static CLIENT: RefCell<Option<Rc<Client<Fetch>>>> = const { RefCell::new(None) };
 }
 
-async fn meta(root: &str) -> Result<Rc<IndexMeta>, String> {
-    if let Some(m) = DOWNLOADED.with_borrow(|d| d.meta.clone()) {
-        return Ok(m);
-    }
-    let meta_file = Route::SearchMeta.file();
-    let text = crate::web::browser::fetch_text(&Route::SearchMeta.href(root)).await?;
-    let meta: IndexMeta = serde_json::from_str(&text).map_err(|e| format!("{meta_file}: {e}"))?;
-    if meta.version != crate::series_search::INDEX_VERSION {
-        return Err(format!("{meta_file}: index version {}", meta.version));
-    }
-    let meta = Rc::new(meta);
-    DOWNLOADED.with_borrow_mut(|d| d.meta = Some(meta.clone()));
-    Ok(meta)
-}
-
-async fn shard(root: &str, n: u32) -> Result<Rc<Shard>, String> {
-    if let Some(s) = DOWNLOADED.with_borrow(|d| d.shards.get(&n).cloned()) {
-        return Ok(s);
-    }
-    let path = Route::SearchShard { n }.file();
-    let text = crate::web::browser::fetch_text(&Route::SearchShard { n }.href(root)).await?;
-    let shard: Shard = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-    let shard = Rc::new(shard);
-    DOWNLOADED.with_borrow_mut(|d| d.shards.insert(n, shard.clone()));
-    Ok(shard)
-}
-
-async fn minutes(root: &str, id: &str) -> Result<Rc<Minutes>, String> {
-    if let Some(m) = DOWNLOADED.with_borrow(|d| d.minutes.get(id).cloned()) {
-        return Ok(m);
-    }
-    let path = Route::MeetingJson { id }.href(root);
-    let text = crate::web::browser::fetch_text(&path).await?;
-    let m = crate::web::data::parse(&text).map_err(|e| format!("{path}: {e}"))?;
-    let m = Rc::new(m);
-    DOWNLOADED.with_borrow_mut(|d| d.minutes.insert(id.to_owned(), m.clone()));
-    Ok(m)
-}
-
-/// Look further down `candidates` from `looked` until `STEP` more meetings have results.
-/// The meetings each round may need are fetched at once, not one after another.
-async fn look(
-    root: &str,
-    meta: &IndexMeta,
-    prepared: &Prepared,
-    candidates: &[u32],
-    mut looked: usize,
-) -> Result<(Vec<Group>, usize), String> {
-    let mut groups = Vec::new();
-    while groups.len() < STEP && looked < candidates.len() {
-        let round = &candidates[looked..candidates.len().min(looked + STEP - groups.len())];
-        looked += round.len();
-        let fetched = futures::future::try_join_all(round.iter().map(|&i| {
-            let meeting = &meta.meetings[i as usize];
-            async move { minutes(root, &meeting.id).await.map(|m| (meeting, m)) }
-        }))
-        .await?;
-        for (meeting, m) in fetched {
-            let hits = prepared.matches(&m);
-            if !hits.is_empty() {
-                groups.push(Group {
-                    meeting: meeting.clone(),
-                    hits,
-                });
-            }
-        }
-    }
-    Ok((groups, looked))
-}
-
-/// A first search: the index, the shards, then the first meetings.
-async fn first(root: &str, query: SeriesQuery) -> Result<Status, String> {
-    let meta = meta(root).await?;
-    let prepared = Prepared::new(query, &meta);
-    let shards: BTreeMap<u32, Rc<Shard>> = futures::future::try_join_all(
-        prepared
-            .shards(&meta)
-            .into_iter()
-            .map(|n| async move { shard(root, n).await.map(|s| (n, s)) }),
-    )
-    .await?
-    .into_iter()
-    .collect();
-    let candidates = prepared.candidates(&meta, |g| {
-        shards
-            .get(&crate::series_search::shard_of(g, meta.shards))
-            .and_then(|s| s.get(g))
-    });
-    let (groups, looked) = look(root, &meta, &prepared, &candidates, 0).await?;
-    Ok(Status::Done {
-        groups,
-        candidates,
-        looked,
+/// The page's series search client, made on the first search.
+fn client(root: &str) -> Rc<Client<Fetch>> {
+    CLIENT.with_borrow_mut(|c| {
+        c.get_or_insert_with(|| Rc::new(Client::new(root, browser_fetch as Fetch)))
+            .clone()
     })
 }
 
@@ -193,54 +88,30 @@ pub fn SeriesSearchPanel(
             status.set(Status::Idle);
             return;
         }
-        if status.with_untracked(|s| matches!(s, Status::Done { .. })) {
+        if status.with_untracked(|s| matches!(s, Status::Done(_))) {
             busy.set(true);
         } else {
             status.set(Status::Searching);
         }
         leptos::task::spawn_local(async move {
-            let result = first(root, q).await;
+            let result = client(root).first(q).await;
             if generation.get_value() == now {
-                status.set(result.unwrap_or_else(Status::Failed));
+                status.set(result.map_or_else(Status::Failed, Status::Done));
                 busy.set(false);
             }
         });
     });
     let more = move |_| {
-        let Status::Done {
-            groups,
-            candidates,
-            looked,
-        } = status.get_untracked()
-        else {
+        let Status::Done(results) = status.get_untracked() else {
             return;
         };
         let now = generation.get_value();
         let q = query.get_untracked();
         leptos::task::spawn_local(async move {
-            let step = async {
-                let meta = meta(root).await?;
-                let prepared = Prepared::new(q, &meta);
-                look(root, &meta, &prepared, &candidates, looked)
-                    .await
-                    .map(|r| (r, candidates))
-            };
-            let result = step.await;
-            if generation.get_value() != now {
-                return;
+            let result = client(root).more(q, results).await;
+            if generation.get_value() == now {
+                status.set(result.map_or_else(Status::Failed, Status::Done));
             }
-            status.set(match result {
-                Ok(((more, looked), candidates)) => {
-                    let mut groups = groups;
-                    groups.extend(more);
-                    Status::Done {
-                        groups,
-                        candidates,
-                        looked,
-                    }
-                }
-                Err(e) => Status::Failed(e),
-            });
         });
     };
     let go = move |next: SeriesQuery, replace: bool| {
@@ -356,7 +227,7 @@ pub fn SeriesSearchPanel(
                     _ if busy.get() => "searching",
                     Status::Idle => "idle",
                     Status::Searching => "searching",
-                    Status::Done { .. } => "done",
+                    Status::Done(_) => "done",
                     Status::Failed(_) => "failed",
                 }
             >
@@ -369,9 +240,10 @@ pub fn SeriesSearchPanel(
                         Status::Failed(why) => view! {
                             <p class="series-results__summary" role="alert" data-series-error>{t.search_failed} " (" {why} ")"</p>
                         }.into_any(),
-                        Status::Done { groups, candidates, looked } => {
+                        Status::Done(results) => {
                             let q = query.get_untracked().q;
-                            let exhausted = looked >= candidates.len();
+                            let exhausted = !results.has_more();
+                            let Results { groups, candidates, looked } = results;
                             let summary = if groups.is_empty() && exhausted {
                                 t.series_no_results.to_owned()
                             } else if exhausted {

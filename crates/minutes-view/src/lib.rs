@@ -19,6 +19,7 @@ pub mod nfkc;
 pub mod query;
 pub mod route;
 pub mod search;
+pub mod series_client;
 pub mod series_search;
 pub mod site;
 pub mod stats;
