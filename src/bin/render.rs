@@ -47,9 +47,15 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
     }
     let origin = origin()?;
     let cards = minutes_viewer::build::card::Cards::new().map_err(|e| e.to_string())?;
-    let pages =
-        minutes_viewer::build::render::site(&template, &files, origin.as_deref(), Some(&cards))
-            .map_err(|e| format!("{}: {e}", folder.display()))?;
+    use minutes_viewer::build::render;
+    let in_folder = |e: render::RenderError| format!("{}: {e}", folder.display());
+    let (series, json_of) = render::read_series(&files).map_err(in_folder)?;
+    // The components take `&'static Minutes`: the series is kept for the whole run, in a
+    // static (this process renders once and ends).
+    static SERIES: std::sync::OnceLock<minutes_core::series::Series> = std::sync::OnceLock::new();
+    let series = SERIES.get_or_init(|| series);
+    let pages = render::site(&template, series, &json_of, origin.as_deref(), Some(&cards))
+        .map_err(in_folder)?;
     let mut bytes = 0;
     for f in &pages {
         let path = site.join(&f.path);

@@ -4,6 +4,7 @@
 //! script runs: the view, the title and description, its JSON data blocks, and a
 //! Content-Security-Policy that allows exactly the inline scripts that run.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use leptos::prelude::*;
@@ -77,39 +78,47 @@ fn in_file(name: &str, e: RenderError) -> RenderError {
     }
 }
 
-/// The whole site for the minutes `files` (file name and JSON), written into Trunk's
-/// `template`: the series index (`index.html`), a page and the JSON download per meeting
-/// (`<id>/index.html`, `<id>/<id>.json`), a page per person (`people/<id>/index.html`)
-/// and the series search index (`search/`).
+/// The minutes `files` (file name and JSON) read as one series, with each meeting's JSON
+/// as committed, by meeting id. A damaged file is named, never skipped.
+pub fn read_series(
+    files: &[(String, String)],
+) -> Result<(Series, BTreeMap<String, String>), RenderError> {
+    let mut meetings = Vec::with_capacity(files.len());
+    let mut json_of = BTreeMap::new();
+    for (name, json) in files {
+        let minutes = data::parse(json).map_err(|e| in_file(name, RenderError::Data(e)))?;
+        json_of.insert(minutes.id.clone(), json.clone());
+        meetings.push(minutes);
+    }
+    let series = Series::new(meetings).map_err(RenderError::Series)?;
+    Ok((series, json_of))
+}
+
+/// The whole site for a `series` (with each meeting's JSON, `json_of`), written into
+/// Trunk's `template`: the series index (`index.html`), a page and the JSON download per
+/// meeting (`<id>/index.html`, `<id>/<id>.json`), a page per person
+/// (`people/<id>/index.html`) and the series search index (`search/`).
+///
+/// The series is borrowed for the whole run (`'static`): the components take
+/// `&'static Minutes`, as the browser's parsed-once minutes are, and the caller, a one-shot
+/// process, keeps it for its lifetime.
 ///
 /// `origin` is where the site is deployed (`https://example.org/minutes/`, ending in `/`),
 /// when known: share pages then name their own absolute address (`og:url`, canonical),
 /// and the 404 page links to the index by it.
 pub fn site(
     template: &str,
-    files: &[(String, String)],
+    series: &'static Series,
+    json_of: &BTreeMap<String, String>,
     origin: Option<&str>,
     cards: Option<&Cards>,
 ) -> Result<Vec<SiteFile>, RenderError> {
-    let mut meetings = Vec::with_capacity(files.len());
-    for (name, json) in files {
-        meetings.push(data::parse(json).map_err(|e| in_file(name, RenderError::Data(e)))?);
-    }
-    let json_of: std::collections::BTreeMap<String, &str> = meetings
-        .iter()
-        .zip(files)
-        .map(|(m, (_, json))| (m.id.clone(), json.as_str()))
-        .collect();
-    let series = Series::new(meetings).map_err(RenderError::Series)?;
-    // The components take `&'static Minutes`, as the browser's parsed-once minutes are;
-    // the renderer is a one-shot process, so the series lives as long as it does.
-    let series: &'static Series = Box::leak(Box::new(series));
     let template = Template::parse(template)?;
     // The cards are drawn on a thread of their own while the pages render: they take as
     // long as all the pages together.
     std::thread::scope(|scope| {
         let drawing = cards.map(|cards| scope.spawn(move || drawn_cards(cards, series)));
-        let mut out = pages(&template, series, &json_of, origin, cards.is_some())?;
+        let mut out = pages(&template, series, json_of, origin, cards.is_some())?;
         if let Some(drawing) = drawing {
             let drawn = drawing
                 .join()
@@ -142,7 +151,7 @@ fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardErro
 fn pages(
     template: &Template,
     series: &'static Series,
-    json_of: &std::collections::BTreeMap<String, &str>,
+    json_of: &BTreeMap<String, String>,
     origin: Option<&str>,
     with_cards: bool,
 ) -> Result<Vec<SiteFile>, RenderError> {
@@ -150,7 +159,7 @@ fn pages(
     let mut out = Vec::new();
     let mut share_files = Vec::new();
     for minutes in series.meetings() {
-        let json = json_of[&minutes.id];
+        let json = json_of[&minutes.id].as_str();
         let data = PageData::Meeting(MeetingData {
             neighbours: series.neighbours(&minutes.id),
         });
@@ -311,6 +320,19 @@ fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The site for `files`, as the renderer's binary makes it: the series read, then kept
+    /// for the rest of the test run (tests may leak; the library does not).
+    fn site(
+        template: &str,
+        files: &[(String, String)],
+        origin: Option<&str>,
+        cards: Option<&Cards>,
+    ) -> Result<Vec<SiteFile>, RenderError> {
+        let (series, json_of) = read_series(files)?;
+        let series: &'static Series = Box::leak(Box::new(series));
+        super::site(template, series, &json_of, origin, cards)
+    }
     use crate::build::csp::inline_scripts;
     use crate::build::template::LEGACY_MARK;
     use base64::Engine as _;
