@@ -95,16 +95,49 @@ impl Notice {
     }
 }
 
+/// The pairs of a query string (with or without the leading `?`), decoded; a pair that
+/// does not decode comes as written, for a notice. The one reading of a query string, for
+/// the meeting view ([`parse`]) and the series search (`SeriesQuery::parse`).
+pub fn pairs(search: &str) -> impl Iterator<Item = Result<(String, String), &str>> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match (decode(key), decode(value)) {
+                (Some(key), Some(value)) => Ok((key, value)),
+                _ => Err(pair),
+            }
+        })
+}
+
+/// A query string of `pairs` in their order, values percent-encoded: `?k=v&…`, or `""`
+/// when there are none. The one writing of a query string, for both views.
+pub fn write<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> String {
+    let parts: Vec<String> = pairs
+        .into_iter()
+        .map(|(key, value)| format!("{key}={}", encode(&value)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 /// Read a query string (with or without the leading `?`).
 pub fn parse(search: &str) -> (ViewState, Vec<Notice>) {
     let mut state = ViewState::default();
     let mut notices = Vec::new();
-    let search = search.strip_prefix('?').unwrap_or(search);
-    for pair in search.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
-            notices.push(Notice::Unreadable(shorten(pair)));
-            continue;
+    for pair in pairs(search) {
+        let (key, value) = match pair {
+            Ok(pair) => pair,
+            Err(raw) => {
+                notices.push(Notice::Unreadable(shorten(raw)));
+                continue;
+            }
         };
         match key.as_str() {
             keys::SPEAKER => state.speakers.extend(list(&value).map(str::to_string)),
@@ -169,40 +202,30 @@ pub mod keys {
 /// Write the state as a query string with a leading `?`, or `""` when nothing is set.
 /// Keys come in a fixed order and lists are sorted, so one view has one address.
 pub fn to_query(state: &ViewState) -> String {
-    let mut parts = Vec::new();
     let join = |items: Vec<String>| items.join(",");
+    let mut pairs = Vec::new();
     if !state.speakers.is_empty() {
-        parts.push(format!(
-            "{}={}",
+        pairs.push((
             keys::SPEAKER,
-            encode(&join(state.speakers.iter().cloned().collect()))
+            join(state.speakers.iter().cloned().collect()),
         ));
     }
     if !state.topics.is_empty() {
-        parts.push(format!(
-            "{}={}",
-            keys::TOPIC,
-            encode(&join(state.topics.iter().cloned().collect()))
-        ));
+        pairs.push((keys::TOPIC, join(state.topics.iter().cloned().collect())));
     }
     if !state.sections.is_empty() {
-        parts.push(format!(
-            "{}={}",
+        pairs.push((
             keys::SECTION,
-            join(state.sections.iter().map(u32::to_string).collect())
+            join(state.sections.iter().map(u32::to_string).collect()),
         ));
     }
     if !state.q.is_empty() {
-        parts.push(format!("{}={}", keys::Q, encode(&state.q)));
+        pairs.push((keys::Q, state.q.clone()));
     }
     if let Some(lang) = state.lang {
-        parts.push(format!("{}={}", keys::LANG, lang.code()));
+        pairs.push((keys::LANG, lang.code().to_owned()));
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    write(pairs)
 }
 
 fn list(value: &str) -> impl Iterator<Item = &str> {

@@ -20,7 +20,7 @@ use minutes_core::{Block, MeetingDate, Minutes};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::query::{MAX_QUERY_CHARS, decode, encode, keys};
+use crate::query::{MAX_QUERY_CHARS, keys, pairs, write};
 use crate::search::{find, fold, fold_name, name_query_is_specific};
 
 /// The index format's version: a page of one build never reads another build's index.
@@ -152,12 +152,7 @@ impl SeriesQuery {
     /// keys are.
     pub fn parse(search: &str) -> SeriesQuery {
         let mut out = SeriesQuery::default();
-        let search = search.strip_prefix('?').unwrap_or(search);
-        for pair in search.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let (Some(k), Some(v)) = (decode(k), decode(v)) else {
-                continue;
-            };
+        for (k, v) in pairs(search).filter_map(Result::ok) {
             let v = v.trim().to_owned();
             match k.as_str() {
                 keys::Q => out.q = v.chars().take(MAX_QUERY_CHARS).collect(),
@@ -174,29 +169,29 @@ impl SeriesQuery {
 
     /// The query string, `scope=series` first, keys in one order; `""` for no search.
     pub fn to_query(&self) -> String {
-        let mut parts = vec![series_scope()];
+        let mut pairs = Vec::new();
         if !self.q.is_empty() {
-            parts.push(format!("{}={}", keys::Q, encode(&self.q)));
+            pairs.push((keys::Q, self.q.clone()));
         }
         if let Some(s) = &self.speaker {
-            parts.push(format!("{}={}", keys::SPEAKER, encode(s)));
+            pairs.push((keys::SPEAKER, s.clone()));
         }
         if let Some(t) = &self.topic {
-            parts.push(format!("{}={}", keys::TOPIC, encode(t)));
+            pairs.push((keys::TOPIC, t.clone()));
         }
         if let Some(y) = self.from {
-            parts.push(format!("{}={y}", keys::FROM));
+            pairs.push((keys::FROM, y.to_string()));
         }
         if let Some(y) = self.to {
-            parts.push(format!("{}={y}", keys::TO));
+            pairs.push((keys::TO, y.to_string()));
         }
         if let Some(lang) = self.lang {
-            parts.push(format!("{}={}", keys::LANG, lang.code()));
+            pairs.push((keys::LANG, lang.code().to_owned()));
         }
-        if parts.len() == 1 {
+        if pairs.is_empty() {
             return String::new();
         }
-        format!("?{}", parts.join("&"))
+        write(std::iter::once((keys::SCOPE, keys::SERIES.to_owned())).chain(pairs))
     }
 
     /// Whether it asks for anything (words or a filter of remarks).
