@@ -176,7 +176,7 @@ fn parse_attendees(
                 // An affiliation continued on the next line: （社団法人… 委員長）.
                 if let Some(a) = attendees.last_mut() {
                     a.role.push_str(text.trim());
-                    a.group = group_for_role(&a.role);
+                    a.group = group_under(&a.role, heading.as_deref());
                 }
             }
             continue;
@@ -221,7 +221,7 @@ fn parse_attendees(
                 (Some(f), Some(_)) => Some(f.to_owned()),
                 _ => None,
             };
-            let group = group_for_role(&printed.role);
+            let group = group_under(&printed.role, heading.as_deref());
             let mut offices = ctx.offices_for(&printed.role, group);
             if let Some(d) = &printed.designation {
                 let under = heading
@@ -243,11 +243,6 @@ fn parse_attendees(
                     });
                 }
             }
-            let group = match heading.as_deref().map(compact) {
-                // Those listed under 【政 府】 who are not ministers attend as officials.
-                Some(h) if h.contains("政府") && group == Group::Expert => Group::Official,
-                _ => group,
-            };
             attendees.push(Attendee {
                 id,
                 name: printed.name,
@@ -263,6 +258,17 @@ fn parse_attendees(
         after_person = true;
     }
     attendees
+}
+
+/// The group of a person listed with `role` under `heading`: by the role
+/// ([`group_for_role`]), except that those listed under 【政 府】 who are not ministers
+/// attend as officials, whatever their role says.
+fn group_under(role: &str, heading: Option<&str>) -> Group {
+    let group = group_for_role(role);
+    match heading.map(compact) {
+        Some(h) if h.contains("政府") && group == Group::Expert => Group::Official,
+        _ => group,
+    }
 }
 
 /// A group heading of the attendee list, `【委 員】` or `【政 府】(五十音順)`: the heading
