@@ -21,7 +21,7 @@ use crate::site::SearchChoices;
 use crate::state::site::use_site;
 
 /// Where a search stands.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Default)]
 enum Status {
     /// Nothing asked.
     #[default]
@@ -73,63 +73,46 @@ pub fn SeriesSearchPanel(
             }
         })
     });
-    // A search is a resource of the address: it runs again when the query changes, and a
-    // slower, older run that finishes late is dropped by the resource itself. Each value
-    // says which query it answers.
-    let first = LocalResource::new(move || {
+    let status = RwSignal::new(Status::Idle);
+    // A search under way while earlier results are shown: they stay (marked busy) until
+    // the new ones replace them, so the page neither flickers nor jumps as a reader types.
+    let busy = RwSignal::new(false);
+    // Each search has a number; a slower, older one that finishes late is dropped.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let q = query.get();
-        async move {
-            if q.is_search() {
-                let result = client(root).first(q.clone()).await;
-                Some((q, result))
-            } else {
-                None
-            }
-        }
-    });
-    // さらに古い会合を表示: the next step of the search shown, an action with its query.
-    let more = Action::new_local(move |(q, results): &(SeriesQuery, Results)| {
-        let (q, results) = (q.clone(), results.clone());
-        async move {
-            let result = client(root).more(q.clone(), results).await;
-            (q, result)
-        }
-    });
-    // What is shown, and whether it answers an earlier query while the current one is
-    // under way: the earlier results then stay (marked busy) until the new ones replace
-    // them, so the page neither flickers nor jumps as a reader types.
-    let shown = Memo::new(move |_| {
-        let q = query.get();
+        let now = generation.get_value() + 1;
+        generation.set_value(now);
         if !q.is_search() {
-            return (Status::Idle, false);
+            busy.set(false);
+            status.set(Status::Idle);
+            return;
         }
-        let Some(Some((answered, result))) = first.get() else {
-            return (Status::Searching, false);
-        };
-        let busy = answered != q;
-        let status = match result {
-            Err(why) => Status::Failed(why),
-            Ok(results) => match more.value().get() {
-                // A later step of the same search, taken from these results.
-                Some((stepped, Ok(further)))
-                    if stepped == answered
-                        && further.candidates == results.candidates
-                        && further.looked > results.looked =>
-                {
-                    Status::Done(further)
-                }
-                Some((stepped, Err(why))) if stepped == answered => Status::Failed(why),
-                _ => Status::Done(results),
-            },
-        };
-        (status, busy)
+        if status.with_untracked(|s| matches!(s, Status::Done(_))) {
+            busy.set(true);
+        } else {
+            status.set(Status::Searching);
+        }
+        leptos::task::spawn_local(async move {
+            let result = client(root).first(q).await;
+            if generation.get_value() == now {
+                status.set(result.map_or_else(Status::Failed, Status::Done));
+                busy.set(false);
+            }
+        });
     });
-    let status = move || shown.with(|(s, _)| s.clone());
-    let busy = move || shown.with(|(_, b)| *b);
     let more = move |_| {
-        if let (Status::Done(results), false) = shown.get_untracked() {
-            more.dispatch_local((query.get_untracked(), results));
-        }
+        let Status::Done(results) = status.get_untracked() else {
+            return;
+        };
+        let now = generation.get_value();
+        let q = query.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = client(root).more(q, results).await;
+            if generation.get_value() == now {
+                status.set(result.map_or_else(Status::Failed, Status::Done));
+            }
+        });
     };
     let go = move |next: SeriesQuery, replace: bool| {
         let url = format!("{}{}", location.pathname.get_untracked(), next.to_query());
@@ -239,9 +222,9 @@ pub fn SeriesSearchPanel(
             <div
                 class="series-results"
                 aria-live="polite"
-                aria-busy=move || busy().then_some("true")
-                data-series-status=move || match status() {
-                    _ if busy() => "searching",
+                aria-busy=move || busy.get().then_some("true")
+                data-series-status=move || match status.get() {
+                    _ if busy.get() => "searching",
                     Status::Idle => "idle",
                     Status::Searching => "searching",
                     Status::Done(_) => "done",
@@ -251,7 +234,7 @@ pub fn SeriesSearchPanel(
                 {move || {
                     let t = language.t();
                     let lang = language.lang.get();
-                    match status() {
+                    match status.get() {
                         Status::Idle => ().into_any(),
                         Status::Searching => view! { <p class="series-results__summary">{t.searching}</p> }.into_any(),
                         Status::Failed(why) => view! {
