@@ -12,13 +12,13 @@
 // last characters in order; this uses none of the converter's mending, so the tests check
 // the converter against the printed pages, not against itself.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { LAYOUT_DIR, layoutNames, printToPdf } from './lib/print.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'target/test-pdfs'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const minutes = JSON.parse(readFileSync(join(ROOT, 'data/minutes/cshq-001.json'), 'utf8'));
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -102,12 +102,8 @@ ${proceedings()}
 function print(htmlText, pdf) {
   const file = pdf.replace(/\.pdf$/, '.html');
   writeFileSync(file, htmlText);
-  execFileSync(CHROMIUM, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
-    `--print-to-pdf=${pdf}`, `file://${file}`,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  printToPdf(file, pdf);
   rmSync(file);
-  if (!statSync(pdf).size) throw new Error(`${pdf}: Chromium printed nothing`);
 }
 
 const tool = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -188,16 +184,7 @@ console.log(`test PDFs in ${OUT}: ${Object.entries(manifest).map(([n, m]) => `${
 // OUT/layouts/NAME.pdf. Beside each, NAME.txt is what `pdftotext -layout` prints for that PDF
 // and NAME.facts.json what a correct conversion finds; tools/layout-texts.mjs regenerates the
 // texts the same way.
-const LAYOUT_DIR = join(ROOT, 'crates/minutes-core/tests/layouts');
 const layoutPdfs = join(OUT, 'layouts');
 mkdirSync(layoutPdfs, { recursive: true });
-const layoutNames = readdirSync(LAYOUT_DIR).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length)).sort();
-for (const name of layoutNames) {
-  const pdf = join(layoutPdfs, `${name}.pdf`);
-  execFileSync(CHROMIUM, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
-    `--print-to-pdf=${pdf}`, `file://${join(LAYOUT_DIR, `${name}.html`)}`,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (!statSync(pdf).size) throw new Error(`${pdf}: Chromium printed nothing`);
-}
-console.log(`layout PDFs in ${layoutPdfs}: ${layoutNames.join(', ')}`);
+for (const name of layoutNames()) printToPdf(join(LAYOUT_DIR, `${name}.html`), join(layoutPdfs, `${name}.pdf`));
+console.log(`layout PDFs in ${layoutPdfs}: ${layoutNames().join(', ')}`);
