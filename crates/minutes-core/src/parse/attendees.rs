@@ -137,7 +137,7 @@ pub(crate) fn read(
 }
 
 /// The content of a text that is entirely one parenthesised group: （敬称略） → 敬称略.
-fn parenthesised(text: &str) -> Option<String> {
+pub(crate) fn parenthesised(text: &str) -> Option<String> {
     let open = text.chars().next().filter(|c| is_open_paren(*c))?;
     let close = matching_close(text)?;
     let after = &text[close..];
@@ -283,7 +283,7 @@ fn group_heading(text: &str) -> Option<String> {
 
 /// Whether a parenthesised line is a note about the list (（五十音順）, （敬称略）) rather
 /// than the rest of an affiliation.
-fn is_note(inner: &str) -> bool {
+pub(crate) fn is_note(inner: &str) -> bool {
     let c = compact(inner);
     ["順", "敬称略", "略"].iter().any(|w| c.ends_with(w)) || c.starts_with("注")
 }

@@ -3,8 +3,7 @@
 //! rows by the same rule as printed lines ([`split_people`]).
 
 use super::{MendedLine, Raw, line};
-use crate::normalize::compact;
-use crate::parse::attendees::split_people;
+use crate::parse::attendees::{is_note, parenthesised, split_people};
 use crate::registry::Registry;
 
 /// A white-space separated token of a printed line: its byte span, the column (in
@@ -215,10 +214,10 @@ pub(super) fn attendee_table(raws: &[Raw<'_>], ctx: &TableContext<'_>) -> Vec<Me
         .collect()
 }
 
-/// A parenthesised note about the list (（五十音順）, （敬称略）), which belongs to no role.
+/// A parenthesised note about the list (（五十音順）, （敬称略）), which belongs to no role:
+/// the attendee list's own rule, so that the PDF's table and the parser agree.
 fn is_note_line(text: &str) -> bool {
-    let t = compact(text);
-    (t.starts_with('(') && t.ends_with(')')) && ["順)", "略)"].iter().any(|w| t.ends_with(w))
+    parenthesised(text.trim()).is_some_and(|inner| is_note(&inner))
 }
 
 /// A table line without a name: the rest of roles in the row above (wrapped, or printed
