@@ -6,9 +6,13 @@
 //  2. Build version: a hash of every file, written into the index page as
 //     <meta name="minutes-build"> so a page can say which build it is.
 //  3. offline.json: every file of the series with its content hash and size, which the
-//     worker reads only to keep the whole series offline or to refresh what it kept.
+//     worker reads only to keep the whole series offline or to refresh what it kept. Which
+//     files those are the renderer decides, by each file's route (Route::offline in
+//     crates/minutes-view/src/route.rs): it lists every file it wrote as series, shell or
+//     never kept, and this hook adds the hashes, the sizes and the version.
 //  4. Service worker: sw.js from tools/sw.js with this build's version and its shell (the
-//     app's own files), taken from the folder, never kept by hand. Pages (the index
+//     app's own files: everything the renderer did not write, and what it calls shell),
+//     taken from the folder, never kept by hand. Pages (the index
 //     too), minutes and search files are not in it: the worker keeps them as they are
 //     opened, so neither its list nor what it fetches on a first visit grows with the
 //     series.
@@ -44,14 +48,10 @@ async function filesUnder(root) {
   return out.sort();
 }
 
+const manifest = join(dir, 'offline.json');
+const kept = JSON.parse(await readFile(manifest, 'utf8'));
 const files = (await filesUnder(dir)).filter((f) => f !== 'sw.js' && f !== 'offline.json');
-// A page of the series: anything in a folder of its own but the icons (a meeting, a
-// person, the search index) and the index page.
-const isSeries = (f) => (f.includes('/') && !f.startsWith('icons/') && !isPreview(f)) || f === 'index.html';
-// What link previews fetch: a remark's share page (`<meeting>/r/<remark>/`), which is also
-// a step on the way to its meeting page, and the meeting's card (`<meeting>/card.png`).
-// Neither shell nor series: there are a hundred a meeting, and readers never need them.
-const isPreview = (f) => /^[^/]+\/(r\/|card\.png$)/.test(f);
+const seriesFiles = new Set(kept.files.map((f) => f.file));
 const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 const contents = new Map();
@@ -69,18 +69,17 @@ for (const f of files) {
 const version = hash.digest('hex').slice(0, 16);
 await writeFile(indexPath, indexHtml.replace('</title>', () => `</title>\n    <meta name="minutes-build" content="${version}" />`));
 
-// A page is asked for by its folder (`cshq-001/`), as links name it.
-const url = (f) => (f === 'index.html' ? './' : f.replace(/(^|\/)index\.html$/, '$1'));
-const series = files.filter(isSeries).map((f) => ({
-  url: url(f),
+const series = kept.files.map(({ url, file }) => ({
+  url,
   // The index's hash leaves out the build meta, which changes with every build.
-  hash: sha(contents.get(f)),
-  bytes: contents.get(f).length,
+  hash: sha(contents.get(file)),
+  bytes: contents.get(file).length,
 }));
-await writeFile(join(dir, 'offline.json'), JSON.stringify({ version, files: series }));
+await writeFile(manifest, JSON.stringify({ version, files: series }));
 
 const template = await readFile(new URL('./sw.js', import.meta.url), 'utf8');
-const shell = files.filter((f) => !isSeries(f) && !isPreview(f));
+const rendered = new Set([...seriesFiles, ...kept.shell, ...kept.never]);
+const shell = [...files.filter((f) => !rendered.has(f)), ...kept.shell].sort();
 await writeFile(
   join(dir, 'sw.js'),
   template.replace("'__BUILD_VERSION__'", JSON.stringify(version)).replace('__SHELL_FILES__', JSON.stringify(shell, null, 2)),

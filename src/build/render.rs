@@ -16,7 +16,7 @@ use super::template::{Template, data_block, html_of};
 use crate::app::App;
 use crate::build::card::{CardError, Cards};
 use crate::build::share::{self, not_found_page, share_page};
-use crate::route::Route;
+use crate::route::{Offline, Route};
 use crate::series_search;
 use crate::site::{
     INDEX_PAGE_MEETINGS, IndexData, MeetingData, PERSON_PAGE_MEETINGS, PageData, Pager, PersonData,
@@ -55,17 +55,44 @@ impl std::error::Error for RenderError {}
 pub struct SiteFile {
     /// Its path from the site's root (`cshq-001/index.html`).
     pub path: String,
+    /// The link to it from the root (`cshq-001/`), as the service worker asks for it.
+    pub url: String,
+    /// Whether keeping the series offline keeps it.
+    pub offline: Offline,
     /// Its content: text, but for the preview cards.
     pub bytes: Vec<u8>,
 }
 
 impl SiteFile {
-    fn text(path: String, text: String) -> SiteFile {
+    fn new(route: Route<'_>, bytes: Vec<u8>) -> SiteFile {
         SiteFile {
-            path,
-            bytes: text.into_bytes(),
+            path: route.file(),
+            url: route.href(""),
+            offline: route.offline(),
+            bytes,
         }
     }
+
+    fn text(route: Route<'_>, text: String) -> SiteFile {
+        SiteFile::new(route, text.into_bytes())
+    }
+}
+
+/// The list `tools/postbuild.mjs` completes into the service worker's `offline.json`, of
+/// everything the renderer wrote, by what keeping the series offline does with it: kept
+/// with the series (`files`, each with its link and file), part of the shell (`shell`) or
+/// never kept (`never`). What Trunk staged is shell.
+pub fn offline_list(files: &[SiteFile]) -> SiteFile {
+    let of = |kind: Offline| files.iter().filter(move |f| f.offline == kind);
+    let paths = |kind: Offline| of(kind).map(|f| f.path.as_str()).collect::<Vec<_>>();
+    let list = serde_json::json!({
+        "files": of(Offline::Series)
+            .map(|f| serde_json::json!({ "url": f.url, "file": f.path }))
+            .collect::<Vec<_>>(),
+        "shell": paths(Offline::Shell),
+        "never": paths(Offline::Never),
+    });
+    SiteFile::text(Route::OfflineManifest, list.to_string())
 }
 
 /// Why a page could not be rendered, named by the minutes file it came from.
@@ -97,7 +124,8 @@ pub fn read_series(
 /// The whole site for a `series` (with each meeting's JSON, `json_of`), written into
 /// Trunk's `template`: the series index (`index.html`), a page and the JSON download per
 /// meeting (`<id>/index.html`, `<id>/<id>.json`), a page per person
-/// (`people/<id>/index.html`) and the series search index (`search/`).
+/// (`people/<id>/index.html`), the series search index (`search/`) and the list of what
+/// keeping the series offline keeps ([`offline_list`]).
 ///
 /// The series is borrowed for the whole run (`'static`): the components take
 /// `&'static Minutes`, as the browser's parsed-once minutes are, and the caller, a one-shot
@@ -125,6 +153,7 @@ pub fn site(
                 .unwrap_or_else(|_| Err(CardError::Draw("the drawing thread panicked".into())));
             out.extend(drawn.map_err(RenderError::Card)?);
         }
+        out.push(offline_list(&out));
         Ok(out)
     })
 }
@@ -135,13 +164,12 @@ fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardErro
         .meetings()
         .iter()
         .map(|minutes| {
-            Ok(SiteFile {
-                path: Route::Card {
+            Ok(SiteFile::new(
+                Route::Card {
                     meeting: &minutes.id,
-                }
-                .file(),
-                bytes: cards.png(minutes)?,
-            })
+                },
+                cards.png(minutes)?,
+            ))
         })
         .collect()
 }
@@ -164,43 +192,43 @@ fn pages(
             neighbours: series.neighbours(&minutes.id),
         });
         out.push(SiteFile::text(
-            data.path(Some(&minutes.id)),
+            data.route(Some(&minutes.id)),
             page(template, &data, Some((minutes, json)), None)?,
         ));
         out.push(SiteFile::text(
-            Route::MeetingJson { id: &minutes.id }.file(),
+            Route::MeetingJson { id: &minutes.id },
             json.to_owned(),
         ));
         for remark in share::remarks(minutes) {
+            let id = remark.id.clone();
             share_files.push(SiteFile::text(
                 Route::Share {
                     meeting: &minutes.id,
-                    remark: &remark.id,
-                }
-                .file(),
+                    remark: &id,
+                },
                 share_page(template, minutes, remark, origin, with_cards),
             ));
         }
     }
-    // Neither is kept by "keep the whole series offline" (tools/postbuild.mjs): the 404 page
-    // is part of the shell, and a share page only leads to its meeting's.
+    // Neither is kept with the series (`Route::offline`): the 404 page is part of the
+    // shell, and a share page only leads to its meeting's.
     share_files.push(SiteFile::text(
-        Route::NotFound.file(),
+        Route::NotFound,
         not_found_page(template, origin),
     ));
     for person in series.people() {
         for data in person_pages(&body, person) {
             out.push(SiteFile::text(
-                data.path(None),
+                data.route(None),
                 page(template, &data, None, None)?,
             ));
         }
     }
     let (meta, shards) = series_search::build(series.meetings());
-    out.push(SiteFile::text(Route::SearchMeta.file(), to_json(&meta)));
+    out.push(SiteFile::text(Route::SearchMeta, to_json(&meta)));
     for (n, shard) in shards.iter().enumerate() {
         out.push(SiteFile::text(
-            Route::SearchShard { n: n as u32 }.file(),
+            Route::SearchShard { n: n as u32 },
             to_json(shard),
         ));
     }
@@ -225,11 +253,16 @@ fn pages(
     let mut index_files = Vec::with_capacity(later_pages.len());
     for data in later_pages.iter().skip(1) {
         index_files.push(SiteFile::text(
-            data.path(None),
+            data.route(None),
             page(template, data, None, None)?,
         ));
     }
-    let offline_bytes = out.iter().chain(&index_files).map(|f| f.bytes.len()).sum();
+    let offline_bytes = out
+        .iter()
+        .chain(&index_files)
+        .filter(|f| f.offline == Offline::Series)
+        .map(|f| f.bytes.len())
+        .sum();
     let mut first_page = later_pages
         .into_iter()
         .next()
@@ -240,7 +273,7 @@ fn pages(
     out.extend(index_files);
     out.extend(share_files);
     out.push(SiteFile::text(
-        first_page.path(None),
+        first_page.route(None),
         page(template, &first_page, None, Some(&series.first().id))?,
     ));
     Ok(out)
@@ -381,6 +414,39 @@ mod tests {
             .find(|f| f.path == path)
             .unwrap_or_else(|| panic!("no {path}"));
         std::str::from_utf8(&file.bytes).unwrap()
+    }
+
+    #[test]
+    fn the_offline_list_names_every_page_and_data_file_and_no_preview() {
+        let site = site(TEMPLATE, &files(), None, None).unwrap();
+        let list: serde_json::Value =
+            serde_json::from_str(file(&site, &Route::OfflineManifest.file())).unwrap();
+        let kept: Vec<(&str, &str)> = list["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["url"].as_str().unwrap(), f["file"].as_str().unwrap()))
+            .collect();
+        // Every file the renderer wrote is either kept with the series, shell or a preview.
+        for f in &site {
+            let listed = kept.iter().any(|&(_, file)| file == f.path);
+            let preview = f.path.contains("/r/") || f.path.ends_with("card.png");
+            let own = f.path == "offline.json" || f.path == "404.html";
+            assert_eq!(listed, !preview && !own, "{}", f.path);
+        }
+        for (url, file) in [
+            ("./", "index.html"),
+            ("cshq-001/", "cshq-001/index.html"),
+            ("cshq-002/cshq-002.json", "cshq-002/cshq-002.json"),
+            ("people/murai-jun/", "people/murai-jun/index.html"),
+            ("search/meta.json", "search/meta.json"),
+        ] {
+            assert!(kept.contains(&(url, file)), "{url} {file}");
+        }
+        assert_eq!(list["shell"], serde_json::json!(["404.html"]));
+        let never = list["never"].as_array().unwrap();
+        assert!(never.contains(&serde_json::json!("cshq-001/r/sec-1-abe-shinzo/index.html")));
+        assert_eq!(never.len() + kept.len() + 2, site.len());
     }
 
     fn block<'a>(html: &'a str, id: &str) -> &'a str {

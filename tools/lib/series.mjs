@@ -5,9 +5,9 @@
 // copy of a built site with the build's own renderer and post-build step (seconds: the
 // WASM, styles and shell are the build's).
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 const pad = (n) => String(n).padStart(3, '0');
@@ -58,8 +58,11 @@ export function seriesFrom(seed, count) {
 }
 
 /**
- * A site holding `meetings` (minutes objects): a copy of the built site `dist`, rendered
- * again by tools/postbuild.mjs from a folder of those minutes. Resolves to the folder.
+ * A site holding `meetings` (minutes objects): the app of the built site `dist` (its
+ * index page, which the renderer takes as its template, and the worker's shell, as
+ * tools/postbuild.mjs wrote it into sw.js), rendered again by tools/postbuild.mjs from a
+ * folder of those minutes, as Trunk's post-build hook renders its staging folder. Resolves
+ * to the folder.
  */
 export async function siteWith(root, dist, meetings, name) {
   const work = await mkdtemp(join(tmpdir(), `minutes-${name}-`));
@@ -67,7 +70,13 @@ export async function siteWith(root, dist, meetings, name) {
   const site = join(work, 'site');
   await mkdir(minutes);
   for (const m of meetings) await writeFile(join(minutes, `${m.id}.json`), `${JSON.stringify(m, null, 2)}\n`);
-  await cp(dist, site, { recursive: true });
+  // Only the app: dist's own pages, share pages and cards are not this series'.
+  const worker = await readFile(join(dist, 'sw.js'), 'utf8');
+  const app = ['index.html', ...JSON.parse(worker.match(/const SHELL = (\[[\s\S]*?\]);/)[1])];
+  for (const f of app) {
+    await mkdir(dirname(join(site, f)), { recursive: true });
+    await copyFile(join(dist, f), join(site, f));
+  }
   execFileSync('node', [join(root, 'tools', 'postbuild.mjs'), site], {
     cwd: root,
     env: { ...process.env, MINUTES_DIR: minutes, TRUNK_SOURCE_DIR: root },

@@ -76,6 +76,19 @@ pub enum Route<'a> {
     NotFound,
 }
 
+/// What "keep the whole series offline" does with a file (`offline.json`, the service
+/// worker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offline {
+    /// Kept from the worker's install on: part of the app, like its own script.
+    Shell,
+    /// Kept with the series: a page or data file a reader may open offline.
+    Series,
+    /// Never kept: what link previews fetch (share pages, cards), a hundred a meeting,
+    /// which only lead a reader on to the meeting's page; and the manifest itself.
+    Never,
+}
+
 /// The ways up to the root, by depth.
 const UP: [&str; 5] = ["", "../", "../../", "../../../", "../../../../"];
 
@@ -97,6 +110,20 @@ impl Route<'_> {
             Route::SearchShard { n } => format!("search/shard-{n}.json"),
             Route::OfflineManifest => "offline.json".to_owned(),
             Route::NotFound => "404.html".to_owned(),
+        }
+    }
+
+    /// Whether keeping the series offline keeps it.
+    pub fn offline(&self) -> Offline {
+        match self {
+            Route::Index { .. }
+            | Route::Meeting { .. }
+            | Route::MeetingJson { .. }
+            | Route::Person { .. }
+            | Route::SearchMeta
+            | Route::SearchShard { .. } => Offline::Series,
+            Route::NotFound => Offline::Shell,
+            Route::Share { .. } | Route::Card { .. } | Route::OfflineManifest => Offline::Never,
         }
     }
 
@@ -173,6 +200,28 @@ mod tests {
             "cshq-001/card.png"
         );
         assert_eq!(Route::SearchShard { n: 7 }.file(), "search/shard-7.json");
+    }
+
+    #[test]
+    fn the_series_is_its_pages_and_data_not_its_previews() {
+        let kept = |r: Route<'_>| r.offline();
+        assert_eq!(kept(Route::Index { page: 3 }), Offline::Series);
+        assert_eq!(kept(Route::MeetingJson { id: "cshq-001" }), Offline::Series);
+        assert_eq!(kept(Route::SearchShard { n: 0 }), Offline::Series);
+        assert_eq!(
+            kept(Route::Share {
+                meeting: "cshq-001",
+                remark: "sec-2"
+            }),
+            Offline::Never
+        );
+        assert_eq!(
+            kept(Route::Card {
+                meeting: "cshq-001"
+            }),
+            Offline::Never
+        );
+        assert_eq!(kept(Route::NotFound), Offline::Shell);
     }
 
     #[test]
