@@ -344,6 +344,32 @@ test('copy link and copy citation put the right text on the clipboard, with conf
   await page.context().close();
 });
 
+test('a closed note stays closed for its link; another link with its own problems shows it again', async () => {
+  const page = await open('?speaker=nobody');
+  const notes = page.locator('[data-link-notices]');
+  assert.match(await notes.innerText(), /発言者「nobody」/);
+  await notes.getByRole('button', { name: '閉じる' }).click();
+  await notes.waitFor({ state: 'detached' });
+  // Back to the same link: the reader closed these notices already.
+  await page.evaluate(() => {
+    history.pushState(null, '', '?q=IoT');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.locator('mark[data-hit]').first().waitFor();
+  assert.equal(await notes.count(), 0);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?speaker=nobody');
+  assert.equal(await notes.count(), 0, 'the notices closed for this link stay closed');
+  // A link with another problem: its note shows.
+  await page.evaluate(() => {
+    history.pushState(null, '', '?topic=zzz');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  assert.match(await notes.innerText(), /テーマ「zzz」/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 const HOSTILE = [
   ['unknown speaker', '?speaker=nobody', /発言者「nobody」/],
   ['unknown topic', '?topic=%3Cb%3Ebold%3C%2Fb%3E', /テーマ「<b>bold<\/b>」/],

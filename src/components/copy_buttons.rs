@@ -46,6 +46,15 @@ impl Quotable {
     }
 }
 
+/// What a pair of buttons last said: which target's link or citation it copied, and how
+/// that went.
+#[derive(Clone, Copy, PartialEq)]
+struct Said {
+    id: &'static str,
+    citing: bool,
+    message: &'static str,
+}
+
 /// Two buttons that copy the permalink of `target`, or a citation of it.
 #[component]
 pub fn CopyButtons(
@@ -55,33 +64,48 @@ pub fn CopyButtons(
     let meeting = use_meeting();
     // What the last copy said, shown in the pressed button for a few seconds; screen
     // readers hear it from the page's one status region (`browser::announce`), not from a
-    // live region per paragraph. A pair that moves to another paragraph starts afresh.
-    let link_done = RwSignal::new(None::<&'static str>);
-    let cite_done = RwSignal::new(None::<&'static str>);
-    Effect::new(move |_| {
-        target.track();
-        link_done.set(None);
-        cite_done.set(None);
-    });
+    // live region per paragraph. It names the target it was said of, so a pair that moves
+    // to another paragraph starts afresh.
+    let said = RwSignal::new(None::<Said>);
+    let shown = move |citing: bool| {
+        let id = target.with(|q| q.map(|q| q.id));
+        said.with(|s| {
+            s.filter(|s| s.citing == citing && Some(s.id) == id)
+                .map(|s| s.message)
+        })
+    };
     let copy = move |citing: bool| {
         let Some(q) = target.get_untracked() else {
             return;
         };
         let lang = meeting.language.lang.get_untracked();
         let url = browser::permalink(q.id, lang);
-        let (text, shown, done): (_, _, fn(&Texts) -> &'static str) = if citing {
+        let (text, done): (_, fn(&Texts) -> &'static str) = if citing {
             let text = citation(meeting.minutes, q.speech, q.paragraph, &url, lang);
-            (text, cite_done, |t| t.copied_citation)
+            (text, |t| t.copied_citation)
         } else {
-            (url, link_done, |t| t.copied_link)
+            (url, |t| t.copied_link)
         };
         spawn_local(async move {
             let ok = write_clipboard(&text).await;
             let t = meeting.language.lang.get_untracked().texts();
             let message = if ok { done(t) } else { t.copy_failed };
-            shown.set(Some(message));
+            let now = Said {
+                id: q.id,
+                citing,
+                message,
+            };
+            said.set(Some(now));
             browser::announce(message);
-            set_timeout(move || shown.set(None), std::time::Duration::from_secs(3));
+            // Unless a later copy has said something since.
+            set_timeout(
+                move || {
+                    if said.get_untracked() == Some(now) {
+                        said.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(3),
+            );
         });
     };
     let of_paragraph = move || target.with(|q| q.is_some_and(|q| q.paragraph.is_some()));
@@ -99,7 +123,7 @@ pub fn CopyButtons(
             }
             on:click=move |_| copy(false)
         >
-            {move || link_done.get().unwrap_or_else(|| meeting.t().copy_link)}
+            {move || shown(false).unwrap_or_else(|| meeting.t().copy_link)}
         </button>
         <button
             type="button"
@@ -111,7 +135,7 @@ pub fn CopyButtons(
             }
             on:click=move |_| copy(true)
         >
-            {move || cite_done.get().unwrap_or_else(|| meeting.t().copy_citation)}
+            {move || shown(true).unwrap_or_else(|| meeting.t().copy_citation)}
         </button>
     }
 }

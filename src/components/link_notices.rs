@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::query::Notice;
 use crate::state::use_meeting;
 
 /// A note listing each part of the link that was ignored. The meeting is shown anyway;
@@ -9,23 +10,20 @@ use crate::state::use_meeting;
 #[component]
 pub fn LinkNotices() -> impl IntoView {
     let meeting = use_meeting();
-    let dismissed = RwSignal::new(false);
-    // A new link (a new set of notices) shows the note again.
-    Effect::new(move |_| {
-        meeting.notices.track();
-        dismissed.set(false);
-    });
+    // The notices the reader closed: a new link, with notices of its own, shows the note
+    // again.
+    let dismissed = RwSignal::new(None::<Vec<Notice>>);
     move || {
         let notices = meeting.notices.get();
         let t = meeting.t();
-        (!notices.is_empty() && !dismissed.get()).then(|| {
+        (!notices.is_empty() && dismissed.with(|d| d.as_ref() != Some(&notices))).then(|| {
             view! {
                 <div class="link-notices" role="status" data-link-notices="">
                     <p class="link-notices__title">{t.notices_title}</p>
                     <ul>
                         {notices.into_iter().map(|n| view! { <li>{n.message(t)}</li> }).collect_view()}
                     </ul>
-                    <button type="button" class="clear-button" on:click=move |_| dismissed.set(true)>
+                    <button type="button" class="clear-button" on:click=move |_| dismissed.set(Some(meeting.notices.get_untracked()))>
                         {t.close}
                     </button>
                 </div>
