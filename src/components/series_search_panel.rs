@@ -5,10 +5,8 @@
 //! and the shards its words need, then the minutes of the newest meetings that may match,
 //! a few at a time (`series_search`). Each is downloaded once per page.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
 use crate::format;
@@ -34,26 +32,6 @@ enum Status {
     Failed(String),
 }
 
-/// The browser's fetch, as the series search client takes it.
-type Fetch = fn(String) -> LocalBoxFuture<'static, Result<String, String>>;
-
-fn browser_fetch(url: String) -> LocalBoxFuture<'static, Result<String, String>> {
-    Box::pin(async move { crate::web::browser::fetch_text(&url).await })
-}
-
-thread_local! {
-    /// The page's one client, so that what a search downloads serves the next.
-    static CLIENT: RefCell<Option<Rc<Client<Fetch>>>> = const { RefCell::new(None) };
-}
-
-/// The page's series search client, made on the first search.
-fn client(root: &str) -> Rc<Client<Fetch>> {
-    CLIENT.with_borrow_mut(|c| {
-        c.get_or_insert_with(|| Rc::new(Client::new(root, browser_fetch as Fetch)))
-            .clone()
-    })
-}
-
 /// The search form and its results.
 #[component]
 pub fn SeriesSearchPanel(
@@ -64,6 +42,10 @@ pub fn SeriesSearchPanel(
     let language = site.language;
     let location = site.location;
     let root = site.root;
+    // The page's one client, so that what a search downloads serves the next.
+    let client = StoredValue::new_local(Rc::new(Client::new(root, |url: String| async move {
+        crate::web::browser::fetch_text(&url).await
+    })));
     let query = Memo::new(move |_| {
         location.search.with(|s| {
             if is_series_query(s) {
@@ -93,8 +75,9 @@ pub fn SeriesSearchPanel(
         } else {
             status.set(Status::Searching);
         }
+        let client = client.get_value();
         leptos::task::spawn_local(async move {
-            let result = client(root).first(q).await;
+            let result = client.first(q).await;
             if generation.get_value() == now {
                 status.set(result.map_or_else(Status::Failed, Status::Done));
                 busy.set(false);
@@ -107,8 +90,9 @@ pub fn SeriesSearchPanel(
         };
         let now = generation.get_value();
         let q = query.get_untracked();
+        let client = client.get_value();
         leptos::task::spawn_local(async move {
-            let result = client(root).more(q, results).await;
+            let result = client.more(q, results).await;
             if generation.get_value() == now {
                 status.set(result.map_or_else(Status::Failed, Status::Done));
             }
