@@ -9,7 +9,7 @@ pub mod app;
 // as before in the app's code.
 pub use minutes_view::{
     export, filter, format, i18n, nfkc, query, route, search, series_client, series_search, site,
-    stats,
+    stats, terms,
 };
 #[cfg(feature = "ssr")]
 pub mod build;

@@ -12,6 +12,7 @@ use crate::filter::{self, Index, Outcome};
 use crate::i18n::{Lang, Texts};
 use crate::query::{self, Notice, ViewState, drop_unknown_ids, has_anchor};
 use crate::state::marks::Marks;
+use crate::terms::Search;
 use crate::web::browser;
 use crate::web::location::Location;
 use site::Language;
@@ -31,9 +32,9 @@ pub struct MeetingState {
     pub filtered: Memo<bool>,
     /// What the current state shows.
     pub outcome: Memo<Outcome>,
-    /// The search text folded for matching (empty when there is none).
-    pub query: Memo<String>,
-    /// Per-element signals following `outcome`, the fragment's target and `query`: what
+    /// The search box's words, folded for matching ([`crate::terms`]).
+    pub search: Memo<Search>,
+    /// Per-element signals following `outcome`, the fragment's target and `search`: what
     /// elements read, so that a change re-runs only the elements it changes.
     pub marks: Marks,
     /// Whether the screen is wide enough for the contents and attendees to start open.
@@ -74,8 +75,8 @@ pub fn provide_meeting(minutes: &'static Minutes) -> MeetingState {
     let outcome =
         Memo::new(move |_| state.with(|s| target.with(|t| filter::evaluate(&index, s, t))));
     let filtered = Memo::new(move |_| state.with(|s| s.is_filtered()));
-    let query = Memo::new(move |_| state.with(|s| crate::search::fold(&s.q)));
-    let marks = Marks::new(minutes, state, outcome, target, query);
+    let search = Memo::new(move |_| state.with(|s| Search::new(&s.q)));
+    let marks = Marks::new(minutes, state, outcome, target, search);
     let language = Language::follow(move || state.with(|s| s.lang));
     let (wide, set_wide) = signal(false);
     let (started, set_started) = signal(false);
@@ -85,7 +86,7 @@ pub fn provide_meeting(minutes: &'static Minutes) -> MeetingState {
         notices,
         filtered,
         outcome,
-        query,
+        search,
         marks,
         wide,
         started,

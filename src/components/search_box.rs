@@ -111,17 +111,26 @@ pub fn SearchBox() -> impl IntoView {
             <p id="search-count" class="search__count" aria-live="polite" data-search-count="">
                 {move || {
                     let t = meeting.t();
-                    if meeting.query.with(String::is_empty) {
-                        String::new()
-                    } else {
-                        match (hits.get(), current.get()) {
-                            (0, _) => t.no_hits.to_string(),
-                            (n, Some(i)) => (t.hit_of)(i + 1, n),
-                            (n, None) => (t.hits)(n),
-                        }
+                    // Only the words searched for are counted: an exclusion alone finds
+                    // remarks (the summary says how many) but marks nothing.
+                    let words: Vec<String> = meeting.search.with(|s| s.positive().iter().map(|w| w.text.clone()).collect());
+                    if words.is_empty() {
+                        return String::new();
                     }
+                    let total = match (hits.get(), current.get()) {
+                        (0, _) => t.no_hits.to_string(),
+                        (n, Some(i)) => (t.hit_of)(i + 1, n),
+                        (n, None) => (t.hits)(n),
+                    };
+                    if words.len() < 2 {
+                        return total;
+                    }
+                    let each = meeting.outcome.with(|o| o.word_hits.clone());
+                    let each: Vec<(&str, usize)> = words.iter().map(String::as_str).zip(each).collect();
+                    format!("{total}{}", (t.word_hits)(&each))
                 }}
             </p>
+            <p class="search__syntax" data-search-syntax="">{meeting.text(|t| t.search_syntax)}</p>
         </div>
     }
 }

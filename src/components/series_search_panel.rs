@@ -174,6 +174,7 @@ pub fn SeriesSearchPanel(
                         }
                     />
                 </label>
+                <p class="series-search__syntax search__syntax" data-search-syntax="">{language.text(|t| t.search_syntax)}</p>
                 <label>
                     <span>{language.text(|t| t.speakers)}</span>
                     <select data-series-filter="speaker" on:change=on_select(|q, v| q.speaker = (!v.is_empty()).then_some(v))>

@@ -18,6 +18,7 @@ use minutes_core::{Block, Minutes, Paragraph, TopicMatch};
 use crate::filter::Outcome;
 use crate::query::ViewState;
 use crate::search;
+use crate::terms::Search;
 
 /// A signal per key (`bool` unless said), each read by its own element and written only
 /// when its value changes. `Copy`: the map is a `StoredValue`, owned by the reactive owner
@@ -111,14 +112,14 @@ pub struct Marks {
 }
 
 impl Marks {
-    /// Signals for every element of `minutes`, starting at `outcome`, `target` and `query`
+    /// Signals for every element of `minutes`, starting at `outcome`, `target` and `search`
     /// (so the first paint is already right), and an effect that follows them.
     pub fn new(
         minutes: &'static Minutes,
         state: Memo<ViewState>,
         outcome: Memo<Outcome>,
         target: Memo<String>,
-        query: Memo<String>,
+        search: Memo<Search>,
     ) -> Marks {
         // Every element a view shows or hides on its own: speeches, narrative paragraphs
         // and agenda lists.
@@ -134,12 +135,19 @@ impl Marks {
             .collect();
         let paragraphs = move || minutes.paragraphs();
         let paragraph_ids = move || paragraphs().map(|p| p.id.as_str());
-        let hits_of = move |p: &Paragraph, q: &str| {
-            if q.is_empty() || !p.search.contains(q) {
-                Vec::new()
-            } else {
-                search::find(&p.text, q)
-            }
+        // Where the search's positive words are in each paragraph that holds one.
+        let hits = move |s: &Search| {
+            let words: Vec<&str> = s.positive().iter().map(|w| w.folded.as_str()).collect();
+            paragraphs()
+                .map(|p| {
+                    let hits = if s.holds(&p.search) {
+                        search::find(&p.text, &words)
+                    } else {
+                        Vec::new()
+                    };
+                    (p.id.as_str(), hits)
+                })
+                .collect::<Vec<_>>()
         };
         let reasons_of = |p: &'static Paragraph, o: &Outcome, s: &ViewState| {
             if s.topics.is_empty() || !o.matched.contains(p.id.as_str()) {
@@ -151,7 +159,7 @@ impl Marks {
                     .collect()
             }
         };
-        let (target_now, query_now) = (target.get_untracked(), query.get_untracked());
+        let target_now = target.get_untracked();
         let marks = outcome.with_untracked(|o| Marks {
             visible: SignalMap::new(owners.iter().copied(), |id| o.visible.contains(id)),
             sections: SignalMap::new(minutes.sections.iter().map(|s| s.number), |n| {
@@ -162,9 +170,7 @@ impl Marks {
             target: SignalMap::new(owners.iter().copied().chain(paragraph_ids()), |id| {
                 target_now == id
             }),
-            hits: SignalMap::from_values(
-                paragraphs().map(|p| (p.id.as_str(), hits_of(p, &query_now))),
-            ),
+            hits: search.with_untracked(|s| SignalMap::from_values(hits(s))),
             reasons: state.with_untracked(|s| {
                 SignalMap::from_values(paragraphs().map(|p| (p.id.as_str(), reasons_of(p, o, s))))
             }),
@@ -184,13 +190,7 @@ impl Marks {
             });
         });
         Effect::new(move |_| target.with(|t| marks.target.sync(|id| t == id)));
-        Effect::new(move |_| {
-            query.with(|q| {
-                marks
-                    .hits
-                    .set_all(paragraphs().map(|p| (p.id.as_str(), hits_of(p, q))))
-            })
-        });
+        Effect::new(move |_| search.with(|s| marks.hits.set_all(hits(s))));
         marks
     }
 }

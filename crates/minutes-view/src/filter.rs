@@ -6,11 +6,15 @@
 //! - speaker: spoken by one of the chosen speakers (narrative never is);
 //! - section: in one of the chosen sections;
 //! - topic: tagged with one of the chosen topics;
-//! - search: its text contains the query, or its speaker's name does (by kanji, reading or
-//!   Latin script).
+//! - search ([`crate::terms`]): its speech matches the query (every word, or one of each
+//!   `OR`, occurs somewhere in the speech or names its speaker, and no excluded word does),
+//!   and the paragraph holds one of the query's words (or its speaker is named by one).
+//!   The speech is the unit, as the Diet's 発言単位: `IoT 人材` finds a speech that says
+//!   IoT in one paragraph and 人材 in another. A narrative paragraph is a unit of its own.
 //!
 //! A paragraph *matches* when it passes all four. A speech is shown when one of its
-//! paragraphs matches; its other paragraphs are dimmed when a topic or search is active.
+//! paragraphs matches; its other paragraphs are dimmed when a topic or search word is
+//! active.
 //! Counts are faceted: a speaker's count ignores the speaker filter but applies the others,
 //! so it says what choosing that speaker would show.
 
@@ -19,7 +23,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use minutes_core::{Block, Minutes};
 
 use crate::query::ViewState;
-use crate::search::{fold, fold_name, name_query_is_specific};
+use crate::search::{self, fold, fold_name};
+use crate::terms::Search;
 
 /// What is known about one paragraph, prepared once.
 struct Entry {
@@ -125,9 +130,13 @@ pub struct Outcome {
     pub section_counts: HashMap<u32, usize>,
     /// How many speeches are shown.
     pub speeches_shown: usize,
-    /// Occurrences of the search in the matching paragraphs: the hits the search box
-    /// counts and steps through (none in a paragraph another filter hides or folds).
+    /// Occurrences of the search's words in the matching paragraphs: the highlights the
+    /// search box counts and steps through (none in a paragraph another filter hides or
+    /// folds; where two words overlap, one).
     pub hits: usize,
+    /// Occurrences of each of the search's positive words ([`Search::positive`]) in the
+    /// matching paragraphs.
+    pub word_hits: Vec<usize>,
 }
 
 impl Outcome {
@@ -157,36 +166,71 @@ impl Passes {
 /// Decide what `state` shows. `target` is the id in the URL fragment: the speech or
 /// paragraph a shared permalink points at is always shown, whatever the filters.
 pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
-    let q = fold(&state.q);
-    let q_name = fold_name(&state.q);
-    let name_hits: HashSet<&str> = if name_query_is_specific(&q_name) {
-        index
-            .names
-            .iter()
-            .filter(|(_, keys)| keys.iter().any(|k| k.starts_with(&q_name)))
-            .map(|(id, _)| *id)
-            .collect()
-    } else {
-        HashSet::default()
-    };
-    let marking = !state.topics.is_empty() || !q.is_empty();
+    let search = Search::new(&state.q);
+    let words: Vec<&str> = search.words().iter().map(|w| w.folded.as_str()).collect();
+    let positive = &words[..search.positive().len()];
+    // The speakers each word names.
+    let named: Vec<HashSet<&str>> = search
+        .words()
+        .iter()
+        .map(|w| {
+            index
+                .names
+                .iter()
+                .filter(|(_, keys)| w.names(keys))
+                .map(|(id, _)| *id)
+                .collect()
+        })
+        .collect();
+    let names = |speaker: Option<&str>, i: usize| speaker.is_some_and(|s| named[i].contains(s));
+    let marking = !state.topics.is_empty() || !positive.is_empty();
     let filtered = state.is_filtered();
+
+    // Which words each paragraph holds (`has[k * n + i]`: paragraph k, word i), each
+    // looked for once; then which units (speeches, narrative paragraphs) the search
+    // accepts. A unit's paragraphs are consecutive entries.
+    let n = words.len();
+    let has: Vec<bool> = index
+        .entries
+        .iter()
+        .flat_map(|e| words.iter().map(|w| e.search.contains(w)))
+        .collect();
+    let mut accepted = vec![true; index.owners.len()];
+    if !search.is_empty() {
+        let mut start = 0;
+        while start < index.entries.len() {
+            let owner = index.entries[start].owner;
+            let end = start
+                + index.entries[start..]
+                    .iter()
+                    .take_while(|e| e.owner == owner)
+                    .count();
+            let speaker = index.entries[start].speaker;
+            accepted[owner] =
+                search.accepts(|i| names(speaker, i) || (start..end).any(|k| has[k * n + i]));
+            start = end;
+        }
+    }
 
     let passes: Vec<Passes> = index
         .entries
         .iter()
-        .map(|e| Passes {
+        .enumerate()
+        .map(|(k, e)| Passes {
             speaker: state.speakers.is_empty()
                 || e.speaker.is_some_and(|s| state.speakers.contains(s)),
             section: state.sections.is_empty() || state.sections.contains(&e.section),
             topic: state.topics.is_empty() || e.topics.iter().any(|t| state.topics.contains(*t)),
-            search: q.is_empty()
-                || e.search.contains(&q)
-                || e.speaker.is_some_and(|s| name_hits.contains(s)),
+            search: accepted[e.owner]
+                && (positive.is_empty()
+                    || (0..positive.len()).any(|i| has[k * n + i] || names(e.speaker, i))),
         })
         .collect();
 
-    let mut out = Outcome::default();
+    let mut out = Outcome {
+        word_hits: vec![0; positive.len()],
+        ..Outcome::default()
+    };
     let mut shown_owners = vec![false; index.owners.len()];
     for (e, p) in index.entries.iter().zip(&passes) {
         let targeted = !target.is_empty() && (e.id == target || index.owners[e.owner] == target);
@@ -194,8 +238,15 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
             shown_owners[e.owner] = true;
             if marking && p.all() {
                 out.matched.insert(e.id);
-                if !q.is_empty() {
-                    out.hits += e.search.matches(q.as_str()).count();
+                if let [word] = positive {
+                    let n = e.search.matches(word).count();
+                    out.hits += n;
+                    out.word_hits[0] += n;
+                } else if !positive.is_empty() {
+                    out.hits += search::count(e.search, positive);
+                    for (n, w) in out.word_hits.iter_mut().zip(positive) {
+                        *n += e.search.matches(w).count();
+                    }
                 }
             }
         }
@@ -224,8 +275,8 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
             in_section
                 && state.speakers.is_empty()
                 && state.topics.is_empty()
-                && !q.is_empty()
-                && items.iter().any(|i| i.contains(&q))
+                && !positive.is_empty()
+                && search.accepts(|i| items.iter().any(|item| item.contains(words[i])))
         };
         if shown {
             out.visible.insert(id);
@@ -338,7 +389,13 @@ mod tests {
     fn iot_query_in_any_width_finds_the_same_paragraphs() {
         let a = run("?q=IoT", "");
         assert!(!a.matched.is_empty());
-        for q in ["%EF%BC%A9%EF%BD%8F%EF%BC%B4", "iot", "I+o+T"] {
+        // Quoted, "I o T" is one phrase (unquoted, three words).
+        for q in [
+            "%EF%BC%A9%EF%BD%8F%EF%BC%B4",
+            "iot",
+            "%22I+o+T%22",
+            "%E3%80%8CI+o+T%E3%80%8D",
+        ] {
             assert_eq!(run(&format!("?q={q}"), "").matched, a.matched, "{q}");
         }
         // 村井's "I o T" artefact is found by "IoT".
@@ -355,7 +412,7 @@ mod tests {
                 .speeches()
                 .flat_map(|(_, s)| &s.paragraphs)
                 .filter(|p| o.matched.contains(p.id.as_str()))
-                .map(|p| crate::search::find(&p.text, &q).len())
+                .map(|p| crate::search::find(&p.text, &[&q]).len())
                 .sum()
         };
         for (query, q) in [("?q=IoT", "IoT"), ("?q=%E3%83%AD%E3%82%B0", "ログ")] {
@@ -432,5 +489,152 @@ mod tests {
     fn single_latin_letter_does_not_match_every_name() {
         let o = run("?q=a", "");
         assert!(o.speeches_shown < minutes().speeches().count());
+    }
+
+    /// Words of the seed to combine: two-character pieces of its paragraphs that name
+    /// nobody (names are matched by their own rule, tested above), every 37th.
+    fn vocabulary() -> Vec<String> {
+        let index = Index::new(minutes());
+        let mut out: Vec<String> = minutes()
+            .paragraphs()
+            .flat_map(|p| {
+                let chars: Vec<char> = p.text.chars().collect();
+                chars
+                    .windows(2)
+                    .map(|w| w.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| {
+                !w.contains(char::is_whitespace)
+                    && !w.contains(['"', '「', '」', '-', '－', '|', '｜', '“', '”', '＂', '−'])
+            })
+            .step_by(37)
+            .filter(|w| {
+                let word = crate::terms::Search::new(w);
+                word.words()
+                    .iter()
+                    .all(|w| !index.names.iter().any(|(_, keys)| w.names(keys)))
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// What the query asks, by brute force on the converter's search form: the speeches
+    /// (and narrative paragraphs) holding every required word (one of each OR) and no
+    /// excluded one, and their paragraphs that hold a required word.
+    fn oracle(required: &[Vec<&str>], excluded: &[&str]) -> (HashSet<String>, HashSet<String>) {
+        let form = |t: &str| minutes_core::normalize::normalize_for_search(t);
+        let mut units = HashSet::default();
+        let mut paragraphs = HashSet::default();
+        for block in minutes().sections.iter().flat_map(|s| &s.blocks) {
+            let (id, ps) = match block {
+                Block::Speech(s) => (&s.id, s.paragraphs.as_slice()),
+                Block::Narrative(p) => (&p.id, std::slice::from_ref(p)),
+                Block::Agenda(_) => continue,
+            };
+            let texts: Vec<String> = ps.iter().map(|p| form(&p.text)).collect();
+            let has = |w: &str| texts.iter().any(|t| t.contains(&form(w)));
+            if required.iter().all(|any| any.iter().any(|w| has(w)))
+                && !excluded.iter().any(|w| has(w))
+            {
+                units.insert(id.clone());
+                for (p, t) in ps.iter().zip(&texts) {
+                    if required.iter().flatten().any(|w| t.contains(&form(w))) {
+                        paragraphs.insert(p.id.clone());
+                    }
+                }
+            }
+        }
+        (units, paragraphs)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Pairs and triples of words, some joined by OR, some excluded, in full and
+        /// half-width spaces: the view shows what the brute force finds.
+        #[test]
+        fn matching_agrees_with_a_brute_force_oracle(
+            picks in proptest::collection::vec((0usize..10_000, 0u8..6), 2..=3),
+            space in proptest::prop_oneof![proptest::strategy::Just(" "), proptest::strategy::Just("\u{3000}")],
+        ) {
+            let vocabulary = vocabulary();
+            let mut typed = Vec::new();
+            let mut required: Vec<Vec<&str>> = Vec::new();
+            let mut excluded = Vec::new();
+            for (i, &(n, kind)) in picks.iter().enumerate() {
+                let w = vocabulary[n % vocabulary.len()].as_str();
+                match kind {
+                    // Excluded.
+                    0 => { typed.push(format!("-{w}")); excluded.push(w); }
+                    // Joined to the word before by OR, when that one is required.
+                    1 if i > 0 && picks[i - 1].1 != 0 => {
+                        typed.push(format!("OR {w}"));
+                        required.last_mut().unwrap().push(w);
+                    }
+                    _ => { typed.push(w.to_owned()); required.push(vec![w]); }
+                }
+            }
+            let q = typed.join(space);
+            let state = ViewState { q: q.clone(), ..ViewState::default() };
+            let o = evaluate(&Index::new(minutes()), &state, "");
+            let (units, paragraphs) = oracle(&required, &excluded);
+            let shown: HashSet<String> = o.visible.iter().filter(|id| !id.starts_with("agenda")).map(|s| (*s).to_owned()).collect();
+            let agendas: HashSet<String> = minutes().sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b { Block::Agenda(a) => Some(a.id.clone()), _ => None }).collect();
+            let shown: HashSet<String> = shown.difference(&agendas).cloned().collect();
+            let matched: HashSet<String> = o.matched.iter().map(|s| (*s).to_owned()).collect();
+            proptest::prop_assert_eq!(&shown, &units, "{}", q);
+            if required.is_empty() {
+                proptest::prop_assert!(matched.is_empty(), "{}", q);
+            } else {
+                proptest::prop_assert_eq!(&matched, &paragraphs, "{}", q);
+            }
+            // Every highlight drawn is counted.
+            let words: Vec<String> = required.iter().flatten().map(|w| fold(w)).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let drawn: usize = minutes().paragraphs().filter(|p| o.matched.contains(p.id.as_str())).map(|p| crate::search::find(&p.text, &words).len()).sum();
+            proptest::prop_assert_eq!(o.hits, drawn, "{}", q);
+        }
+    }
+
+    #[test]
+    fn two_words_in_one_speech_are_found_together() {
+        // The issue's example: IoT and 人材 both come up in 小野寺's and 野原's speeches.
+        let o = run("?q=IoT%20%E4%BA%BA%E6%9D%90", "");
+        let speakers = shown_speakers(&o);
+        assert!(
+            speakers.contains(&"onodera-tadashi".to_owned()),
+            "{speakers:?}"
+        );
+        assert!(
+            speakers.contains(&"nohara-sawako".to_owned()),
+            "{speakers:?}"
+        );
+        assert_eq!(o.word_hits.len(), 2);
+        assert!(o.word_hits.iter().all(|&n| n > 0), "{:?}", o.word_hits);
+        // One word alone finds more speeches; the exclusion takes them away again.
+        let iot = run("?q=IoT", "");
+        assert!(iot.speeches_shown > o.speeches_shown);
+        let without = run("?q=IoT%20-%E4%BA%BA%E6%9D%90", "");
+        assert_eq!(
+            without.speeches_shown + o.speeches_shown,
+            iot.speeches_shown
+        );
+        // Names still count as words: 小野寺 and IoT is 小野寺's speech.
+        let named = run("?q=%E5%B0%8F%E9%87%8E%E5%AF%BA%20IoT", "");
+        assert_eq!(shown_speakers(&named), ["onodera-tadashi"]);
+    }
+
+    #[test]
+    fn an_exclusion_alone_marks_nothing_and_hides_what_it_names() {
+        let o = run("?q=-IoT", "");
+        assert!(o.matched.is_empty() && o.dimmed.is_empty());
+        assert_eq!(o.hits, 0);
+        let iot = run("?q=IoT", "");
+        assert_eq!(
+            o.speeches_shown + iot.speeches_shown,
+            minutes().speeches().count()
+        );
     }
 }

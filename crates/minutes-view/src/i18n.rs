@@ -188,6 +188,10 @@ pub struct Texts {
     pub no_hits: &'static str,
     pub hit_of: fn(usize, usize) -> String,
     pub hits: fn(usize) -> String,
+    /// Each word's matches, after the total, when a search has several words.
+    pub word_hits: fn(&[(&str, usize)]) -> String,
+    /// What a space, quotes, a minus and OR do in a search box ([`crate::terms`]).
+    pub search_syntax: &'static str,
     /// The fold at the end of a speech under a topic or search.
     pub show_other_paragraphs: fn(usize) -> String,
     pub hide_other_paragraphs: &'static str,
@@ -332,6 +336,11 @@ pub static JA: Texts = Texts {
     no_hits: "一致なし",
     hit_of: |i, n| format!("{i} / {n}件"),
     hits: |n| format!("{n}件"),
+    word_hits: |words| {
+        let each: Vec<String> = words.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        format!("（{}）", each.join("・"))
+    },
+    search_syntax: "空白で区切った語をすべて含む発言を探します。「…」で語句のまま、-語で除外、A OR B でどちらか。",
     show_other_paragraphs: |n| format!("この発言の他の{n}段落も表示"),
     hide_other_paragraphs: "該当しない段落を隠す",
     paragraphs: |n| format!("{n}段落"),
@@ -479,6 +488,11 @@ pub static EN: Texts = Texts {
     no_hits: "No matches",
     hit_of: |i, n| format!("{i} of {n}"),
     hits: |n| plural(n, "match", "matches"),
+    word_hits: |words| {
+        let each: Vec<String> = words.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        format!(" ({})", each.join(", "))
+    },
+    search_syntax: "Finds remarks with every word. \"…\" keeps a phrase, -word excludes, A OR B finds either.",
     show_other_paragraphs: |n| {
         format!(
             "Show the other {} of this remark",

@@ -23,3 +23,4 @@ pub mod series_client;
 pub mod series_search;
 pub mod site;
 pub mod stats;
+pub mod terms;

@@ -28,10 +28,11 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// Where a folded query occurs in `text`, as byte ranges of the original text, in order and
-/// without overlap. An empty query matches nothing.
-pub fn find(text: &str, folded_query: &str) -> Vec<(usize, usize)> {
-    if folded_query.is_empty() {
+/// Where any of the folded words occur in `text`, as byte ranges of the original text, in
+/// order and without overlap: where two words' occurrences overlap (`IoT` and `IoT機器`),
+/// one range covers both. Empty words match nothing.
+pub fn find(text: &str, folded_words: &[&str]) -> Vec<(usize, usize)> {
+    if folded_words.iter().all(|w| w.is_empty()) {
         return Vec::new();
     }
     // The folded text, and for each original char the range of folded bytes it became.
@@ -45,18 +46,48 @@ pub fn find(text: &str, folded_query: &str) -> Vec<(usize, usize)> {
         }
     }
     let mut ranges = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = folded.get(from..).and_then(|rest| rest.find(folded_query)) {
-        let (a, b) = (from + pos, from + pos + folded_query.len());
+    for (a, b) in occurrences(&folded, folded_words) {
         // The first original char that produced folded byte `a`, the last that produced `b - 1`.
         let first = spans.partition_point(|s| s.0 <= a).saturating_sub(1);
         let last = spans.partition_point(|s| s.0 < b).saturating_sub(1);
         if let (Some(f), Some(l)) = (spans.get(first), spans.get(last)) {
-            ranges.push((f.1, l.2));
+            push_merged(&mut ranges, (f.1, l.2));
         }
-        from = b;
     }
     ranges
+}
+
+/// How many highlights the folded words make in a search form: their occurrences, with
+/// overlapping ones counted once, as [`find`] draws them.
+pub fn count(search_form: &str, folded_words: &[&str]) -> usize {
+    occurrences(search_form, folded_words).len()
+}
+
+/// The byte ranges of `folded` where any of the words occur (each word's occurrences
+/// without overlap), in order, overlapping ranges merged.
+fn occurrences(folded: &str, words: &[&str]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        found.extend(folded.match_indices(w).map(|(a, m)| (a, a + m.len())));
+    }
+    // One word's occurrences come in order already; several need sorting.
+    if words.len() > 1 {
+        found.sort_unstable();
+    }
+    let mut merged = Vec::with_capacity(found.len());
+    for r in found {
+        push_merged(&mut merged, r);
+    }
+    merged
+}
+
+/// Add `r` to ranges in order, joined to the last one when they overlap (ranges that
+/// only touch stay two highlights, as a word found twice in a row always was).
+fn push_merged(ranges: &mut Vec<(usize, usize)>, r: (usize, usize)) {
+    match ranges.last_mut() {
+        Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+        _ => ranges.push(r),
+    }
 }
 
 /// Fold a name for matching by kanji, reading or Latin script: search form, katakana as
@@ -94,7 +125,7 @@ pub(crate) mod tests {
     fn marked(text: &str, query: &str) -> String {
         let mut out = String::new();
         let mut at = 0;
-        for (a, b) in find(text, &fold(query)) {
+        for (a, b) in find(text, &[&fold(query)]) {
             out.push_str(&text[at..a]);
             out.push('[');
             out.push_str(&text[a..b]);
@@ -132,14 +163,27 @@ pub(crate) mod tests {
 
     #[test]
     fn no_match_and_empty_query() {
-        assert!(find("ログの保存", &fold("保険")).is_empty());
-        assert!(find("ログの保存", "").is_empty());
-        assert!(find("", "a").is_empty());
+        assert!(find("ログの保存", &[&fold("保険")]).is_empty());
+        assert!(find("ログの保存", &[""]).is_empty());
+        assert!(find("ログの保存", &[]).is_empty());
+        assert!(find("", &["a"]).is_empty());
     }
 
     #[test]
     fn matches_do_not_overlap() {
         assert_eq!(marked("ああああ", "ああ"), "[ああ][ああ]");
+        assert_eq!(count("ああああ", &["ああ"]), 2);
+    }
+
+    #[test]
+    fn several_words_are_marked_in_order_and_overlaps_joined() {
+        let text = "IoT機器の人材。人材とIoT。";
+        let words = [fold("人材"), fold("IoT"), fold("IoT機器")];
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let ranges = find(text, &words);
+        let marked: Vec<&str> = ranges.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(marked, ["IoT機器", "人材", "人材", "IoT"]);
+        assert_eq!(count(&fold(text), &words), ranges.len());
     }
 
     // Guards against the highlight landing mid-character when one source character folds

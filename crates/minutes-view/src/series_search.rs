@@ -21,7 +21,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::query::{MAX_QUERY_CHARS, keys, pairs, write};
-use crate::search::{find, fold, fold_name, name_query_is_specific};
+use crate::search::find;
+#[cfg(feature = "build")]
+use crate::search::fold_name;
+use crate::terms::Search;
 
 /// The index format's version: a page of one build never reads another build's index.
 pub const INDEX_VERSION: u32 = 1;
@@ -219,38 +222,43 @@ pub fn is_series_query(search: &str) -> bool {
 pub struct Prepared {
     /// The query as given.
     pub query: SeriesQuery,
-    /// Its search form.
-    pub folded: String,
-    /// The people whose name it matches.
-    pub name_hits: Vec<String>,
+    /// Its words ([`crate::terms`]).
+    pub search: Search,
+    /// The people each word names (by `search.words()`'s index).
+    pub name_hits: Vec<Vec<String>>,
 }
 
 impl Prepared {
-    /// Fold `query` and find the people whose name it matches.
+    /// Fold `query` and find the people each of its words names.
     pub fn new(query: SeriesQuery, meta: &IndexMeta) -> Prepared {
-        let folded = fold(&query.q);
-        let q_name = fold_name(&query.q);
-        let name_hits = if name_query_is_specific(&q_name) {
-            meta.people
-                .iter()
-                .filter(|p| p.keys.iter().any(|k| k.starts_with(&q_name)))
-                .map(|p| p.id.clone())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let search = Search::new(&query.q);
+        let name_hits = search
+            .words()
+            .iter()
+            .map(|w| {
+                meta.people
+                    .iter()
+                    .filter(|p| w.names(&p.keys))
+                    .map(|p| p.id.clone())
+                    .collect()
+            })
+            .collect();
         Prepared {
             query,
-            folded,
+            search,
             name_hits,
         }
     }
 
-    /// The shards this search needs.
+    /// The shards this search needs: those of its positive words' grams (an excluded
+    /// word is looked for in the minutes themselves).
     pub fn shards(&self, meta: &IndexMeta) -> Vec<u32> {
-        let mut out: Vec<u32> = grams(&self.folded)
+        let mut out: Vec<u32> = self
+            .search
+            .positive()
             .iter()
-            .map(|g| shard_of(g, meta.shards))
+            .flat_map(|w| grams(&w.folded))
+            .map(|g| shard_of(&g, meta.shards))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -258,21 +266,34 @@ impl Prepared {
     }
 
     /// The meetings that may match, newest first, given the gram look-up (`None`: the
-    /// gram occurs nowhere).
+    /// gram occurs nowhere): for each word, the meetings holding all its grams or where
+    /// a person it names spoke; then every clause's union of its words', intersected.
     pub fn candidates<'a>(
         &self,
         meta: &IndexMeta,
         lookup: impl Fn(&str) -> Option<&'a Ranges>,
     ) -> Vec<u32> {
         let q = &self.query;
-        let text_grams = grams(&self.folded);
         let person = |id: &str| meta.people.iter().find(|p| p.id == id);
         let topic = q
             .topic
             .as_deref()
             .map(|id| meta.topics.iter().find(|t| t.id == id));
         let speaker = q.speaker.as_deref().map(person);
-        let found: Vec<Option<&Ranges>> = text_grams.iter().map(|g| lookup(g)).collect();
+        let found: Vec<Vec<Option<&Ranges>>> = self
+            .search
+            .positive()
+            .iter()
+            .map(|w| grams(&w.folded).iter().map(|g| lookup(g)).collect())
+            .collect();
+        let may_hold = |word: usize, i: u32| {
+            found
+                .get(word)
+                .is_some_and(|grams| grams.iter().all(|r| r.is_some_and(|r| contains(r, i))))
+                || self.name_hits[word]
+                    .iter()
+                    .any(|id| person(id).is_some_and(|p| contains(&p.meetings, i)))
+        };
         (0..meta.meetings.len() as u32)
             .rev()
             .filter(|&i| {
@@ -281,19 +302,24 @@ impl Prepared {
                     && q.to.is_none_or(|y| year <= y)
                     && speaker.is_none_or(|p| p.is_some_and(|p| contains(&p.meetings, i)))
                     && topic.is_none_or(|t| t.is_some_and(|t| contains(&t.meetings, i)))
-                    && (self.folded.is_empty()
-                        || found.iter().all(|r| r.is_some_and(|r| contains(r, i)))
-                        || self
-                            .name_hits
-                            .iter()
-                            .any(|id| person(id).is_some_and(|p| contains(&p.meetings, i))))
+                    // Exclusions cannot rule a meeting out before its minutes are read.
+                    && self.search.may_accept(|word| may_hold(word, i))
             })
             .collect()
     }
 
-    /// The paragraphs of `minutes` this search matches, with where the words are.
+    /// The paragraphs of `minutes` this search matches, with where the words are: those of
+    /// the speeches it accepts ([`crate::filter`]'s rule) that hold a positive word or
+    /// whose speaker one names; every paragraph of them when it has no positive word.
     pub fn matches(&self, minutes: &Minutes) -> Vec<ParagraphHit> {
         let q = &self.query;
+        let words: Vec<&str> = self
+            .search
+            .words()
+            .iter()
+            .map(|w| w.folded.as_str())
+            .collect();
+        let positive = &words[..self.search.positive().len()];
         let mut out = Vec::new();
         for section in &minutes.sections {
             for block in &section.blocks {
@@ -305,7 +331,15 @@ impl Prepared {
                 if q.speaker.as_deref().is_some_and(|s| speaker != Some(s)) {
                     continue;
                 }
-                let by_name = speaker.is_some_and(|s| self.name_hits.iter().any(|n| n == s));
+                let names =
+                    |i: usize| speaker.is_some_and(|s| self.name_hits[i].iter().any(|n| n == s));
+                let accepted = self.search.accepts(|i| {
+                    names(i) || paragraphs.iter().any(|p| p.search.contains(words[i]))
+                });
+                if !accepted {
+                    continue;
+                }
+                let named = (0..positive.len()).any(names);
                 for p in paragraphs {
                     if q.topic
                         .as_deref()
@@ -313,14 +347,14 @@ impl Prepared {
                     {
                         continue;
                     }
-                    let text_hit = !self.folded.is_empty() && p.search.contains(&self.folded);
-                    if self.folded.is_empty() || text_hit || by_name {
+                    let holds = positive.iter().any(|w| p.search.contains(w));
+                    if positive.is_empty() || holds || named {
                         out.push(ParagraphHit {
                             id: p.id.clone(),
                             speaker: speaker.map(str::to_owned),
                             text: p.text.clone(),
-                            hits: if text_hit {
-                                find(&p.text, &self.folded)
+                            hits: if holds {
+                                find(&p.text, positive)
                             } else {
                                 Vec::new()
                             },
@@ -523,6 +557,15 @@ mod tests {
             "東京オリンピック",
             "zzzz",
             "ンョシーベノイ",
+            "IoT 人材",
+            "IoT　人材 ログ",
+            "IoT OR zzzz",
+            "zzzz OR 東京オリンピック",
+            "IoT -人材",
+            "-IoT",
+            "村井 IoT",
+            "\"I o T\" ログ",
+            "zzzz OR ログ -の",
         ] {
             let query = SeriesQuery {
                 q: q.into(),
@@ -541,7 +584,8 @@ mod tests {
     fn three_spellings_of_iot_find_the_same_paragraphs() {
         let meetings = series();
         let (meta, shards) = build(&meetings);
-        let results: Vec<Vec<String>> = ["IoT", "ＩｏＴ", "I o T"]
+        // Quoted, "I o T" is one phrase (unquoted, three words).
+        let results: Vec<Vec<String>> = ["IoT", "ＩｏＴ", "\"I o T\""]
             .into_iter()
             .map(|q| {
                 let query = SeriesQuery {
@@ -570,7 +614,7 @@ mod tests {
                 ..SeriesQuery::default()
             };
             let (c, p) = search(&meta, &shards, query);
-            assert_eq!(p.name_hits, ["murai-jun"], "{q}");
+            assert_eq!(p.name_hits, [["murai-jun"]], "{q}");
             assert!(c.contains(&0) && c.contains(&2), "{q}: {c:?}");
             let hits = p.matches(&meetings[0]);
             assert!(
@@ -644,5 +688,97 @@ mod tests {
             assert_eq!(contains(&r, p), [0, 1, 2, 5, 7, 8].contains(&p), "{p}");
         }
         assert!(to_ranges([]).is_empty());
+    }
+
+    /// The meeting page's matched paragraphs for `q` (`filter::evaluate`).
+    fn on_the_page(q: &str) -> Vec<String> {
+        let minutes: &'static Minutes = Box::leak(Box::new(seed()));
+        let index = crate::filter::Index::new(minutes);
+        let state = crate::query::ViewState {
+            q: q.to_owned(),
+            ..crate::query::ViewState::default()
+        };
+        let o = crate::filter::evaluate(&index, &state, "");
+        minutes
+            .paragraphs()
+            .filter(|p| o.matched.contains(p.id.as_str()))
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_series_matches_a_meeting_as_its_page_does() {
+        let meetings = [seed()];
+        let (meta, _) = build(&meetings);
+        for q in [
+            "IoT 人材",
+            "IoT OR ログ",
+            "IoT -人材",
+            "村井 IoT",
+            "人材 OR ログ -IoT",
+        ] {
+            let p = Prepared::new(
+                SeriesQuery {
+                    q: q.into(),
+                    ..SeriesQuery::default()
+                },
+                &meta,
+            );
+            let ids: Vec<String> = p.matches(&meetings[0]).into_iter().map(|h| h.id).collect();
+            assert!(!ids.is_empty(), "{q}");
+            assert_eq!(ids, on_the_page(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn two_words_in_two_paragraphs_of_one_speech_find_it() {
+        // A speech that says IoT in one paragraph and 量子暗号 in another.
+        let mut m = seed();
+        let speech = m
+            .sections
+            .iter_mut()
+            .flat_map(|s| &mut s.blocks)
+            .find_map(|b| match b {
+                Block::Speech(s)
+                    if s.paragraphs.len() > 1 && s.paragraphs[0].search.contains("iot") =>
+                {
+                    Some(s)
+                }
+                _ => None,
+            })
+            .expect("a speech of several paragraphs that starts with IoT");
+        let (id, first) = (speech.id.clone(), speech.paragraphs[0].id.clone());
+        let last = speech.paragraphs.last_mut().unwrap();
+        assert!(!last.search.contains("iot"));
+        last.text.push_str("量子暗号も。");
+        last.search.push_str("量子暗号も。");
+        let last = last.id.clone();
+        let meetings = [m];
+        let (meta, shards) = build(&meetings);
+        let (candidates, p) = search(
+            &meta,
+            &shards,
+            SeriesQuery {
+                q: "IoT 量子暗号".into(),
+                ..SeriesQuery::default()
+            },
+        );
+        assert_eq!(candidates, [0]);
+        let hits = p.matches(&meetings[0]);
+        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        assert!(
+            ids.contains(&first.as_str()) && ids.contains(&last.as_str()),
+            "{id}: {ids:?}"
+        );
+        assert!(hits.iter().all(|h| !h.hits.is_empty()));
+        // Excluded, 量子暗号 takes that speech away.
+        let p = Prepared::new(
+            SeriesQuery {
+                q: "IoT -量子暗号".into(),
+                ..SeriesQuery::default()
+            },
+            &meta,
+        );
+        assert!(p.matches(&meetings[0]).iter().all(|h| h.id != first));
     }
 }
