@@ -21,7 +21,9 @@ mark{background:#ffe58a}[hidden]{display:none!important}
 
 // Search-form folding as docs/DATA.md defines it (NFKC, lower case, no white space). The
 // filter maps hits back to the original text one character at a time, as the app does.
-const FILTER_JS = `// Vanilla search: show only the paragraphs whose search form contains the query.
+const FILTER_JS = `// Vanilla search: words separated by spaces, each of which a speech must hold in one of
+// its paragraphs (a query of one word: the paragraphs that hold it); of the speeches that
+// hold them all, the paragraphs that hold a word are shown, their words marked.
 const input = document.getElementById('search-input');
 const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/\\s+/g, '');
 const paragraphs = [...document.querySelectorAll('[data-paragraph]')].map((el) => ({
@@ -31,9 +33,10 @@ const speeches = [...document.querySelectorAll('article[data-speaker]')].map((el
   el, paragraphs: paragraphs.filter((p) => el.contains(p.el)), hidden: false,
 }));
 
-// Ranges of the original text whose folded form contains the query: fold one source
-// character at a time and remember where each folded UTF-16 unit came from.
-function hits(text, query) {
+// Ranges of the original text whose folded form contains one of the words: fold one
+// source character at a time and remember where each folded UTF-16 unit came from;
+// overlapping ranges of two words are one.
+function hits(text, words) {
   let folded = '';
   const from = [];
   const to = [];
@@ -44,11 +47,18 @@ function hits(text, query) {
     folded += f;
     at += ch.length;
   }
-  const out = [];
-  for (let i = folded.indexOf(query); i !== -1; i = folded.indexOf(query, i + query.length)) {
-    out.push([from[i], to[i + query.length - 1]]);
+  const found = [];
+  for (const w of words) {
+    for (let i = folded.indexOf(w); i !== -1; i = folded.indexOf(w, i + w.length)) found.push([i, i + w.length]);
   }
-  return out;
+  if (words.length > 1) found.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  for (const [a, b] of found) {
+    const last = out[out.length - 1];
+    if (last && a < last[2]) last[2] = Math.max(last[2], b);
+    else out.push([a, b, b]);
+  }
+  return out.map(([a, , b]) => [from[a], to[b - 1]]);
 }
 
 function mark(p, ranges) {
@@ -68,18 +78,19 @@ function mark(p, ranges) {
 }
 
 input.addEventListener('input', () => {
-  const q = fold(input.value);
-  for (const p of paragraphs) {
-    const shown = q === '' || p.search.includes(q);
-    // Touch the DOM only where something changes.
-    if (p.hidden === shown) p.el.hidden = p.hidden = !shown;
-    if (p.marked) { p.el.textContent = p.text; p.marked = false; }
-    if (shown && q) {
-      const ranges = hits(p.text, q);
-      if (ranges.length) mark(p, ranges);
-    }
-  }
+  const words = input.value.split(/\\s+/).map(fold).filter(Boolean);
   for (const s of speeches) {
+    const all = words.every((w) => s.paragraphs.some((p) => p.search.includes(w)));
+    for (const p of s.paragraphs) {
+      const shown = words.length === 0 || (all && words.some((w) => p.search.includes(w)));
+      // Touch the DOM only where something changes.
+      if (p.hidden === shown) p.el.hidden = p.hidden = !shown;
+      if (p.marked) { p.el.textContent = p.text; p.marked = false; }
+      if (shown && words.length) {
+        const ranges = hits(p.text, words);
+        if (ranges.length) mark(p, ranges);
+      }
+    }
     const hide = s.paragraphs.every((p) => p.hidden);
     if (s.hidden !== hide) s.el.hidden = s.hidden = hide;
   }

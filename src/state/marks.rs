@@ -135,17 +135,20 @@ impl Marks {
             .collect();
         let paragraphs = move || minutes.paragraphs();
         let paragraph_ids = move || paragraphs().map(|p| p.id.as_str());
-        // Where the search's positive words are in each paragraph that holds one.
-        let hits = move |s: &Search| {
+        // Where the search's positive words are in each paragraph on show (matched, or
+        // dimmed in a shown speech) that holds one; none in the paragraphs a view hides.
+        let hits = move |s: &Search, o: &Outcome| {
             let words: Vec<&str> = s.positive().iter().map(|w| w.folded.as_str()).collect();
             paragraphs()
                 .map(|p| {
-                    let hits = if s.holds(&p.search) {
+                    let id = p.id.as_str();
+                    let shown = o.matched.contains(id) || o.dimmed.contains(id);
+                    let hits = if shown && s.holds(&p.search) {
                         search::find(&p.text, &words)
                     } else {
                         Vec::new()
                     };
-                    (p.id.as_str(), hits)
+                    (id, hits)
                 })
                 .collect::<Vec<_>>()
         };
@@ -170,7 +173,7 @@ impl Marks {
             target: SignalMap::new(owners.iter().copied().chain(paragraph_ids()), |id| {
                 target_now == id
             }),
-            hits: search.with_untracked(|s| SignalMap::from_values(hits(s))),
+            hits: search.with_untracked(|s| SignalMap::from_values(hits(s, o))),
             reasons: state.with_untracked(|s| {
                 SignalMap::from_values(paragraphs().map(|p| (p.id.as_str(), reasons_of(p, o, s))))
             }),
@@ -190,7 +193,9 @@ impl Marks {
             });
         });
         Effect::new(move |_| target.with(|t| marks.target.sync(|id| t == id)));
-        Effect::new(move |_| search.with(|s| marks.hits.set_all(hits(s))));
+        Effect::new(move |_| {
+            search.with(|s| outcome.with(|o| marks.hits.set_all(hits(s, o))));
+        });
         marks
     }
 }
