@@ -286,6 +286,23 @@ const statRow = (name, xs) => `| ${name} | ${ms1(median(xs))} | ${ms1(Math.min(.
 const ratio = (a, b) => median(a) / median(b);
 
 /**
+ * A search latency table over `queries`: a row for each [label, result, page key] of
+ * `rows`, with the hits of each query, then the app's ratio to each of `ratios`.
+ */
+const searchTable = (queries, rows, ratios) => [
+  '| page | median ms | min ms | max ms | hits |',
+  '|---|---:|---:|---:|---|',
+  ...rows.map(([label, s, key]) =>
+    s.ms[key]
+      ? `${statRow(label, s.ms[key])} ${queries.map((q) => `${q} ${s.hits[key][q]}`).join(', ')} |`
+      : `| ${label} | not measured | | | |`,
+  ),
+  ...ratios.map(([label, s, key]) =>
+    s.ms.app && s.ms[key] ? `| **${label}** | **${ratio(s.ms.app, s.ms[key]).toFixed(2)}×** | | | |` : `| ${label} | not measured | | | |`,
+  ),
+];
+
+/**
  * The hand-written part of the current RESULTS.md: everything from its "Optimisations"
  * section to the end (later issues add their own sections after it), or a fresh one.
  */
@@ -554,27 +571,22 @@ try {
     `${QUERIES.join(' and ')}; each search is followed by clearing the field. Hits are the \`mark[data-hit]\``,
     'elements painted for each query.',
     '',
-    '| page | median ms | min ms | max ms | hits |',
-    '|---|---:|---:|---:|---|',
-    ...[
-      ['app', search, 'app'],
-      ['base', search, 'base'],
-      ['vanilla JS', search, 'vanilla'],
-      [`app, ${SCALE}×`, search100, 'app'],
-      [`base, ${SCALE}×`, search100, 'base'],
-      [`vanilla JS, ${SCALE}×`, search100, 'vanilla'],
-    ].map(([label, s, key]) =>
-      s.ms[key]
-        ? `${statRow(label, s.ms[key])} ${QUERIES.map((q) => `${q} ${s.hits[key][q]}`).join(', ')} |`
-        : `| ${label} | not measured | | | |`,
-    ),
-    ...[
-      ['app / base', search, 'base'],
-      ['app / vanilla', search, 'vanilla'],
-      [`app / base, ${SCALE}×`, search100, 'base'],
-      [`app / vanilla, ${SCALE}×`, search100, 'vanilla'],
-    ].map(([label, s, key]) =>
-      s.ms.app && s.ms[key] ? `| **${label}** | **${ratio(s.ms.app, s.ms[key]).toFixed(2)}×** | | | |` : `| ${label} | not measured | | | |`,
+    ...searchTable(
+      QUERIES,
+      [
+        ['app', search, 'app'],
+        ['base', search, 'base'],
+        ['vanilla JS', search, 'vanilla'],
+        [`app, ${SCALE}×`, search100, 'app'],
+        [`base, ${SCALE}×`, search100, 'base'],
+        [`vanilla JS, ${SCALE}×`, search100, 'vanilla'],
+      ],
+      [
+        ['app / base', search, 'base'],
+        ['app / vanilla', search, 'vanilla'],
+        [`app / base, ${SCALE}×`, search100, 'base'],
+        [`app / vanilla, ${SCALE}×`, search100, 'vanilla'],
+      ],
     ),
     '',
     '### Several words',
@@ -582,23 +594,18 @@ try {
     `The same, alternating ${SEVERAL.map((q) => `\`${q}\``).join(', ')}: a speech must hold every word,`,
     "in any of its paragraphs (the vanilla page implements the same AND). The base cannot search several words.",
     '',
-    '| page | median ms | min ms | max ms | hits |',
-    '|---|---:|---:|---:|---|',
-    ...[
-      ['app', several, 'app'],
-      ['vanilla JS', several, 'vanilla'],
-      [`app, ${SCALE}×`, several100, 'app'],
-      [`vanilla JS, ${SCALE}×`, several100, 'vanilla'],
-    ].map(([label, s, key]) =>
-      s.ms[key]
-        ? `${statRow(label, s.ms[key])} ${SEVERAL.map((q) => `${q} ${s.hits[key][q]}`).join(', ')} |`
-        : `| ${label} | not measured | | | |`,
-    ),
-    ...[
-      ['app / vanilla', several],
-      [`app / vanilla, ${SCALE}×`, several100],
-    ].map(([label, s]) =>
-      s.ms.app && s.ms.vanilla ? `| **${label}** | **${ratio(s.ms.app, s.ms.vanilla).toFixed(2)}×** | | | |` : `| ${label} | not measured | | | |`,
+    ...searchTable(
+      SEVERAL,
+      [
+        ['app', several, 'app'],
+        ['vanilla JS', several, 'vanilla'],
+        [`app, ${SCALE}×`, several100, 'app'],
+        [`vanilla JS, ${SCALE}×`, several100, 'vanilla'],
+      ],
+      [
+        ['app / vanilla', several, 'vanilla'],
+        [`app / vanilla, ${SCALE}×`, several100, 'vanilla'],
+      ],
     ),
     '',
     '## Keystroke to paint',
