@@ -116,6 +116,25 @@ test('the minutes download is kept offline once fetched, and no first visit fetc
   }
 });
 
+test('a page opened as <page>/index.html opens offline as <page>/ and as itself', async () => {
+  const server = await serveStatic(DIST);
+  const page = await newPage(browser);
+  try {
+    // The worker's install keeps the pages open in a tab, this one under its folder's address.
+    await visitOnce(page, `${meetingOf(server.url)}index.html`);
+    await page.context().setOffline(true);
+    for (const address of [meetingOf(server.url), `${meetingOf(server.url)}index.html`]) {
+      await page.goto(address);
+      await waitForMeeting(page);
+      assert.equal(await page.locator('article[data-speaker]').count(), speechesOf(minutes).length, address);
+    }
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
 for (const prefix of ['/', '/minutes/']) {
   test(`served at ${prefix}: after one visit the meeting, a ?speaker= link and a #permalink work offline`, async () => {
     const server = await serveStatic(DIST, { prefix });
@@ -130,6 +149,14 @@ for (const prefix of ['/', '/minutes/']) {
       assert.equal(await page.locator('article[data-speaker]').count(), speechesOf(minutes).length);
 
       await page.goto(`${meetingOf(server.url)}?speaker=murai-jun`);
+      await waitForMeeting(page);
+      assert.deepEqual(
+        await page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.speaker)),
+        ['murai-jun'],
+      );
+
+      // The same page by its file's address: one page for the worker.
+      await page.goto(`${meetingOf(server.url)}index.html?speaker=murai-jun`);
       await waitForMeeting(page);
       assert.deepEqual(
         await page.locator('article[data-speaker]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.speaker)),

@@ -6,7 +6,8 @@
 //   Kept pages of the previous build are carried over when their content hash is
 //   unchanged (offline.json), and downloaded again only when it changed: a new deploy is
 //   never mixed with the old one, and not downloaded whole again either.
-// - Pages, minutes JSON and search files are kept as they are fetched. A share page
+// - Pages, minutes JSON and search files are kept as they are fetched, a page under its
+//   folder's address whether asked for as `<page>/` or `<page>/index.html`. A share page
 //   never kept opens offline as its remark in the kept meeting page.
 // - Message {keep: 'series'}: keep every file of offline.json, telling the page its
 //   progress ({kept, total, bytes}) and the end ({kept, total, done: true} or {error}).
@@ -18,9 +19,17 @@ const PREFIX = 'minutes-viewer-';
 const HASH = 'x-minutes-hash';
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
+// A folder's page is one page by either address: static hosts serve `<page>/index.html`
+// as `<page>/` (as Workbox's `directoryIndex` reads them), so it is kept and found under
+// the folder's, the address links use.
+const folderOf = (href) => {
+  const u = new URL(href);
+  if (u.pathname.endsWith('/index.html')) u.pathname = u.pathname.slice(0, -'index.html'.length);
+  return u.href;
+};
 // A page is one file whatever its query and fragment.
 const pageKey = (href) => {
-  const u = new URL(href);
+  const u = new URL(folderOf(href));
   return u.origin + u.pathname;
 };
 
@@ -144,7 +153,7 @@ async function toKeptRemark(cache, href) {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
-  const key = request.mode === 'navigate' ? pageKey(request.url) : request.url;
+  const key = request.mode === 'navigate' ? pageKey(request.url) : folderOf(request.url);
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(key);
