@@ -15,8 +15,8 @@ pub fn SearchBox() -> impl IntoView {
     let meeting = use_meeting();
     let input = NodeRef::<leptos::html::Input>::new();
     let current = RwSignal::new(None::<usize>);
-    // Counted with the outcome, so a keystroke does not also walk the page's highlights.
-    let hits = Memo::new(move |_| meeting.outcome.with(|o| o.hits));
+    // The highlights drawn, counted as they were drawn (`Marks::drawn`).
+    let hits = meeting.marks.drawn;
 
     // A new query or filter starts again from no hit selected.
     Effect::new(move |_| {

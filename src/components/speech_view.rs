@@ -109,6 +109,16 @@ pub fn SpeechView(
             data-target=move || meeting.marks.target.get(id).then_some("")
             data-expanded=move || expanded.get().then_some("")
         >
+            // Whose remark this is, kept at the top of the screen while it is read (main.css
+            // shows it only while stuck there); the heading below is what is read out.
+            <div class="speech__stuck" data-speech-stuck aria-hidden="true">
+                <span>
+                    {move || {
+                        let lang = meeting.language.lang.get();
+                        speaker.map_or_else(|| lang.texts().unknown_speaker.to_owned(), |a| lang.name(a))
+                    }}
+                </span>
+            </div>
             // The address printed under the heading (main.css, print) is absolute: only the
             // browser knows the page's origin.
             <header

@@ -109,6 +109,10 @@ pub struct Marks {
     pub hits: SignalMap<&'static str, Vec<(usize, usize)>>,
     /// Each matching paragraph's tags of the chosen topics: why a topic filter shows it.
     pub reasons: SignalMap<&'static str, Vec<&'static TopicMatch>>,
+    /// The hits drawn in the matching paragraphs: what the search box counts and steps
+    /// through, counted from the highlights themselves (a character that folds to
+    /// several, as `…` to `...`, holds one highlight however often a word occurs in it).
+    pub drawn: RwSignal<usize>,
 }
 
 impl Marks {
@@ -163,20 +167,32 @@ impl Marks {
             }
         };
         let target_now = target.get_untracked();
-        let marks = outcome.with_untracked(|o| Marks {
-            visible: SignalMap::new(owners.iter().copied(), |id| o.visible.contains(id)),
-            sections: SignalMap::new(minutes.sections.iter().map(|s| s.number), |n| {
-                o.sections.contains(&n)
-            }),
-            matched: SignalMap::new(paragraph_ids(), |id| o.matched.contains(id)),
-            dimmed: SignalMap::new(paragraph_ids(), |id| o.dimmed.contains(id)),
-            target: SignalMap::new(owners.iter().copied().chain(paragraph_ids()), |id| {
-                target_now == id
-            }),
-            hits: search.with_untracked(|s| SignalMap::from_values(hits(s, o))),
-            reasons: state.with_untracked(|s| {
-                SignalMap::from_values(paragraphs().map(|p| (p.id.as_str(), reasons_of(p, o, s))))
-            }),
+        let drawn_in = |hits: &[(&'static str, Vec<(usize, usize)>)], o: &Outcome| -> usize {
+            hits.iter()
+                .filter(|(id, _)| o.matched.contains(id))
+                .map(|(_, h)| h.len())
+                .sum()
+        };
+        let marks = outcome.with_untracked(|o| {
+            let hits_now = search.with_untracked(|s| hits(s, o));
+            Marks {
+                visible: SignalMap::new(owners.iter().copied(), |id| o.visible.contains(id)),
+                sections: SignalMap::new(minutes.sections.iter().map(|s| s.number), |n| {
+                    o.sections.contains(&n)
+                }),
+                matched: SignalMap::new(paragraph_ids(), |id| o.matched.contains(id)),
+                dimmed: SignalMap::new(paragraph_ids(), |id| o.dimmed.contains(id)),
+                target: SignalMap::new(owners.iter().copied().chain(paragraph_ids()), |id| {
+                    target_now == id
+                }),
+                drawn: RwSignal::new(drawn_in(&hits_now, o)),
+                hits: SignalMap::from_values(hits_now),
+                reasons: state.with_untracked(|s| {
+                    SignalMap::from_values(
+                        paragraphs().map(|p| (p.id.as_str(), reasons_of(p, o, s))),
+                    )
+                }),
+            }
         });
 
         Effect::new(move |_| {
@@ -194,7 +210,13 @@ impl Marks {
         });
         Effect::new(move |_| target.with(|t| marks.target.sync(|id| t == id)));
         Effect::new(move |_| {
-            search.with(|s| outcome.with(|o| marks.hits.set_all(hits(s, o))));
+            search.with(|s| {
+                outcome.with(|o| {
+                    let now = hits(s, o);
+                    set_if_changed(marks.drawn, drawn_in(&now, o));
+                    marks.hits.set_all(now);
+                })
+            });
         });
         marks
     }

@@ -23,7 +23,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use minutes_core::{Block, Minutes};
 
 use crate::query::ViewState;
-use crate::search::{self, fold, fold_name};
+use crate::search::{self, fold, name_keys};
 use crate::terms::Search;
 
 /// What is known about one paragraph, prepared once.
@@ -44,7 +44,7 @@ pub struct Index {
     owners: Vec<&'static str>,
     /// Whether each owner is a speech (rather than narrative).
     is_speech: Vec<bool>,
-    /// Each speaker's folded name keys (full name, given name; kanji, reading, Latin).
+    /// Each speaker's name keys ([`name_keys`]).
     names: Vec<(&'static str, Vec<String>)>,
     /// Each agenda list's id, section and folded items.
     agendas: Vec<(&'static str, u32, Vec<String>)>,
@@ -87,19 +87,7 @@ impl Index {
         let names = minutes
             .attendees
             .iter()
-            .map(|a| {
-                let mut keys = Vec::new();
-                for name in [Some(&a.name), a.reading.as_ref(), a.latin.as_ref()]
-                    .into_iter()
-                    .flatten()
-                {
-                    keys.push(fold_name(name));
-                    if let Some((_, given)) = name.split_once([' ', '\u{3000}']) {
-                        keys.push(fold_name(given));
-                    }
-                }
-                (a.id.as_str(), keys)
-            })
+            .map(|a| (a.id.as_str(), name_keys(a)))
             .collect();
         Index {
             entries,
@@ -195,7 +183,8 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
         .iter()
         .flat_map(|e| words.iter().map(|w| e.search.contains(w)))
         .collect();
-    let mut accepted = vec![true; index.owners.len()];
+    // What the search shows of each unit (`Search::shows`), paragraph by paragraph.
+    let mut by_search = vec![true; index.entries.len()];
     if !search.is_empty() {
         let mut start = 0;
         while start < index.entries.len() {
@@ -206,8 +195,15 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
                     .take_while(|e| e.owner == owner)
                     .count();
             let speaker = index.entries[start].speaker;
-            accepted[owner] =
-                search.accepts(|i| names(speaker, i) || (start..end).any(|k| has[k * n + i]));
+            let shown = search.shows(
+                end - start,
+                |k, i| has[(start + k) * n + i],
+                |i| names(speaker, i),
+            );
+            match shown {
+                Some(shown) => by_search[start..end].copy_from_slice(&shown),
+                None => by_search[start..end].fill(false),
+            }
             start = end;
         }
     }
@@ -221,9 +217,7 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
                 || e.speaker.is_some_and(|s| state.speakers.contains(s)),
             section: state.sections.is_empty() || state.sections.contains(&e.section),
             topic: state.topics.is_empty() || e.topics.iter().any(|t| state.topics.contains(*t)),
-            search: accepted[e.owner]
-                && (positive.is_empty()
-                    || (0..positive.len()).any(|i| has[k * n + i] || names(e.speaker, i))),
+            search: by_search[k],
         })
         .collect();
 
@@ -624,6 +618,15 @@ mod tests {
         // Names still count as words: 小野寺 and IoT is 小野寺's speech.
         let named = run("?q=%E5%B0%8F%E9%87%8E%E5%AF%BA%20IoT", "");
         assert_eq!(shown_speakers(&named), ["onodera-tadashi"]);
+    }
+
+    #[test]
+    fn a_query_of_spaces_or_empty_quotes_asks_for_nothing() {
+        for q in ["%20%20", "%22%22", "%E3%80%8C%E3%80%8D"] {
+            let (state, _) = parse(&format!("?q={q}"));
+            assert!(!state.is_filtered(), "{q}");
+            assert_eq!(run(&format!("?q={q}"), ""), run("", ""), "{q}");
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl ViewState {
         !self.speakers.is_empty()
             || !self.topics.is_empty()
             || !self.sections.is_empty()
-            || !self.q.trim().is_empty()
+            || !crate::terms::Search::new(&self.q).is_empty()
     }
 }
 

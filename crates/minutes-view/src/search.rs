@@ -108,6 +108,35 @@ pub fn fold_name(text: &str) -> String {
         .collect()
 }
 
+/// The keys a person's name is matched by, folded by [`fold_name`]: their name, reading
+/// and Latin name, each whole and each of its parts (family and given names), and the
+/// family name the minutes record. The meeting page and the series index use these same
+/// keys, so a name finds the same person in both.
+pub fn name_keys(a: &minutes_core::Attendee) -> Vec<String> {
+    let mut keys = Vec::new();
+    for name in [
+        Some(&a.name),
+        a.reading.as_ref(),
+        a.latin.as_ref(),
+        a.family_name.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        keys.push(fold_name(name));
+        let parts: Vec<&str> = name
+            .split([' ', '\u{3000}'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1 {
+            keys.extend(parts.iter().map(|p| fold_name(p)));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// A name query must say something: two characters, or one kanji (林 is a surname).
 pub fn name_query_is_specific(q: &str) -> bool {
     let mut chars = q.chars();

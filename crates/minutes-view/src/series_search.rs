@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::query::{MAX_QUERY_CHARS, keys, pairs, write};
 use crate::search::find;
 #[cfg(feature = "build")]
-use crate::search::fold_name;
+use crate::search::name_keys;
 use crate::terms::Search;
 
 /// The index format's version: a page of one build never reads another build's index.
@@ -72,7 +72,7 @@ pub struct IndexedPerson {
     pub name: String,
     /// In Latin script, if known.
     pub latin: Option<String>,
-    /// Their name, family name and reading folded by `search::fold_name`.
+    /// The keys their name is matched by (`search::name_keys`).
     pub keys: Vec<String>,
     /// The meetings they spoke in.
     pub meetings: Ranges,
@@ -197,9 +197,10 @@ impl SeriesQuery {
         write(std::iter::once((keys::SCOPE, keys::SERIES.to_owned())).chain(pairs))
     }
 
-    /// Whether it asks for anything (words or a filter of remarks).
+    /// Whether it asks for anything (words, not only spaces or empty quotes, or a filter of
+    /// remarks).
     pub fn is_search(&self) -> bool {
-        !self.q.trim().is_empty() || self.speaker.is_some() || self.topic.is_some()
+        !Search::new(&self.q).is_empty() || self.speaker.is_some() || self.topic.is_some()
     }
 }
 
@@ -308,9 +309,8 @@ impl Prepared {
             .collect()
     }
 
-    /// The paragraphs of `minutes` this search matches, with where the words are: those of
-    /// the speeches it accepts ([`crate::filter`]'s rule) that hold a positive word or
-    /// whose speaker one names; every paragraph of them when it has no positive word.
+    /// The paragraphs of `minutes` this search matches, with where the words are: what
+    /// [`Search::shows`] of each speech, as the meeting page shows it.
     pub fn matches(&self, minutes: &Minutes) -> Vec<ParagraphHit> {
         let q = &self.query;
         let words: Vec<&str> = self
@@ -333,33 +333,32 @@ impl Prepared {
                 }
                 let names =
                     |i: usize| speaker.is_some_and(|s| self.name_hits[i].iter().any(|n| n == s));
-                let accepted = self.search.accepts(|i| {
-                    names(i) || paragraphs.iter().any(|p| p.search.contains(words[i]))
-                });
-                if !accepted {
+                let Some(shown) = self.search.shows(
+                    paragraphs.len(),
+                    |k, i| paragraphs[k].search.contains(words[i]),
+                    names,
+                ) else {
                     continue;
-                }
-                let named = (0..positive.len()).any(names);
-                for p in paragraphs {
-                    if q.topic
-                        .as_deref()
-                        .is_some_and(|t| !p.topics.iter().any(|m| m.topic == t))
+                };
+                for (p, shown) in paragraphs.iter().zip(shown) {
+                    if !shown
+                        || q.topic
+                            .as_deref()
+                            .is_some_and(|t| !p.topics.iter().any(|m| m.topic == t))
                     {
                         continue;
                     }
                     let holds = positive.iter().any(|w| p.search.contains(w));
-                    if positive.is_empty() || holds || named {
-                        out.push(ParagraphHit {
-                            id: p.id.clone(),
-                            speaker: speaker.map(str::to_owned),
-                            text: p.text.clone(),
-                            hits: if holds {
-                                find(&p.text, positive)
-                            } else {
-                                Vec::new()
-                            },
-                        });
-                    }
+                    out.push(ParagraphHit {
+                        id: p.id.clone(),
+                        speaker: speaker.map(str::to_owned),
+                        text: p.text.clone(),
+                        hits: if holds {
+                            find(&p.text, positive)
+                        } else {
+                            Vec::new()
+                        },
+                    });
                 }
             }
         }
@@ -421,17 +420,11 @@ pub fn build(meetings: &[Minutes]) -> (IndexMeta, Vec<Shard>) {
                 continue;
             };
             let entry = people.entry(a.id.clone()).or_insert_with(|| {
-                let mut keys = vec![fold_name(&a.name)];
-                keys.extend(a.family_name.iter().map(|f| fold_name(f)));
-                keys.extend(a.reading.iter().map(|r| fold_name(r)));
-                keys.extend(a.latin.iter().map(|l| fold_name(l)));
-                keys.sort_unstable();
-                keys.dedup();
                 let indexed = IndexedPerson {
                     id: a.id.clone(),
                     name: a.name.clone(),
                     latin: a.latin.clone(),
-                    keys,
+                    keys: name_keys(a),
                     meetings: Vec::new(),
                 };
                 (indexed, Vec::new())
@@ -710,12 +703,17 @@ mod tests {
     fn the_series_matches_a_meeting_as_its_page_does() {
         let meetings = [seed()];
         let (meta, _) = build(&meetings);
+        // Names count as words by the same keys on both sides: a full name typed with a
+        // space is two words that name the same person.
         for q in [
             "IoT 人材",
             "IoT OR ログ",
             "IoT -人材",
             "村井 IoT",
             "人材 OR ログ -IoT",
+            "村井 純",
+            "Murai Jun",
+            "むらい じゅん IoT",
         ] {
             let p = Prepared::new(
                 SeriesQuery {

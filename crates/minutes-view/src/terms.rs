@@ -290,6 +290,30 @@ impl Search {
         self.any.iter().all(|any| any.iter().any(|&i| has(i))) && !self.not.iter().any(|&i| has(i))
     }
 
+    /// Which paragraphs of a unit (a speech, or a narrative paragraph on its own) the search
+    /// shows: `None` when it does not accept the unit ([`Search::accepts`]); else, for each
+    /// of its `paragraphs`, whether it holds a positive word or a positive word names the
+    /// unit's speaker (every paragraph, when the search has no positive word). `holds(k,
+    /// i)`: paragraph `k` holds `words()[i]`; `names(i)`: `words()[i]` names the speaker.
+    /// The meeting page and the series search both ask this, so they agree.
+    pub fn shows(
+        &self,
+        paragraphs: usize,
+        holds: impl Fn(usize, usize) -> bool,
+        names: impl Fn(usize) -> bool,
+    ) -> Option<Vec<bool>> {
+        if !self.accepts(|i| names(i) || (0..paragraphs).any(|k| holds(k, i))) {
+            return None;
+        }
+        let positive = self.positive().len();
+        let named = (0..positive).any(&names);
+        Some(
+            (0..paragraphs)
+                .map(|k| positive == 0 || named || (0..positive).any(|i| holds(k, i)))
+                .collect(),
+        )
+    }
+
     /// Whether a unit may match, given which positive words it may have (`may(i)` for
     /// `positive()[i]`): every `Any` clause may have a word. Exclusions are not judged:
     /// what a unit may have, it may also lack.
