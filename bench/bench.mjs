@@ -15,7 +15,8 @@
 //     meeting 100 times as long (the apps are rebuilt with that data in a scratch copy of
 //     their sources, bench/lib/build-app.mjs, and the builds are cached under bench/.cache);
 //   - memory after load: JS heap (CDP) and the WASM linear memory;
-//   - keystroke to paint for the speaker filter.
+//   - keystroke to paint for the speaker filter;
+//   - Lighthouse (bench/lighthouse.mjs): mobile scores, LCP and TBT, served with gzip.
 // Pages are interleaved (app, base, baseline, app...) so that load from anything else on
 // the machine falls on all alike; medians are compared.
 //
@@ -43,6 +44,7 @@ import { writeBaselines } from './lib/baselines.mjs';
 import { scaleMinutes } from '../tools/lib/scale.mjs';
 import { buildAppWithData, sourcesAt } from './lib/build-app.mjs';
 import { serve as serveFolder } from '../tools/lib/serve.mjs';
+import { lighthouseTable } from './lighthouse.mjs';
 import { paintTimings, THROTTLED, timeToInteractive } from './lib/perceived.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -431,6 +433,9 @@ try {
     vanilla100: await memoryAfterLoad(browser, url.vanilla100),
   };
 
+  log('Lighthouse');
+  const lighthouse = await lighthouseTable(DIST, 3, log);
+
   // ---- budgets ----
   const baseName = base ? `\`${base.commit.slice(0, 7)}\`` : BASE;
   const paintBudget = (key) => ratio(paint.app[key], paint.static[key]);
@@ -630,6 +635,10 @@ try {
     statRow('search: settled, app', settled.app),
     statRow('search: settled, vanilla JS', settled.vanilla),
     statRow('filter: tick a speaker', filter),
+    '',
+    '## Lighthouse',
+    '',
+    ...lighthouse,
     '',
     '## Memory after load',
     '',

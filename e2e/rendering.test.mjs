@@ -161,17 +161,19 @@ test('rendering and hydration give the same first view', async () => {
 test('a link with filters opens on its view in the first frame the app draws', async () => {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
-    // The loader announces the app right after hydration; the next frame is the first
-    // the app paints.
-    addEventListener('TrunkApplicationStarted', () =>
+    // The app marks the page ready (`html[data-app=ready]`) right after hydration; the
+    // next frame is the first the app paints.
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.app !== 'ready') return;
+      observer.disconnect();
       requestAnimationFrame(() => {
         window.__first = {
           shown: [...document.querySelectorAll('article[data-speaker]')].filter((a) => !a.closest('[hidden]') && a.offsetParent).map((a) => a.dataset.speaker),
           lang: document.documentElement.lang,
           search: document.getElementById('search-input').value,
         };
-      }),
-    );
+      });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
   });
   await page.goto(`${site.meeting}?speaker=murai-jun&q=IoT&lang=en`);
   await page.waitForFunction(() => window.__first);
@@ -227,7 +229,7 @@ test('the minutes travel in the page once, as the committed JSON, and beside it 
   assert.equal(download.status, 200);
   assert.equal(await download.text(), committed);
   // The WASM holds no copy of its own: no paragraph text is in it.
-  const wasmUrl = new URL(html.match(/href="\.?\/?([^"]+_bg\.wasm)"/)[1], site.meeting);
+  const wasmUrl = new URL(html.match(/['"]([^'"]+_bg\.wasm)['"]/)[1], site.meeting);
   const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer()).toString('utf8');
   const text = speechesOf(site.minutes)[2].paragraphs[0].text;
   assert.ok(!wasm.includes(text.slice(0, 30)), 'paragraph text is not compiled into the WASM');

@@ -38,14 +38,14 @@ function entry(path, body, compress) {
     type: TYPES[extname(path)] ?? 'application/octet-stream',
     etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`,
     identity: body,
-    br: stored ? null : brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    br: stored || compress === 'gzip' ? null : brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     gzip: stored ? null : gzipSync(body, { level: 9 }),
   };
 }
 
 /**
  * Serve `dir` on 127.0.0.1 at a free port, under `prefix` (e.g. '/minutes/', as a sub-path
- * deployment would be). Resolves to { url, close, setRoot, encodings }: `setRoot` swaps
+ * deployment would be); `compress: 'gzip'` compresses with gzip only, as GitHub Pages does. Resolves to { url, close, setRoot, encodings }: `setRoot` swaps
  * the folder served (not with `compress`), `encodings` counts the responses sent in each
  * encoding, so a report can say what the browser accepted.
  */
