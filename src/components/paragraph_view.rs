@@ -1,7 +1,6 @@
 //! One paragraph, with its permalink id, search highlights and topic marks. Its copy
 //! buttons come to it when it is read (`copy_buttons::ParagraphCopyButtons`).
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use minutes_core::{Paragraph, Speech};
 
@@ -75,21 +74,15 @@ pub fn ParagraphView(
             <p id=id lang="ja">
                 {move || {
                     let hits = marks.hits.get(id);
-                    // Without hits (every paragraph as the page opens, most while searching)
-                    // the text as it is: hydrating it as pieces cost a fifth of the page's
-                    // hydration.
-                    if hits.is_empty() {
-                        return Either::Left(text);
-                    }
                     let mut at = 0;
                     let mut parts = Vec::new();
                     for (a, b) in hits {
-                        parts.push(Either::Left(&text[at..a]));
-                        parts.push(Either::Right(view! { <mark data-hit="">{&text[a..b]}</mark> }));
+                        parts.push(text[at..a].to_string().into_any());
+                        parts.push(view! { <mark data-hit="">{text[a..b].to_string()}</mark> }.into_any());
                         at = b;
                     }
-                    parts.push(Either::Left(&text[at..]));
-                    Either::Right(parts)
+                    parts.push(text[at..].to_string().into_any());
+                    parts.collect_view()
                 }}
             </p>
             {reasons}
