@@ -119,3 +119,21 @@ test('printing the view drops the tools and prints each speech\'s permalink', as
   assert.ok(pdf.length > 10000, 'a PDF of the view is produced');
   await print.context().close();
 });
+
+test('a search of several words exports what it shows: the paragraphs that hold a word, of the speeches that hold them all', async () => {
+  await page.goto(`${site.server.url}cshq-001/?q=${encodeURIComponent('IoT 人材')}`);
+  await waitForMeeting(page);
+  const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/\s/g, '');
+  const words = ['IoT', '人材'].map(fold);
+  const want = speechesOf(site.minutes)
+    .filter((s) => words.every((w) => s.paragraphs.some((p) => p.search.includes(w))))
+    .flatMap((s) => s.paragraphs.filter((p) => words.some((w) => p.search.includes(w))))
+    .map((p) => p.id);
+  assert.ok(want.length > 0);
+  const { text } = await download('json');
+  const data = JSON.parse(text);
+  const ids = data.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'speech' ? b.paragraphs : b.type === 'narrative' ? [b] : []))).map((p) => p.id);
+  assert.deepEqual(ids, want);
+  const shown = await page.locator('.paragraph[data-matched]').evaluateAll((ps) => ps.map((p) => p.dataset.paragraph));
+  assert.deepEqual(ids, shown, 'the export is the view');
+});
