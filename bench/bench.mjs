@@ -45,6 +45,7 @@ import { scaleMinutes } from '../tools/lib/scale.mjs';
 import { buildAppWithData, sourcesAt } from './lib/build-app.mjs';
 import { serve as serveFolder } from '../tools/lib/serve.mjs';
 import { lighthouseTable } from './lighthouse.mjs';
+import { median } from './lib/median.mjs';
 import { paintTimings, THROTTLED, timeToInteractive } from './lib/perceived.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -59,11 +60,6 @@ const BUDGET = { firstVisitBrotli: 340_000, wasmBrotli: 280_000, searchVsBase: 1
 const BASE = process.env.BENCH_BASE ?? 'ac11a1b';
 
 const log = (msg) => console.error(`bench: ${msg}`);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** The last sentence of the minutes' last speech: when it is in the DOM, all text is. */
 function closingSentence(minutes) {

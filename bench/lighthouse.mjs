@@ -11,13 +11,9 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { DIST } from '../e2e/lib/harness.mjs';
 import { serve } from '../tools/lib/serve.mjs';
+import { median } from './lib/median.mjs';
 
 const PAGES = { 'meeting page': 'cshq-001/', index: '' };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Lighthouse's medians over `runs` runs of each page of the site in `dir`, as a Markdown table. */
 export async function lighthouseTable(dir = DIST, runs = 3, log = (m) => console.error(m)) {

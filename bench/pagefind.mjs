@@ -48,6 +48,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST, ROOT, launch, minutesData, newPage, serveStatic } from '../e2e/lib/harness.mjs';
 import { seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
 import { firstVisit, watchNetwork } from './lib/visit.mjs';
+import { median } from './lib/median.mjs';
 
 const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];
 if (COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -76,12 +77,6 @@ const VARIANTS = [
 const PAGEFIND_DATA = /\.(pf_meta|pf_index|pf_fragment)$|pagefind-entry\.json$/;
 
 const log = (msg) => console.error(`pagefind bench: ${msg}`);
-
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Total bytes, gzipped bytes and count of the files under `dir` (whose name `only` matches). */
 async function sizeOf(dir, only = /./) {

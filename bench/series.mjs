@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { DIST, ROOT, launch, minutesData, serveStatic } from '../e2e/lib/harness.mjs';
 import { seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
 import { firstVisit } from './lib/visit.mjs';
+import { median } from './lib/median.mjs';
 
 const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];
 if (COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -52,12 +53,6 @@ const SEQUENCES = [
 const TIMING_SLACK_MS = 20;
 
 const log = (msg) => console.error(`series bench: ${msg}`);
-
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Total bytes and count of the files under `dir`. */
 async function sizeOf(dir) {
