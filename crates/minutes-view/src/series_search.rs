@@ -348,7 +348,7 @@ impl Prepared {
                     {
                         continue;
                     }
-                    let holds = positive.iter().any(|w| p.search.contains(w));
+                    let holds = self.search.holds(&p.search);
                     out.push(ParagraphHit {
                         id: p.id.clone(),
                         speaker: speaker.map(str::to_owned),
