@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import {
   serveStatic, launch, launchPersistent, newPage, waitForMeeting, screenshot, minutesData, speechesOf, DIST, ROOT,
 } from './lib/harness.mjs';
+import { workerShell } from '../tools/lib/series.mjs';
 
 let browser;
 let minutes;
@@ -70,7 +71,7 @@ test('the first visit downloads each file once: the worker makes its offline cop
   });
   try {
     await visitOnce(page, meetingOf(server.url));
-    const files = JSON.parse((await (await fetch(`${server.url}sw.js`)).text()).match(/const SHELL = (\[.*?\]);/s)[1])
+    const files = workerShell(await (await fetch(`${server.url}sw.js`)).text())
       .map((f) => new URL(f, server.url).pathname);
     // The worker has its whole copy: it asked for every file of the build...
     const workerAsked = new Set(asked.filter((a) => a.worker).map((a) => a.file));

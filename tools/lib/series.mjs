@@ -57,6 +57,11 @@ export function seriesFrom(seed, count) {
   return Array.from({ length: count }, (_, i) => meeting(seed, i + 1));
 }
 
+/** The shell files the service worker `sw` (its text, as tools/postbuild.mjs wrote it) keeps. */
+export function workerShell(sw) {
+  return JSON.parse(sw.match(/const SHELL = (\[[\s\S]*?\]);/)[1]);
+}
+
 /**
  * A site holding `meetings` (minutes objects): the app of the built site `dist` (its
  * index page, which the renderer takes as its template, and the worker's shell, as
@@ -72,7 +77,7 @@ export async function siteWith(root, dist, meetings, name) {
   for (const m of meetings) await writeFile(join(minutes, `${m.id}.json`), `${JSON.stringify(m, null, 2)}\n`);
   // Only the app: dist's own pages, share pages and cards are not this series'.
   const worker = await readFile(join(dist, 'sw.js'), 'utf8');
-  const app = ['index.html', ...JSON.parse(worker.match(/const SHELL = (\[[\s\S]*?\]);/)[1])];
+  const app = ['index.html', ...workerShell(worker)];
   for (const f of app) {
     await mkdir(dirname(join(site, f)), { recursive: true });
     await copyFile(join(dist, f), join(site, f));
