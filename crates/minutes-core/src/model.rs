@@ -287,7 +287,28 @@ pub fn says_written_procedure(text: &str) -> bool {
     text.contains("持ち回り") || text.contains("持回り")
 }
 
+/// The slug of the body a meeting id belongs to: the id without its number
+/// (`cshq-001` → `cshq`, `cshq-2025-001` → `cshq-2025`). The converter writes ids as the
+/// body's slug and the three-digit meeting number (`data/bodies.json`), so the id names
+/// the body even where two bodies print the same name, as the 2015 and 2025 戦略本部 do.
+/// An id with no number after its last `-` is its own slug.
+pub fn body_slug(meeting_id: &str) -> &str {
+    match meeting_id.rsplit_once('-') {
+        Some((slug, n))
+            if !slug.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            slug
+        }
+        _ => meeting_id,
+    }
+}
+
 impl Minutes {
+    /// The slug of the body that met ([`body_slug`] of the id).
+    pub fn body_slug(&self) -> &str {
+        body_slug(&self.id)
+    }
+
     /// Whether the meeting was held by written procedure (持ち回り開催), as its title or
     /// place says.
     pub fn written_procedure(&self) -> bool {

@@ -1,6 +1,7 @@
-//! A body's meetings as one series: what the site's index, its meeting pages' links to
-//! the meetings either side, and its pages per person are made of. Every fact here is
-//! derived from the meetings' minutes; there is no list of meetings kept by hand.
+//! A body's meetings as one series, and the bodies of a site as a [`Collection`]: what the
+//! site's indexes, its meeting pages' links to the meetings either side, and its pages per
+//! person are made of. Every fact here is derived from the meetings' minutes and the
+//! bodies' entries in `data/bodies.json`; there is no list of meetings kept by hand.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,6 +9,43 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Attendee, MeetingDate, Minutes, Office};
+
+/// A body as the site names it: its entry in `data/bodies.json` (which says more, for the
+/// converter: designations, offices, secretariat; those fields are not read here).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyInfo {
+    /// Starts its meetings' ids (`cshq` → `cshq-001`); its index's folder.
+    pub slug: String,
+    /// In Japanese, as printed.
+    pub name: String,
+    /// In English.
+    pub name_en: String,
+    /// The day it was set up (`YYYY-MM-DD`).
+    pub from: String,
+    /// The day it ended, if it has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The body it replaced (a slug).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<String>,
+    /// The body that replaced it (a slug).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+    /// The body it is a committee of (a slug).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+impl BodyInfo {
+    /// Its years: `2015–2025`, or `2025–` while it sits.
+    pub fn years(&self) -> String {
+        let year = |d: &str| d.get(..4).unwrap_or(d).to_owned();
+        match &self.to {
+            Some(to) => format!("{}–{}", year(&self.from), year(to)),
+            None => format!("{}–", year(&self.from)),
+        }
+    }
+}
 
 /// A person as the index and the person pages name them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +86,8 @@ pub struct TopicCount {
 pub struct MeetingSummary {
     /// The meeting's id, which is also its page's folder (`cshq-001/`).
     pub id: String,
+    /// Its body's slug.
+    pub body: String,
     /// The meeting number (第1回 → 1).
     pub number: u32,
     /// The document's title as printed.
@@ -69,6 +109,8 @@ pub struct MeetingSummary {
 pub struct MeetingLink {
     /// The meeting's id.
     pub id: String,
+    /// Its body's slug.
+    pub body: String,
     /// Its number.
     pub number: u32,
     /// When it was held.
@@ -79,6 +121,7 @@ impl MeetingLink {
     fn of(m: &Minutes) -> MeetingLink {
         MeetingLink {
             id: m.id.clone(),
+            body: m.body_slug().to_owned(),
             number: m.meeting_number,
             date: m.date.clone(),
         }
@@ -119,6 +162,9 @@ pub struct PersonRemark {
 /// A role a person held, with the meetings in which they held it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonRole {
+    /// The body (slug) they held it in: a role is held in one body, and the same title in
+    /// another body is another role.
+    pub body: String,
     /// The role as printed in the attendee list.
     pub role: String,
     /// The people register's English for it, if any.
@@ -152,7 +198,7 @@ pub struct YearCount {
     pub remarks: usize,
 }
 
-/// A person across the series.
+/// A person across the series, or across every body of a [`Collection`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     /// Their name.
@@ -176,6 +222,13 @@ pub enum SeriesError {
     Empty,
     /// Two files carry the same meeting id.
     DuplicateId(String),
+    /// A meeting's id names a body (`slug-NNN`) that the bodies' file does not list.
+    UnknownBody {
+        /// The meeting.
+        meeting: String,
+        /// The slug its id starts with.
+        slug: String,
+    },
 }
 
 impl fmt::Display for SeriesError {
@@ -185,6 +238,11 @@ impl fmt::Display for SeriesError {
             SeriesError::DuplicateId(id) => {
                 write!(f, "two minutes files have the meeting id {id}")
             }
+            SeriesError::UnknownBody { meeting, slug } => write!(
+                f,
+                "meeting {meeting} belongs to the body {slug:?} (its id's prefix), which \
+                 data/bodies.json does not list: add the body's entry there, or correct the id"
+            ),
         }
     }
 }
@@ -252,122 +310,205 @@ impl Series {
 
     /// Everyone the register names who attended any meeting, by id.
     pub fn people(&self) -> Vec<Person> {
-        let mut people: BTreeMap<&str, Person> = BTreeMap::new();
-        let mut topic_counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-        let mut years: BTreeMap<&str, BTreeMap<u32, usize>> = BTreeMap::new();
-        // Where each person's role was last held, to tell a run's next meeting.
-        let mut last_held: BTreeMap<(&str, usize), usize> = BTreeMap::new();
-        for (at, m) in self.meetings.iter().enumerate() {
-            let link = MeetingLink::of(m);
-            let year = year_of(&m.date);
-            for a in m.attendees.iter().filter(|a| !is_placeholder_id(&a.id)) {
-                let person = people.entry(&a.id).or_insert_with(|| Person {
-                    name: PersonName::of(a),
-                    reading: a.reading.clone(),
-                    roles: Vec::new(),
-                    remarks: Vec::new(),
-                    topics: Vec::new(),
-                    by_year: Vec::new(),
+        people_of(&[self])
+    }
+}
+
+/// The bodies of one site, each with the series of its meetings: a site of one body is a
+/// collection of one.
+#[derive(Debug, Clone)]
+pub struct Collection {
+    bodies: Vec<(BodyInfo, Series)>,
+}
+
+impl Collection {
+    /// `meetings` shared out among `bodies` by their ids (`slug-NNN`): the bodies with at
+    /// least one meeting, in the order `bodies` lists them. A meeting of a body not listed
+    /// is an error, as are no meetings and a duplicate id.
+    pub fn new(bodies: &[BodyInfo], meetings: Vec<Minutes>) -> Result<Collection, SeriesError> {
+        if meetings.is_empty() {
+            return Err(SeriesError::Empty);
+        }
+        let mut of_body: BTreeMap<String, Vec<Minutes>> = BTreeMap::new();
+        for m in meetings {
+            let slug = m.body_slug().to_owned();
+            if !bodies.iter().any(|b| b.slug == slug) {
+                return Err(SeriesError::UnknownBody {
+                    meeting: m.id.clone(),
+                    slug,
                 });
-                let held = person
-                    .roles
-                    .iter()
-                    .position(|r| r.role == a.role && r.offices == a.offices);
-                let run = MeetingRun {
-                    first: link.clone(),
-                    last: link.clone(),
-                    meetings: 1,
-                };
-                let n = match held {
-                    Some(n) => {
-                        let role = &mut person.roles[n];
-                        role.attended += 1;
-                        match role.runs.last_mut() {
-                            Some(last)
-                                if last_held
-                                    .get(&(a.id.as_str(), n))
-                                    .is_some_and(|&held| held + 1 == at) =>
-                            {
-                                last.last = link.clone();
-                                last.meetings += 1;
-                            }
-                            _ => role.runs.push(run),
-                        }
-                        n
-                    }
-                    None => {
-                        person.roles.push(PersonRole {
-                            role: a.role.clone(),
-                            role_en: a.role_en.clone(),
-                            offices: a.offices.clone(),
-                            attended: 1,
-                            runs: vec![run],
-                        });
-                        person.roles.len() - 1
-                    }
-                };
-                last_held.insert((a.id.as_str(), n), at);
-                years.entry(&a.id).or_default().entry(year).or_insert(0);
             }
-            for (_, speech) in m.speeches() {
-                let Some(speaker) = speech.speaker.as_deref() else {
-                    continue;
-                };
-                let Some(person) = people.get_mut(speaker) else {
-                    continue;
-                };
-                person.remarks.push(PersonRemark {
-                    meeting: link.clone(),
-                    id: speech.id.clone(),
-                    designation: speech.designation.clone(),
-                    paragraphs: speech
-                        .paragraphs
-                        .iter()
-                        .map(|p| RemarkParagraph {
-                            id: p.id.clone(),
-                            text: p.text.clone(),
-                        })
-                        .collect(),
-                });
-                *years.entry(speaker).or_default().entry(year).or_insert(0) += 1;
-                let counts = topic_counts.entry(speaker).or_default();
-                for p in &speech.paragraphs {
-                    for t in &p.topics {
-                        *counts.entry(t.topic.as_str()).or_insert(0) += 1;
+            of_body.entry(slug).or_default().push(m);
+        }
+        let mut out = Vec::new();
+        for body in bodies {
+            if let Some(meetings) = of_body.remove(&body.slug) {
+                out.push((body.clone(), Series::new(meetings)?));
+            }
+        }
+        Ok(Collection { bodies: out })
+    }
+
+    /// Each body with meetings, and its series.
+    pub fn bodies(&self) -> &[(BodyInfo, Series)] {
+        &self.bodies
+    }
+
+    /// Whether the site holds more than one body.
+    pub fn several(&self) -> bool {
+        self.bodies.len() > 1
+    }
+
+    /// Every meeting of every body, in the order they were held (by date, then body and
+    /// number).
+    pub fn meetings(&self) -> Vec<&Minutes> {
+        let mut all: Vec<&Minutes> = self.bodies.iter().flat_map(|(_, s)| s.meetings()).collect();
+        all.sort_by(|a, b| held(a).cmp(&held(b)));
+        all
+    }
+
+    /// The body with this slug, among those with meetings.
+    pub fn body(&self, slug: &str) -> Option<&(BodyInfo, Series)> {
+        self.bodies.iter().find(|(b, _)| b.slug == slug)
+    }
+
+    /// Everyone the register names who attended any meeting of any body, by id: their
+    /// roles per body, their remarks, years and topics across all of them.
+    pub fn people(&self) -> Vec<Person> {
+        let series: Vec<&Series> = self.bodies.iter().map(|(_, s)| s).collect();
+        people_of(&series)
+    }
+}
+
+/// When a meeting was held, to order meetings of several bodies.
+fn held(m: &Minutes) -> (&str, &str, u32) {
+    (m.date.date.as_str(), m.body_slug(), m.meeting_number)
+}
+
+/// The people of several series (one per body): a role is held in one body, and a run of
+/// meetings is a run in that body's series.
+fn people_of(series: &[&Series]) -> Vec<Person> {
+    // Each meeting with its place in its own series.
+    let mut meetings: Vec<(usize, &Minutes)> = series
+        .iter()
+        .flat_map(|s| s.meetings().iter().enumerate())
+        .collect();
+    meetings.sort_by(|a, b| held(a.1).cmp(&held(b.1)));
+    let mut people: BTreeMap<&str, Person> = BTreeMap::new();
+    let mut topic_counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut years: BTreeMap<&str, BTreeMap<u32, usize>> = BTreeMap::new();
+    // Where in its body's series each person's role was last held, to tell a run's next
+    // meeting.
+    let mut last_held: BTreeMap<(&str, usize), usize> = BTreeMap::new();
+    for (at, m) in meetings {
+        let link = MeetingLink::of(m);
+        let year = year_of(&m.date);
+        let body = m.body_slug();
+        for a in m.attendees.iter().filter(|a| !is_placeholder_id(&a.id)) {
+            let person = people.entry(&a.id).or_insert_with(|| Person {
+                name: PersonName::of(a),
+                reading: a.reading.clone(),
+                roles: Vec::new(),
+                remarks: Vec::new(),
+                topics: Vec::new(),
+                by_year: Vec::new(),
+            });
+            let held = person
+                .roles
+                .iter()
+                .position(|r| r.body == body && r.role == a.role && r.offices == a.offices);
+            let run = MeetingRun {
+                first: link.clone(),
+                last: link.clone(),
+                meetings: 1,
+            };
+            let n = match held {
+                Some(n) => {
+                    let role = &mut person.roles[n];
+                    role.attended += 1;
+                    match role.runs.last_mut() {
+                        Some(last)
+                            if last_held
+                                .get(&(a.id.as_str(), n))
+                                .is_some_and(|&held| held + 1 == at) =>
+                        {
+                            last.last = link.clone();
+                            last.meetings += 1;
+                        }
+                        _ => role.runs.push(run),
                     }
+                    n
+                }
+                None => {
+                    person.roles.push(PersonRole {
+                        body: body.to_owned(),
+                        role: a.role.clone(),
+                        role_en: a.role_en.clone(),
+                        offices: a.offices.clone(),
+                        attended: 1,
+                        runs: vec![run],
+                    });
+                    person.roles.len() - 1
+                }
+            };
+            last_held.insert((a.id.as_str(), n), at);
+            years.entry(&a.id).or_default().entry(year).or_insert(0);
+        }
+        for (_, speech) in m.speeches() {
+            let Some(speaker) = speech.speaker.as_deref() else {
+                continue;
+            };
+            let Some(person) = people.get_mut(speaker) else {
+                continue;
+            };
+            person.remarks.push(PersonRemark {
+                meeting: link.clone(),
+                id: speech.id.clone(),
+                designation: speech.designation.clone(),
+                paragraphs: speech
+                    .paragraphs
+                    .iter()
+                    .map(|p| RemarkParagraph {
+                        id: p.id.clone(),
+                        text: p.text.clone(),
+                    })
+                    .collect(),
+            });
+            *years.entry(speaker).or_default().entry(year).or_insert(0) += 1;
+            let counts = topic_counts.entry(speaker).or_default();
+            for p in &speech.paragraphs {
+                for t in &p.topics {
+                    *counts.entry(t.topic.as_str()).or_insert(0) += 1;
                 }
             }
         }
-        let topics = self.topics();
-        people
-            .into_iter()
-            .map(|(id, mut person)| {
-                person.topics = ranked(topic_counts.get(id), &topics);
-                if let Some(by_year) = years.get(id) {
-                    let (first, last) = (
-                        *by_year.keys().next().unwrap_or(&0),
-                        *by_year.keys().last().unwrap_or(&0),
-                    );
-                    person.by_year = (first..=last)
-                        .map(|year| YearCount {
-                            year,
-                            remarks: by_year.get(&year).copied().unwrap_or(0),
-                        })
-                        .collect();
-                }
-                person
-            })
-            .collect()
     }
-
-    /// Every topic any meeting's list names, by id, with its labels.
-    fn topics(&self) -> BTreeMap<&str, (&str, &str)> {
-        self.meetings
-            .iter()
-            .flat_map(|m| &m.topics)
-            .map(|t| (t.id.as_str(), (t.ja.as_str(), t.en.as_str())))
-            .collect()
-    }
+    // Every topic any meeting's list names, by id, with its labels.
+    let topics: BTreeMap<&str, (&str, &str)> = series
+        .iter()
+        .flat_map(|s| s.meetings())
+        .flat_map(|m| &m.topics)
+        .map(|t| (t.id.as_str(), (t.ja.as_str(), t.en.as_str())))
+        .collect();
+    people
+        .into_iter()
+        .map(|(id, mut person)| {
+            person.topics = ranked(topic_counts.get(id), &topics);
+            if let Some(by_year) = years.get(id) {
+                let (first, last) = (
+                    *by_year.keys().next().unwrap_or(&0),
+                    *by_year.keys().last().unwrap_or(&0),
+                );
+                person.by_year = (first..=last)
+                    .map(|year| YearCount {
+                        year,
+                        remarks: by_year.get(&year).copied().unwrap_or(0),
+                    })
+                    .collect();
+            }
+            person
+        })
+        .collect()
 }
 
 /// The Western year a meeting was held in (`2015-02-10` → 2015; 0 if unreadable).
@@ -399,6 +540,7 @@ fn summary(m: &Minutes) -> MeetingSummary {
         .collect();
     MeetingSummary {
         id: m.id.clone(),
+        body: m.body_slug().to_owned(),
         number: m.meeting_number,
         title: m.title.clone(),
         date: m.date.clone(),

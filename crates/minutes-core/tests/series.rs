@@ -161,3 +161,128 @@ fn a_role_held_meeting_after_meeting_is_one_run_and_a_gap_starts_another() {
         [("cshq-001", "cshq-003", 3), ("cshq-005", "cshq-005", 1)]
     );
 }
+
+/// Bodies as `data/bodies.json` lists them.
+fn bodies() -> Vec<minutes_core::series::BodyInfo> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        bodies: Vec<minutes_core::series::BodyInfo>,
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/bodies.json");
+    let file: File = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file.bodies
+}
+
+/// The seed as meeting `number` of the body `slug`, held on `date`.
+fn of_body(slug: &str, number: u32, date: &str) -> Minutes {
+    let mut m = as_meeting(number, date);
+    m.id = format!("{slug}-{number:03}");
+    m
+}
+
+#[test]
+fn a_meeting_id_names_its_body() {
+    use minutes_core::body_slug;
+    assert_eq!(body_slug("cshq-001"), "cshq");
+    assert_eq!(body_slug("cshq-2025-001"), "cshq-2025");
+    assert_eq!(body_slug("ispc-kihon-013"), "ispc-kihon");
+    assert_eq!(body_slug("odd"), "odd");
+    assert_eq!(body_slug("odd-"), "odd-");
+    assert_eq!(body_slug("-001"), "-001");
+    assert_eq!(seed().body_slug(), "cshq");
+}
+
+#[test]
+fn a_collection_shares_meetings_out_by_body_each_numbered_and_linked_on_its_own() {
+    use minutes_core::series::Collection;
+    let c = Collection::new(
+        &bodies(),
+        vec![
+            seed(),
+            of_body("cshq-2025", 1, "2025-07-25"),
+            as_meeting(2, "2015-05-25"),
+            of_body("ispc-kihon", 13, "2008-10-14"),
+            of_body("cshq-2025", 2, "2025-12-01"),
+        ],
+    )
+    .unwrap();
+    assert!(c.several());
+    let slugs: Vec<&str> = c.bodies().iter().map(|(b, _)| b.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        ["ispc-kihon", "cshq", "cshq-2025"],
+        "the file's order"
+    );
+    let (_, new) = c.body("cshq-2025").unwrap();
+    let n = new.neighbours("cshq-2025-001");
+    assert_eq!(
+        n.previous, None,
+        "the 2025 body's first meeting has none before it"
+    );
+    assert_eq!(n.next.unwrap().id, "cshq-2025-002");
+    let (_, old) = c.body("cshq").unwrap();
+    assert_eq!(
+        old.neighbours("cshq-002").next,
+        None,
+        "no link across bodies"
+    );
+    let all: Vec<&str> = c.meetings().iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        all,
+        [
+            "ispc-kihon-013",
+            "cshq-001",
+            "cshq-002",
+            "cshq-2025-001",
+            "cshq-2025-002"
+        ]
+    );
+    // 村井 attends every meeting: one role per body, each its own run.
+    let people = c.people();
+    let murai = people.iter().find(|p| p.name.id == "murai-jun").unwrap();
+    let roles: Vec<(&str, usize, usize)> = murai
+        .roles
+        .iter()
+        .map(|r| (r.body.as_str(), r.attended, r.runs.len()))
+        .collect();
+    assert_eq!(
+        roles,
+        [("ispc-kihon", 1, 1), ("cshq", 2, 1), ("cshq-2025", 2, 1)]
+    );
+    assert_eq!(murai.remarks[0].meeting.body, "ispc-kihon", "oldest first");
+    assert_eq!(murai.by_year.first().unwrap().year, 2008);
+    assert_eq!(
+        murai.by_year.last().unwrap().year,
+        2025,
+        "years span the bodies"
+    );
+    let topics_in_one = seed()
+        .speeches()
+        .filter(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
+        .flat_map(|(_, s)| &s.paragraphs)
+        .map(|p| p.topics.len())
+        .sum::<usize>();
+    let counted: usize = murai.topics.iter().map(|t| t.paragraphs).sum();
+    assert_eq!(counted, 5 * topics_in_one, "topics across the bodies");
+}
+
+#[test]
+fn a_meeting_of_an_unlisted_body_is_named_not_shown() {
+    use minutes_core::series::Collection;
+    let err =
+        Collection::new(&bodies(), vec![seed(), of_body("nope", 1, "2020-01-01")]).unwrap_err();
+    assert_eq!(
+        err,
+        SeriesError::UnknownBody {
+            meeting: "nope-001".into(),
+            slug: "nope".into()
+        }
+    );
+    assert!(err.to_string().contains("data/bodies.json"));
+    let one = Collection::new(&bodies(), vec![seed()]).unwrap();
+    assert!(!one.several());
+    assert_eq!(
+        Collection::new(&bodies(), Vec::new()).unwrap_err(),
+        SeriesError::Empty
+    );
+}
