@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use minutes_core::Minutes;
 
+use crate::pages::home_page::HomePage;
 use crate::pages::index_page::IndexPage;
 use crate::pages::meeting_page::MeetingPage;
 use crate::pages::person_page::PersonPage;
@@ -27,6 +28,10 @@ pub fn App(
         (PageData::Meeting(page), Some(minutes)) => {
             provide_meeting(minutes);
             view! { <MeetingPage page /> }.into_any()
+        }
+        (PageData::Home(page), _) => {
+            provide_site(root);
+            view! { <HomePage page /> }.into_any()
         }
         (PageData::Index(page), _) => {
             provide_site(root);

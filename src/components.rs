@@ -2,9 +2,11 @@
 
 pub mod agenda_list;
 pub mod attendee_table;
+pub mod body_links;
 pub mod copy_buttons;
 pub mod export_menu;
 pub mod filter_panel;
+pub mod keep_offline;
 pub mod language_switch;
 pub mod link_notices;
 pub mod meeting_header;

@@ -69,8 +69,10 @@ for (const f of files) {
 const version = hash.digest('hex').slice(0, 16);
 await writeFile(indexPath, indexHtml.replace('</title>', () => `</title>\n    <meta name="minutes-build" content="${version}" />`));
 
-const series = kept.files.map(({ url, file }) => ({
+const series = kept.files.map(({ url, file, body }) => ({
   url,
+  // A file of one body says which: keeping that body offline keeps it (tools/sw.js).
+  ...(body ? { body } : {}),
   // The index's hash leaves out the build meta, which changes with every build.
   hash: sha(contents.get(file)),
   bytes: contents.get(file).length,

@@ -9,7 +9,8 @@
 // - Pages, minutes JSON and search files are kept as they are fetched, a page under its
 //   folder's address whether asked for as `<page>/` or `<page>/index.html`. A share page
 //   never kept opens offline as its remark in the kept meeting page.
-// - Message {keep: 'series'}: keep every file of offline.json, telling the page its
+// - Message {keep: 'series'}: keep every file of offline.json ({keep: 'series', body}: the
+//   files of that body and those of no body), telling the page its
 //   progress ({kept, total, bytes}) and the end ({kept, total, done: true} or {error}).
 const VERSION = '__BUILD_VERSION__';
 const SHELL = __SHELL_FILES__;
@@ -91,9 +92,10 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function keepSeries(client) {
+// `body`: only that body's files (offline.json's `body`) and those every body shares.
+async function keepSeries(client, body) {
   const cache = await caches.open(CACHE);
-  const files = [...(await manifest()).values()];
+  const files = [...(await manifest()).values()].filter((f) => !body || !f.body || f.body === body);
   let kept = 0;
   let bytes = 0;
   const queue = [...files];
@@ -114,7 +116,8 @@ self.addEventListener('message', (event) => {
   // The page asks for this when the reader accepts the new version.
   if (event.data === 'skip-waiting') self.skipWaiting();
   if (event.data?.keep === 'series') {
-    event.waitUntil(keepSeries(event.source).catch((e) => event.source?.postMessage({ error: String(e) })));
+    const body = typeof event.data.body === 'string' ? event.data.body : null;
+    event.waitUntil(keepSeries(event.source, body).catch((e) => event.source?.postMessage({ error: String(e) })));
   }
 });
 

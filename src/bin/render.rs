@@ -1,5 +1,6 @@
 //! `render <site> <minutes folder>`: the build step that writes the site's pages. It reads
-//! Trunk's `<site>/index.html` and every `*.json` in the minutes folder, renders each page
+//! Trunk's `<site>/index.html`, every `*.json` in the minutes folder and the bodies' file
+//! beside that folder (`data/minutes/` → `data/bodies.json`), renders each page
 //! and each meeting's preview card natively (`minutes_viewer::build::render::site`) and writes
 //! them into the site. Run by `tools/postbuild.mjs`, Trunk's post-build hook. No browser
 //! is involved.
@@ -49,13 +50,18 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
     let cards = minutes_viewer::build::card::Cards::new().map_err(|e| e.to_string())?;
     use minutes_viewer::build::render;
     let in_folder = |e: render::RenderError| format!("{}: {e}", folder.display());
-    let (series, json_of) = render::read_series(&files).map_err(in_folder)?;
-    // The components take `&'static Minutes`: the series is kept for the whole run, in a
+    let bodies_path = folder
+        .parent()
+        .map_or_else(|| PathBuf::from("bodies.json"), |p| p.join("bodies.json"));
+    let bodies = read(&bodies_path)?;
+    let library = render::read_library(&bodies, &files)
+        .map_err(|e| format!("{} (with {}): {e}", folder.display(), bodies_path.display()))?;
+    // The components take `&'static Minutes`: the library is kept for the whole run, in a
     // static (this process renders once and ends).
-    static SERIES: std::sync::OnceLock<minutes_core::series::Series> = std::sync::OnceLock::new();
-    let series = SERIES.get_or_init(|| series);
-    let pages = render::site(&template, series, &json_of, origin.as_deref(), Some(&cards))
-        .map_err(in_folder)?;
+    static LIBRARY: std::sync::OnceLock<render::Library> = std::sync::OnceLock::new();
+    let library = LIBRARY.get_or_init(|| library);
+    let pages =
+        render::site(&template, library, origin.as_deref(), Some(&cards)).map_err(in_folder)?;
     let mut bytes = 0;
     for f in &pages {
         let path = site.join(&f.path);

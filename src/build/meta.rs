@@ -23,38 +23,89 @@ pub(super) fn title_and_description(
             let description = format!("{title}（{}{time}）", format::date(when, Lang::Ja));
             (title, description)
         }
-        (PageData::Index(index), _) => (
-            format!(
-                "{} {}{}",
-                index.body,
-                Lang::Ja.texts().series_title,
-                page_of(&index.pager)
-            ),
-            format!(
-                "{}の{}（{}件）と全会合の発言の検索",
-                index.body,
-                Lang::Ja.texts().series_title,
-                index.total
-            ),
-        ),
-        (PageData::Person(page), _) => (
-            format!(
-                "{}{} — {}",
-                page.person.name.name,
-                page_of(&page.pager),
-                page.body
-            ),
-            format!(
-                "{}の{}での役職、発言（{}件）とテーマ",
-                page.person.name.name,
-                page.body,
-                page.person.by_year.iter().map(|y| y.remarks).sum::<usize>()
-            ),
-        ),
+        (PageData::Home(home), _) => {
+            let names: Vec<&str> = home
+                .bodies
+                .entries
+                .iter()
+                .filter(|e| e.meetings > 0)
+                .map(|e| e.body.name.as_str())
+                .collect();
+            (
+                Lang::Ja.texts().site_title.to_owned(),
+                format!(
+                    "{}の議事概要（会合{}件）と全会議体の発言の検索",
+                    dedup(&names).join("・"),
+                    home.total
+                ),
+            )
+        }
+        (PageData::Index(index), _) => {
+            let body = index.entry().map(|e| &e.body);
+            // On a site of several bodies the years tell the 2015 and 2025 本部 apart.
+            let name = match body {
+                Some(b) if index.bodies.several => format!("{}（{}）", b.name, b.years()),
+                Some(b) => b.name.clone(),
+                None => String::new(),
+            };
+            (
+                format!(
+                    "{name} {}{}",
+                    Lang::Ja.texts().series_title,
+                    page_of(&index.pager)
+                ),
+                if index.bodies.several {
+                    format!(
+                        "{name}の{}（{}件）",
+                        Lang::Ja.texts().series_title,
+                        index.total
+                    )
+                } else {
+                    format!(
+                        "{name}の{}（{}件）と全会合の発言の検索",
+                        Lang::Ja.texts().series_title,
+                        index.total
+                    )
+                },
+            )
+        }
+        (PageData::Person(page), _) => {
+            let names: Vec<&str> = page
+                .bodies
+                .entries
+                .iter()
+                .filter(|e| page.person.roles.iter().any(|r| r.body == e.body.slug))
+                .map(|e| e.body.name.as_str())
+                .collect();
+            let names = dedup(&names).join("・");
+            (
+                format!(
+                    "{}{} — {names}",
+                    page.person.name.name,
+                    page_of(&page.pager),
+                ),
+                format!(
+                    "{}の{names}での役職、発言（{}件）とテーマ",
+                    page.person.name.name,
+                    page.person.by_year.iter().map(|y| y.remarks).sum::<usize>()
+                ),
+            )
+        }
         (PageData::Meeting(_), None) => {
             return Err(RenderError::Template("a meeting page needs its minutes"));
         }
     })
+}
+
+/// Names, each once, in their order: the 2015 and 2025 本部 share theirs.
+fn dedup<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for n in names {
+        if !out.contains(n) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// A title's page number, on a list split over pages.

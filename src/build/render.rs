@@ -9,7 +9,7 @@ use std::fmt;
 
 use leptos::prelude::*;
 use minutes_core::Minutes;
-use minutes_core::series::{Person, Series, SeriesError};
+use minutes_core::series::{BodyInfo, Collection, Person, SeriesError};
 
 use super::meta;
 use super::template::{Template, data_block, html_of};
@@ -19,8 +19,8 @@ use crate::build::share::{self, not_found_page, share_page};
 use crate::route::{Offline, Route};
 use crate::series_search;
 use crate::site::{
-    INDEX_PAGE_MEETINGS, IndexData, MeetingData, PERSON_PAGE_MEETINGS, PageData, Pager, PersonData,
-    SITE_DATA_ID, SearchChoices,
+    Bodies, BodyEntry, HomeData, INDEX_PAGE_MEETINGS, IndexData, MeetingData, PERSON_PAGE_MEETINGS,
+    PageData, Pager, PersonData, SITE_DATA_ID, SearchChoices,
 };
 use crate::web::data::{self, DataError};
 
@@ -33,6 +33,8 @@ pub enum RenderError {
     Template(&'static str),
     /// The minutes files are not one series.
     Series(SeriesError),
+    /// The bodies' file (`data/bodies.json`) cannot be read.
+    Bodies(String),
     /// A preview card could not be drawn.
     Card(CardError),
 }
@@ -43,6 +45,7 @@ impl fmt::Display for RenderError {
             RenderError::Data(e) => write!(f, "the minutes JSON cannot be shown: {e}"),
             RenderError::Template(what) => write!(f, "index.html (Trunk's output) {what}"),
             RenderError::Series(e) => write!(f, "{e}"),
+            RenderError::Bodies(why) => write!(f, "bodies.json: {why}"),
             RenderError::Card(e) => write!(f, "{e}"),
         }
     }
@@ -59,6 +62,8 @@ pub struct SiteFile {
     pub url: String,
     /// Whether keeping the series offline keeps it.
     pub offline: Offline,
+    /// The body it belongs to, for keeping one body offline (`Route::body`).
+    pub body: Option<String>,
     /// Its content: text, but for the preview cards.
     pub bytes: Vec<u8>,
 }
@@ -69,6 +74,7 @@ impl SiteFile {
             path: route.file(),
             url: route.href(""),
             offline: route.offline(),
+            body: route.body().map(str::to_owned),
             bytes,
         }
     }
@@ -81,13 +87,17 @@ impl SiteFile {
 /// The list `tools/postbuild.mjs` completes into the service worker's `offline.json`, of
 /// everything the renderer wrote, by what keeping the series offline does with it: kept
 /// with the series (`files`, each with its link and file), part of the shell (`shell`) or
-/// never kept (`never`). What Trunk staged is shell.
+/// never kept (`never`). What Trunk staged is shell. A file of one body says which
+/// (`body`): keeping that body offline keeps it and every file that names no body.
 pub fn offline_list(files: &[SiteFile]) -> SiteFile {
     let of = |kind: Offline| files.iter().filter(move |f| f.offline == kind);
     let paths = |kind: Offline| of(kind).map(|f| f.path.as_str()).collect::<Vec<_>>();
     let list = serde_json::json!({
         "files": of(Offline::Series)
-            .map(|f| serde_json::json!({ "url": f.url, "file": f.path }))
+            .map(|f| match &f.body {
+                Some(body) => serde_json::json!({ "url": f.url, "file": f.path, "body": body }),
+                None => serde_json::json!({ "url": f.url, "file": f.path }),
+            })
             .collect::<Vec<_>>(),
         "shell": paths(Offline::Shell),
         "never": paths(Offline::Never),
@@ -105,11 +115,42 @@ fn in_file(name: &str, e: RenderError) -> RenderError {
     }
 }
 
-/// The minutes `files` (file name and JSON) read as one series, with each meeting's JSON
-/// as committed, by meeting id. A damaged file is named, never skipped.
-pub fn read_series(
-    files: &[(String, String)],
-) -> Result<(Series, BTreeMap<String, String>), RenderError> {
+/// The bodies' file (`data/bodies.json`): each body's entry, and the meeting that links
+/// made while the site was one meeting go to.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct BodiesFile {
+    /// The bodies, in the order the site lists them.
+    pub bodies: Vec<BodyInfo>,
+    /// The meeting the site showed when it was one page (`cshq-001`): the root forwards
+    /// the links made then (`./#sec-2-…`, `./?speaker=…`) to it. Absent, or not on the
+    /// site: the oldest meeting.
+    #[serde(default)]
+    pub legacy_meeting: Option<String>,
+}
+
+impl BodiesFile {
+    /// Read the file's JSON.
+    pub fn parse(json: &str) -> Result<BodiesFile, RenderError> {
+        serde_json::from_str(json).map_err(|e| RenderError::Bodies(e.to_string()))
+    }
+}
+
+/// What the renderer renders: the meetings by body, each meeting's JSON as committed (by
+/// id), the bodies' file.
+pub struct Library {
+    /// The bodies with their meetings.
+    pub collection: Collection,
+    /// Each meeting's JSON, by id.
+    pub json_of: BTreeMap<String, String>,
+    /// The bodies' file.
+    pub bodies: BodiesFile,
+}
+
+/// The minutes `files` (file name and JSON) shared out among the bodies of `bodies` (the
+/// bodies' file), with each meeting's JSON as committed, by meeting id. A damaged file is
+/// named, never skipped.
+pub fn read_library(bodies: &str, files: &[(String, String)]) -> Result<Library, RenderError> {
+    let bodies = BodiesFile::parse(bodies)?;
     let mut meetings = Vec::with_capacity(files.len());
     let mut json_of = BTreeMap::new();
     for (name, json) in files {
@@ -117,17 +158,22 @@ pub fn read_series(
         json_of.insert(minutes.id.clone(), json.clone());
         meetings.push(minutes);
     }
-    let series = Series::new(meetings).map_err(RenderError::Series)?;
-    Ok((series, json_of))
+    let collection = Collection::new(&bodies.bodies, meetings).map_err(RenderError::Series)?;
+    Ok(Library {
+        collection,
+        json_of,
+        bodies,
+    })
 }
 
-/// The whole site for a `series` (with each meeting's JSON, `json_of`), written into
-/// Trunk's `template`: the series index (`index.html`), a page and the JSON download per
-/// meeting (`<id>/index.html`, `<id>/<id>.json`), a page per person
-/// (`people/<id>/index.html`), the series search index (`search/`) and the list of what
-/// keeping the series offline keeps ([`offline_list`]).
+/// The whole site for a `library`, written into Trunk's `template`: the root
+/// (`index.html`: the one body's index, or the list of bodies), each body's index
+/// (`bodies/<slug>/`, on a site of several), a page and the JSON download per meeting
+/// (`<id>/index.html`, `<id>/<id>.json`), a page per person (`people/<id>/index.html`),
+/// the series search index (`search/`) and the list of what keeping the series offline
+/// keeps ([`offline_list`]).
 ///
-/// The series is borrowed for the whole run (`'static`): the components take
+/// The library is borrowed for the whole run (`'static`): the components take
 /// `&'static Minutes`, as the browser's parsed-once minutes are, and the caller, a one-shot
 /// process, keeps it for its lifetime.
 ///
@@ -136,8 +182,7 @@ pub fn read_series(
 /// and the 404 page links to the index by it.
 pub fn site(
     template: &str,
-    series: &'static Series,
-    json_of: &BTreeMap<String, String>,
+    library: &'static Library,
     origin: Option<&str>,
     cards: Option<&Cards>,
 ) -> Result<Vec<SiteFile>, RenderError> {
@@ -145,8 +190,8 @@ pub fn site(
     // The cards are drawn on a thread of their own while the pages render: they take as
     // long as all the pages together.
     std::thread::scope(|scope| {
-        let drawing = cards.map(|cards| scope.spawn(move || drawn_cards(cards, series)));
-        let mut out = pages(&template, series, json_of, origin, cards.is_some())?;
+        let drawing = cards.map(|cards| scope.spawn(move || drawn_cards(cards, library)));
+        let mut out = pages(&template, library, origin, cards.is_some())?;
         if let Some(drawing) = drawing {
             let drawn = drawing
                 .join()
@@ -159,10 +204,11 @@ pub fn site(
 }
 
 /// Every meeting's preview card.
-fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardError> {
-    series
+fn drawn_cards(cards: &Cards, library: &Library) -> Result<Vec<SiteFile>, CardError> {
+    library
+        .collection
         .meetings()
-        .iter()
+        .into_iter()
         .map(|minutes| {
             Ok(SiteFile::new(
                 Route::Card {
@@ -174,40 +220,85 @@ fn drawn_cards(cards: &Cards, series: &Series) -> Result<Vec<SiteFile>, CardErro
         .collect()
 }
 
+/// Every body on the site, with those they name (predecessor, successor, parent), in the
+/// order of the bodies' file.
+fn all_bodies(library: &Library) -> Bodies {
+    let c = &library.collection;
+    let on_site = |slug: &str| c.body(slug).is_some();
+    // With one body no page names another: its predecessor is not on the site.
+    let named = |b: &BodyInfo| {
+        on_site(&b.slug)
+            || c.several()
+                && c.bodies().iter().any(|(o, _)| {
+                    [&o.predecessor, &o.successor, &o.parent]
+                        .into_iter()
+                        .any(|r| r.as_deref() == Some(b.slug.as_str()))
+                })
+    };
+    Bodies {
+        several: c.several(),
+        entries: library
+            .bodies
+            .bodies
+            .iter()
+            .filter(|b| named(b))
+            .map(|b| {
+                let series = c.body(&b.slug).map(|(_, s)| s);
+                BodyEntry {
+                    body: b.clone(),
+                    meetings: series.map_or(0, |s| s.meetings().len()),
+                    latest: series
+                        .and_then(|s| s.summaries().into_iter().next())
+                        .map(|m| minutes_core::series::MeetingLink {
+                            id: m.id,
+                            body: m.body,
+                            number: m.number,
+                            date: m.date,
+                        }),
+                }
+            })
+            .collect(),
+    }
+}
+
 /// Every page of the site, and its data files; share pages name their meeting's card
 /// when `with_cards`.
 fn pages(
     template: &Template,
-    series: &'static Series,
-    json_of: &BTreeMap<String, String>,
+    library: &'static Library,
     origin: Option<&str>,
     with_cards: bool,
 ) -> Result<Vec<SiteFile>, RenderError> {
-    let body = series.first().body.clone();
+    let collection = &library.collection;
+    let bodies = all_bodies(library);
     let mut out = Vec::new();
     let mut share_files = Vec::new();
-    for minutes in series.meetings() {
-        let json = json_of[&minutes.id].as_str();
-        let data = PageData::Meeting(MeetingData {
-            neighbours: series.neighbours(&minutes.id),
-        });
-        out.push(SiteFile::text(
-            data.route(Some(&minutes.id)),
-            page(template, &data, Some((minutes, json)), None)?,
-        ));
-        out.push(SiteFile::text(
-            Route::MeetingJson { id: &minutes.id },
-            json.to_owned(),
-        ));
-        for remark in share::remarks(minutes) {
-            let id = remark.id.clone();
-            share_files.push(SiteFile::text(
-                Route::Share {
-                    meeting: &minutes.id,
-                    remark: &id,
-                },
-                share_page(template, minutes, remark, origin, with_cards),
+    for (body, series) in collection.bodies() {
+        let named = bodies.only(&[&body.slug]);
+        for minutes in series.meetings() {
+            let json = library.json_of[&minutes.id].as_str();
+            let data = PageData::Meeting(MeetingData {
+                neighbours: series.neighbours(&minutes.id),
+                bodies: named.clone(),
+            });
+            out.push(SiteFile::text(
+                data.route(Some(&minutes.id)),
+                page(template, &data, Some((minutes, json)), None)?,
             ));
+            out.push(SiteFile::text(
+                Route::MeetingJson { id: &minutes.id },
+                json.to_owned(),
+            ));
+            for remark in share::remarks(minutes) {
+                let id = remark.id.clone();
+                share_files.push(SiteFile::text(
+                    Route::Share {
+                        meeting: &minutes.id,
+                        remark: &id,
+                    },
+                    share_page(template, minutes, remark, origin, with_cards),
+                ));
+            }
         }
     }
     // Neither is kept with the series (`Route::offline`): the 404 page is part of the
@@ -216,15 +307,18 @@ fn pages(
         Route::NotFound,
         not_found_page(template, origin),
     ));
-    for person in series.people() {
-        for data in person_pages(&body, person) {
+    for person in collection.people() {
+        let mut sat_in: Vec<&str> = person.roles.iter().map(|r| r.body.as_str()).collect();
+        sat_in.dedup();
+        let named = bodies.only(&sat_in);
+        for data in person_pages(&named, person) {
             out.push(SiteFile::text(
                 data.route(None),
                 page(template, &data, None, None)?,
             ));
         }
     }
-    let (meta, shards) = series_search::build(series.meetings());
+    let (meta, shards) = series_search::build(&collection.meetings());
     out.push(SiteFile::text(Route::SearchMeta, to_json(&meta)));
     for (n, shard) in shards.iter().enumerate() {
         out.push(SiteFile::text(
@@ -232,56 +326,113 @@ fn pages(
             to_json(shard),
         ));
     }
-    let summaries = series.summaries();
-    let choices = SearchChoices::of(&summaries);
-    let pages = Pager::split(&summaries, INDEX_PAGE_MEETINGS);
-    // Keeping the series offline stores every file so far and the index's later pages;
-    // the first page is the one that offers it.
-    let later_pages: Vec<PageData> = pages
+    let every: Vec<minutes_core::series::MeetingSummary> = collection
+        .bodies()
         .iter()
-        .map(|&(pager, meetings)| {
-            PageData::Index(IndexData {
-                body: body.clone(),
-                meetings: meetings.to_vec(),
-                total: summaries.len(),
-                pager,
-                choices: choices.clone(),
-                offline_bytes: 0,
-            })
-        })
+        .flat_map(|(_, s)| s.summaries())
         .collect();
-    let mut index_files = Vec::with_capacity(later_pages.len());
-    for data in later_pages.iter().skip(1) {
-        index_files.push(SiteFile::text(
-            data.route(None),
-            page(template, data, None, None)?,
-        ));
+    let mut choices = SearchChoices::of(&every);
+    if bodies.several {
+        choices.bodies = collection.bodies().iter().map(|(b, _)| b.clone()).collect();
     }
-    let offline_bytes = out
+    // Keeping a body offline stores its files and those every body shares, but the page
+    // that offers it; keeping everything (the root's offer) stores every file.
+    let shared_bytes: usize = out
         .iter()
-        .chain(&index_files)
-        .filter(|f| f.offline == Offline::Series)
+        .filter(|f| f.offline == Offline::Series && f.body.is_none())
         .map(|f| f.bytes.len())
         .sum();
-    let mut first_page = later_pages
-        .into_iter()
-        .next()
-        .expect("Pager::split gives a page");
-    if let PageData::Index(index) = &mut first_page {
-        index.offline_bytes = offline_bytes;
+    let mut index_files = Vec::new();
+    let mut first_pages = Vec::new();
+    for (body, series) in collection.bodies() {
+        let summaries = series.summaries();
+        let named = bodies.only(&[&body.slug]);
+        let pages: Vec<PageData> = Pager::split(&summaries, INDEX_PAGE_MEETINGS)
+            .into_iter()
+            .map(|(pager, meetings)| {
+                PageData::Index(IndexData {
+                    body: body.slug.clone(),
+                    bodies: named.clone(),
+                    meetings: meetings.to_vec(),
+                    total: summaries.len(),
+                    pager,
+                    choices: (!bodies.several).then(|| choices.clone()),
+                    offline_bytes: 0,
+                })
+            })
+            .collect();
+        let mut later = Vec::new();
+        for data in pages.iter().skip(1) {
+            later.push(SiteFile::text(
+                data.route(None),
+                page(template, data, None, None)?,
+            ));
+        }
+        let own_bytes: usize = out
+            .iter()
+            .chain(&later)
+            .filter(|f| f.offline == Offline::Series && f.body.as_deref() == Some(&body.slug))
+            .map(|f| f.bytes.len())
+            .sum();
+        index_files.extend(later);
+        let mut first = pages.into_iter().next().expect("Pager::split gives a page");
+        if let PageData::Index(index) = &mut first {
+            index.offline_bytes = own_bytes + shared_bytes;
+        }
+        first_pages.push(first);
     }
     out.extend(index_files);
+    // One body: its index is the root (and keeping it offline keeps everything). Several:
+    // the root lists them, and keeps everything.
+    let root = if bodies.several {
+        for data in &first_pages {
+            out.push(SiteFile::text(
+                data.route(None),
+                page(template, data, None, None)?,
+            ));
+        }
+        PageData::Home(HomeData {
+            bodies: bodies.clone(),
+            total: every.len(),
+            choices,
+            offline_bytes: out
+                .iter()
+                .filter(|f| f.offline == Offline::Series)
+                .map(|f| f.bytes.len())
+                .sum(),
+        })
+    } else {
+        first_pages
+            .into_iter()
+            .next()
+            .expect("a collection has a body")
+    };
+    let legacy = legacy_target(library);
     out.extend(share_files);
     out.push(SiteFile::text(
-        first_page.route(None),
-        page(template, &first_page, None, Some(&series.first().id))?,
+        root.route(None),
+        page(template, &root, None, Some(legacy))?,
     ));
     Ok(out)
 }
 
+/// The meeting links made while the site was one meeting go to: the bodies' file's
+/// `legacy_meeting` if the site holds it, else the oldest meeting.
+fn legacy_target(library: &Library) -> &str {
+    let c = &library.collection;
+    let all = c.meetings();
+    library
+        .bodies
+        .legacy_meeting
+        .as_deref()
+        .and_then(|id| all.iter().find(|m| m.id == id))
+        .or(all.first())
+        .map_or("", |m| m.id.as_str())
+}
+
 /// A person's pages: the remarks of `PERSON_PAGE_MEETINGS` meetings per page, oldest
 /// first; their roles and topics on the first page only, which a later page links to.
-fn person_pages(body: &str, person: Person) -> Vec<PageData> {
+fn person_pages(bodies: &Bodies, person: Person) -> Vec<PageData> {
     let mut meetings: Vec<&str> = person
         .remarks
         .iter()
@@ -293,7 +444,7 @@ fn person_pages(body: &str, person: Person) -> Vec<PageData> {
         .map(|(pager, ids)| {
             let first = pager.page == 1;
             PageData::Person(PersonData {
-                body: body.to_owned(),
+                bodies: bodies.clone(),
                 person: Person {
                     remarks: person
                         .remarks
@@ -362,10 +513,10 @@ mod tests {
         origin: Option<&str>,
         cards: Option<&Cards>,
     ) -> Result<Vec<SiteFile>, RenderError> {
-        let (series, json_of) = read_series(files)?;
-        let series: &'static Series = Box::leak(Box::new(series));
-        super::site(template, series, &json_of, origin, cards)
+        let library: &'static Library = Box::leak(Box::new(read_library(BODIES, files)?));
+        super::site(template, library, origin, cards)
     }
+    const BODIES: &str = include_str!("../../data/bodies.json");
     use crate::build::csp::inline_scripts;
     use crate::build::template::LEGACY_MARK;
     use base64::Engine as _;
@@ -479,7 +630,7 @@ mod tests {
         assert_eq!(first.len(), INDEX_PAGE_MEETINGS);
         assert_eq!(first[0].id, format!("cshq-{count:03}"), "newest first");
         assert_eq!(
-            choices.years.len(),
+            choices.unwrap().years.len(),
             count as usize,
             "the choices cover every page"
         );
@@ -597,7 +748,7 @@ mod tests {
             MINUTES
         );
         assert_eq!(file(&site, "cshq-001/cshq-001.json"), MINUTES);
-        let PageData::Meeting(MeetingData { neighbours }) =
+        let PageData::Meeting(MeetingData { neighbours, .. }) =
             PageData::parse(block(html, SITE_DATA_ID)).unwrap()
         else {
             panic!("not a meeting page");
@@ -638,6 +789,115 @@ mod tests {
             let _: series_search::Shard =
                 serde_json::from_str(file(&site, &Route::SearchShard { n }.file())).unwrap();
         }
+    }
+
+    /// The seed as meeting `n` of the body `slug`, held on `date`.
+    fn of_body(slug: &str, n: u32, date: &str) -> (String, String) {
+        let id = format!("{slug}-{n:03}");
+        let json = MINUTES
+            .replacen("\"id\": \"cshq-001\"", &format!("\"id\": \"{id}\""), 1)
+            .replacen(
+                "\"meeting_number\": 1,",
+                &format!("\"meeting_number\": {n},"),
+                1,
+            )
+            .replacen("\"date\": \"2015-02-10", &format!("\"date\": \"{date}"), 1);
+        (format!("{id}.json"), json)
+    }
+
+    #[test]
+    fn several_bodies_get_a_root_that_lists_them_and_an_index_each() {
+        let mut files = files();
+        files.push(of_body("cshq-2025", 1, "2025-07-25"));
+        files.push(of_body("ispc-kihon", 13, "2008-10-14"));
+        let site = site(TEMPLATE, &files, None, None).unwrap();
+        let root = file(&site, "index.html");
+        let Ok(PageData::Home(home)) = PageData::parse(block(root, SITE_DATA_ID)) else {
+            panic!("the root lists the bodies");
+        };
+        assert_eq!(home.total, 4);
+        for slug in ["ispc-kihon", "cshq", "cshq-2025"] {
+            assert!(
+                root.contains(&format!("data-body=\"{slug}\" href=\"bodies/{slug}/\""))
+                    || root.contains(&format!("href=\"bodies/{slug}/\" data-body=\"{slug}\"")),
+                "{slug}"
+            );
+        }
+        // Named as a predecessor and a parent, with no meetings: no link, no index.
+        assert!(root.contains("data-body-name=\"ispc\""));
+        assert!(site.iter().all(|f| !f.path.starts_with("bodies/ispc/")));
+        assert!(
+            root.contains("location.replace('cshq-001/'"),
+            "old links still go to the meeting the site once was, not the oldest"
+        );
+        assert!(
+            home.choices.bodies.len() == 3,
+            "the search offers the bodies"
+        );
+        let Ok(PageData::Index(index)) =
+            PageData::parse(block(file(&site, "bodies/cshq/index.html"), SITE_DATA_ID))
+        else {
+            panic!("a body's index");
+        };
+        let ids: Vec<&str> = index.meetings.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["cshq-002", "cshq-001"],
+            "its own meetings, newest first"
+        );
+        assert!(index.choices.is_none(), "the search is the root's");
+        let new = file(&site, "bodies/cshq-2025/index.html");
+        assert!(new.contains("data-meeting-item=\"cshq-2025-001\" data-body=\"cshq-2025\""));
+        assert!(new.contains("href=\"../../cshq-2025-001/\""));
+        // A meeting's neighbours are its body's; its header links its body's index.
+        let first = file(&site, "cshq-2025-001/index.html");
+        let Ok(PageData::Meeting(MeetingData { neighbours, .. })) =
+            PageData::parse(block(first, SITE_DATA_ID))
+        else {
+            panic!("a meeting page");
+        };
+        assert_eq!((neighbours.previous, neighbours.next), (None, None));
+        assert!(first.contains("href=\"../bodies/cshq-2025/\" data-index-link"));
+        // A person across bodies: a role per body.
+        let murai = file(&site, "people/murai-jun/index.html");
+        for slug in ["ispc-kihon", "cshq", "cshq-2025"] {
+            assert!(
+                murai.contains(&format!("data-person-role data-body=\"{slug}\"")),
+                "{slug}"
+            );
+        }
+        // Keeping one body offline keeps its files and what the bodies share.
+        let list: serde_json::Value =
+            serde_json::from_str(file(&site, &Route::OfflineManifest.file())).unwrap();
+        let body_of = |file: &str| {
+            list["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["file"] == file)
+                .map(|f| f["body"].clone())
+        };
+        assert_eq!(
+            body_of("cshq-2025-001/index.html"),
+            Some("cshq-2025".into())
+        );
+        assert_eq!(body_of("bodies/cshq/index.html"), Some("cshq".into()));
+        assert_eq!(
+            body_of("people/murai-jun/index.html"),
+            Some(serde_json::Value::Null)
+        );
+        assert_eq!(body_of("index.html"), Some(serde_json::Value::Null));
+        assert!(index.offline_bytes > 0 && index.offline_bytes < home.offline_bytes);
+    }
+
+    #[test]
+    fn a_meeting_of_a_body_the_file_lacks_is_refused() {
+        let err = site(TEMPLATE, &[of_body("nope", 1, "2020-01-01")], None, None).unwrap_err();
+        assert!(err.to_string().contains("data/bodies.json"), "{err}");
+        assert!(matches!(
+            read_library("{", &files()),
+            Err(RenderError::Bodies(_))
+        ));
     }
 
     #[test]

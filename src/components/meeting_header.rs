@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use minutes_core::Minutes;
 use minutes_core::series::Neighbours;
 
+use crate::components::body_links::BodyName;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::series_nav::SeriesNav;
 use crate::format::{date, source_url, time_span};
+use crate::route::MEETING_ROOT as ROOT;
+use crate::site::Bodies;
 use crate::state::use_meeting;
 
 /// The banner at the top of the page. The title is the document's own, so it stays in
@@ -20,14 +23,28 @@ pub fn MeetingHeader(
     /// The meetings either side, linked from the header (none given: only the index).
     #[prop(optional)]
     neighbours: Neighbours,
+    /// Its body and those it names (none given: a site of one body).
+    #[prop(optional)]
+    bodies: Bodies,
 ) -> impl IntoView {
     let meeting = use_meeting();
     let when = &minutes.date;
+    // On a site of several bodies the body is named as the site lists it, with its years,
+    // and links to its index: the 2015 and the 2025 本部 print the same name.
+    let body = match bodies.get(minutes.body_slug()).filter(|_| bodies.several) {
+        Some(entry) => view! {
+            <p class="meeting-header__body">
+                <BodyName body=entry.body.clone() href=bodies.href(&entry.body.slug, ROOT) language=meeting.language />
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="meeting-header__body" lang="ja">{minutes.body.clone()}</p> }.into_any(),
+    };
     view! {
         <header class="meeting-header" data-meeting-header>
-            <SeriesNav neighbours=neighbours />
+            <SeriesNav neighbours=neighbours index=bodies.index(minutes.body_slug(), 1).href(ROOT) />
             <LanguageSwitch language=meeting.language choose=Callback::new(move |lang| meeting.choose_lang(lang)) />
-            <p class="meeting-header__body" lang="ja">{minutes.body.clone()}</p>
+            {body}
             <h1 class="meeting-header__title" lang="ja">{minutes.title.clone()}</h1>
             <dl class="meeting-header__facts" data-meeting-facts>
                 <div>

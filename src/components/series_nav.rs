@@ -1,4 +1,5 @@
-//! A meeting page's links out: the series index and the meetings held either side.
+//! A meeting page's links out: its body's index and the meetings held either side, in
+//! its body.
 
 use leptos::prelude::*;
 use minutes_core::series::{MeetingLink, Neighbours};
@@ -12,6 +13,8 @@ use crate::state::use_meeting;
 pub fn SeriesNav(
     /// The meetings either side.
     neighbours: Neighbours,
+    /// The link to the body's index (the root, on a site of one body).
+    index: String,
 ) -> impl IntoView {
     let meeting = use_meeting();
     let link = move |to: Option<MeetingLink>,
@@ -35,7 +38,7 @@ pub fn SeriesNav(
     };
     view! {
         <nav class="series-nav" aria-label=meeting.text(|t| t.site_nav)>
-            <a href=Route::Index { page: 1 }.href(ROOT) data-index-link>{meeting.text(|t| t.all_meetings)}</a>
+            <a href=index data-index-link>{meeting.text(|t| t.all_meetings)}</a>
             {link(neighbours.previous, "prev", |t| t.previous_meeting)}
             {link(neighbours.next, "next", |t| t.next_meeting)}
         </nav>

@@ -1,5 +1,5 @@
-//! The index's search over every meeting: words, speaker, topic and years, all in the
-//! address (`?scope=series&q=…`), with results grouped by meeting, newest first.
+//! The index's search over every meeting: words, speaker, topic, bodies and years, all in
+//! the address (`?scope=series&q=…&body=…`), with results grouped by meeting, newest first.
 //!
 //! Nothing of the index is in the page: the first search downloads its table of contents
 //! and the shards its words need, then the minutes of the newest meetings that may match,
@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::components::body_links::body_name;
 use crate::format;
 use crate::i18n::Lang;
 use crate::query::encode;
@@ -103,10 +104,53 @@ pub fn SeriesSearchPanel(
         location.go(&url, replace);
     };
     let SearchChoices {
+        bodies,
         speakers,
         topics,
         years,
     } = choices;
+    // Several bodies: one box each, `body=` once per box ticked (none: every body).
+    let body_names = StoredValue::new(bodies.clone());
+    let body_boxes = (!bodies.is_empty()).then(|| {
+        let boxes = bodies
+            .into_iter()
+            .map(|b| {
+                let slug = StoredValue::new(b.slug.clone());
+                let years = b.years();
+                let body = StoredValue::new(b);
+                view! {
+                    <label class="series-search__body">
+                        <input
+                            type="checkbox"
+                            name="body"
+                            value=slug.get_value()
+                            prop:checked=move || query.with(|q| slug.with_value(|s| q.bodies.contains(s)))
+                            on:change=move |e| {
+                                let mut next = query.get_untracked();
+                                let s = slug.get_value();
+                                next.bodies.retain(|b| *b != s);
+                                if event_target_checked(&e) {
+                                    next.bodies.push(s);
+                                    next.bodies.sort();
+                                }
+                                go(next, false);
+                            }
+                        />
+                        " "
+                        <span lang=move || language.lang.get().code()>{move || body.with_value(|b| body_name(b, language.lang.get()))}</span>
+                        " "
+                        <span class="body-years">{years}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="series-search__bodies" data-series-filter="body">
+                <legend>{language.text(|t| t.body_filter)}</legend>
+                {boxes}
+            </fieldset>
+        }
+    });
     let speaker_options = speakers
         .into_iter()
         .map(|p| {
@@ -175,6 +219,7 @@ pub fn SeriesSearchPanel(
                     />
                 </label>
                 <p class="series-search__syntax search__syntax" data-search-syntax="">{language.text(|t| t.search_syntax)}</p>
+                {body_boxes}
                 <label>
                     <span>{language.text(|t| t.speakers)}</span>
                     <select data-series-filter="speaker" on:change=on_select(|q, v| q.speaker = (!v.is_empty()).then_some(v))>
@@ -239,7 +284,10 @@ pub fn SeriesSearchPanel(
                             view! {
                                 <p class="series-results__summary" data-series-summary>{summary}</p>
                                 <ol class="series-results__groups">
-                                    {groups.into_iter().map(|g| view! { <ResultGroup group=g q=q.clone() lang=lang /> }).collect_view()}
+                                    {groups.into_iter().map(|g| {
+                                        let body = body_names.with_value(|b| b.iter().find(|b| b.slug == g.meeting.body).map(|b| body_name(b, lang)));
+                                        view! { <ResultGroup group=g q=q.clone() lang=lang body /> }
+                                    }).collect_view()}
                                 </ol>
                                 {(!exhausted).then(|| view! {
                                     <button type="button" class="series-results__more" data-series-more on:click=more>
@@ -257,7 +305,13 @@ pub fn SeriesSearchPanel(
 
 /// One meeting's matching paragraphs, each linking to its permalink in the meeting.
 #[component]
-fn ResultGroup(group: Group, q: String, lang: Lang) -> impl IntoView {
+fn ResultGroup(
+    group: Group,
+    q: String,
+    lang: Lang,
+    /// Its body's name, on a site of several.
+    body: Option<String>,
+) -> impl IntoView {
     let site = use_site();
     let t = lang.texts();
     let m = &group.meeting;
@@ -276,8 +330,9 @@ fn ResultGroup(group: Group, q: String, lang: Lang) -> impl IntoView {
     let paragraphs = group.hits.len();
     let id = m.id.clone();
     view! {
-        <li class="series-group" data-series-group=id.clone()>
+        <li class="series-group" data-series-group=id.clone() data-body=m.body.clone()>
             <h3>
+                {body.map(|name| view! { <span class="series-group__body" lang=lang.code()>{name}</span> " " })}
                 <a href=page.clone()>{heading}</a>
                 " "
                 <span class="series-group__count" data-series-count=paragraphs>{(t.meeting_hits)(paragraphs, hits)}</span>

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use minutes_core::series::MeetingSummary;
 
+use crate::components::body_links::{BodyName, BodyRelations};
+use crate::components::keep_offline::{Keep, KeepOffline};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::pager::PagerNav;
 use crate::components::series_search_panel::SeriesSearchPanel;
@@ -12,17 +14,18 @@ use crate::route::Route;
 use crate::series_search::{SeriesQuery, is_series_query};
 use crate::site::IndexData;
 use crate::state::site::use_site;
-use crate::web::browser;
 
 /// The index page: header, search, and the list of meetings.
 #[component]
 pub fn IndexPage(
-    /// What the page shows: the body, this page's meetings, the search's choices, what
-    /// keeping the series offline stores (offered on the first page).
+    /// What the page shows: the body, this page's meetings, the search's choices (on a
+    /// site of one body), what keeping the body offline stores (offered on the first page).
     page: IndexData,
 ) -> impl IntoView {
+    let entry = page.entry().cloned();
     let IndexData {
         body,
+        bodies,
         meetings,
         total,
         pager,
@@ -32,7 +35,7 @@ pub fn IndexPage(
     let site = use_site();
     let language = site.language;
     let hrefs = (1..=pager.pages)
-        .map(|n| Route::Index { page: n }.href(site.root))
+        .map(|n| bodies.index(&body, n).href(site.root))
         .collect();
     // A search's results take the list's place: the page is then the results alone, and
     // typing does not lay out fifty meetings below them again at every keystroke.
@@ -41,16 +44,49 @@ pub fn IndexPage(
             .search
             .with(|s| is_series_query(s) && SeriesQuery::parse(s).is_search())
     });
+    let several = bodies.several;
+    // One body: the page is the site's root, as it was before there were several.
+    let (header_body, relations) = match entry {
+        Some(entry) if several => (
+            view! {
+                <p class="meeting-header__body"><BodyName body=entry.body.clone() href=None language /></p>
+            }
+            .into_any(),
+            Some(view! {
+                <BodyRelations body=entry.body bodies=bodies.clone() root=site.root language />
+                <p class="series-header__search">
+                    <a href=format!("{}{}", Route::Index { page: 1 }.href(site.root), SeriesQuery { bodies: vec![body.clone()], ..SeriesQuery::default() }.to_query()) data-body-search=body.clone()>
+                        {language.text(|t| t.search_this_body)}
+                    </a>
+                </p>
+            }),
+        ),
+        one => (
+            view! { <p class="meeting-header__body" lang="ja">{one.map(|e| e.body.name)}</p> }.into_any(),
+            None,
+        ),
+    };
+    let keep = if several {
+        Keep::Body(body.clone())
+    } else {
+        Keep::Series
+    };
     view! {
         <a class="skip-link" href="#meetings">{language.text(|t| t.skip_link)}</a>
         <header class="meeting-header series-header">
+            {several.then(|| view! {
+                <nav class="series-nav" aria-label=language.text(|t| t.site_nav)>
+                    <a href=Route::Index { page: 1 }.href(site.root) data-index-link>{language.text(|t| t.all_bodies)}</a>
+                </nav>
+            })}
             <LanguageSwitch language=language choose=Callback::new(move |lang| site.choose_lang(lang)) />
-            <p class="meeting-header__body" lang="ja">{body}</p>
+            {header_body}
             <h1 class="meeting-header__title">{language.text(|t| t.series_title)}</h1>
+            {relations}
         </header>
         <main class="series" id="main">
-            <SeriesSearchPanel choices />
-            {(pager.page == 1).then(|| view! { <KeepOffline bytes=offline_bytes /> })}
+            {choices.map(|choices| view! { <SeriesSearchPanel choices /> })}
+            {(pager.page == 1).then(|| view! { <KeepOffline keep bytes=offline_bytes /> })}
             <section class="meeting-list" id="meetings" tabindex="-1" aria-labelledby="meetings-heading" hidden=move || searching.get()>
                 <h2 id="meetings-heading">
                     {move || (language.t().meetings_heading)(total)}
@@ -111,7 +147,7 @@ fn MeetingItem(meeting: MeetingSummary) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <li class="meeting-item" data-meeting-item=id data-written=written.then_some("")>
+        <li class="meeting-item" data-meeting-item=id data-body=meeting.body data-written=written.then_some("")>
             <h3 class="meeting-item__title">
                 <a href=href data-meeting=meeting.id>
                     <span class="meeting-item__number">{move || (language.t().meeting_number)(number)}</span>
@@ -137,47 +173,5 @@ fn MeetingItem(meeting: MeetingSummary) -> impl IntoView {
             <ul class="meeting-item__speakers" aria-label=language.text(|t| t.speakers)>{speakers}</ul>
             <ul class="meeting-item__topics" aria-label=language.text(|t| t.topics)>{topics}</ul>
         </li>
-    }
-}
-
-/// "Keep the whole series offline": one button that says beforehand what it stores, then
-/// how far it has got.
-#[component]
-fn KeepOffline(bytes: usize) -> impl IntoView {
-    let language = use_site().language;
-    let state = RwSignal::new(None::<browser::Keeping>);
-    let keep = move |_| {
-        state.set(Some(browser::Keeping::Step { kept: 0, total: 0 }));
-        browser::keep_series(move |k| state.set(Some(k)));
-    };
-    let size = format::size(bytes);
-    view! {
-        <section class="keep-offline" aria-label=language.text(|t| t.kept_offline)>
-            <button
-                type="button"
-                data-keep-offline
-                data-bytes=bytes
-                disabled=move || matches!(state.get(), Some(browser::Keeping::Step { .. }))
-                on:click=keep
-            >
-                {move || (language.t().keep_offline)(&size)}
-            </button>
-            <p role="status" data-keep-status=move || match state.get() {
-                None => "",
-                Some(browser::Keeping::Step { .. }) => "keeping",
-                Some(browser::Keeping::Done) => "done",
-                Some(browser::Keeping::Failed) => "failed",
-            }>
-                {move || {
-                    let t = language.t();
-                    match state.get() {
-                        None => String::new(),
-                        Some(browser::Keeping::Step { kept, total }) => (t.keeping_offline)(kept, total),
-                        Some(browser::Keeping::Done) => t.kept_offline.to_owned(),
-                        Some(browser::Keeping::Failed) => t.keep_offline_failed.to_owned(),
-                    }
-                }}
-            </p>
-        </section>
     }
 }

@@ -29,7 +29,7 @@ pub fn MeetingPage(
     /// header.
     page: MeetingData,
 ) -> impl IntoView {
-    let MeetingData { neighbours } = page;
+    let MeetingData { neighbours, bodies } = page;
     let meeting = use_meeting();
     let minutes = meeting.minutes;
     // A permalink's element exists only once the app has drawn it; jump to it then.
@@ -49,7 +49,7 @@ pub fn MeetingPage(
         <a class="skip-link" href="#proceedings">
             {meeting.text(|t| t.skip_link)}
         </a>
-        <MeetingHeader minutes=minutes neighbours=neighbours />
+        <MeetingHeader minutes=minutes neighbours=neighbours bodies=bodies />
         <div class="layout">
             <aside class="tools" aria-label=meeting.text(|t| t.tools)>
                 <SearchBox />

@@ -6,6 +6,7 @@ use minutes_core::series::MeetingLink;
 
 use crate::components::pager::PagerNav;
 
+use crate::components::body_links::{BodyName, body_name};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::meeting_stats::{Bar, BarChart};
 use crate::format;
@@ -22,10 +23,11 @@ pub fn PersonPage(
     page: PersonData,
 ) -> impl IntoView {
     let PersonData {
-        body,
         person,
         pager,
+        bodies,
     } = page;
+    let several = bodies.several;
     let site = use_site();
     let language = site.language;
     let root = site.root;
@@ -60,40 +62,77 @@ pub fn PersonPage(
             </a>
         }
     };
-    let roles = person
-        .roles
-        .iter()
-        .map(|r| {
-            let role = StoredValue::new((r.role.clone(), r.role_en.clone(), r.offices.clone()));
-            let attended = r.attended;
+    // A remark's body, on a site of several: its meeting's number is the body's own.
+    let names = StoredValue::new(bodies.clone());
+    let body_of = move |slug: String| {
+        several.then(|| {
+            let attr = slug.clone();
             view! {
-                <li class="person-role">
-                    <p class="person-role__name">
-                        {move || role.with_value(|(ja, en, offices)| {
-                            let lang = language.lang.get();
-                            let role = match (lang, en) {
-                                (Lang::En, Some(en)) => en.clone(),
-                                _ => ja.clone(),
-                            };
-                            let offices: Vec<String> = offices.iter().map(|o| lang.office(&o.name)).collect();
-                            if offices.is_empty() { role } else { format!("{role} — {}", offices.join(", ")) }
-                        })}
-                    </p>
-                    <p class="person-role__meetings">
-                        <span>{move || (language.t().meetings_attended)(attended)}</span>
-                        " "
-                        {r.runs.iter().map(|run| view! {
-                            <span class="person-role__run">
-                                {link(&run.first)}
-                                {(run.meetings > 1).then(|| view! { "–" {link(&run.last)} })}
-                            </span>
-                            " "
-                        }).collect_view()}
-                    </p>
-                </li>
+                <span class="person-remark__body" data-body-name=attr>
+                    {move || names.with_value(|b| b.get(&slug).map(|e| body_name(&e.body, language.lang.get())).unwrap_or_default())}
+                </span>
+                " "
             }
         })
-        .collect_view();
+    };
+    let role_view = move |r: &minutes_core::series::PersonRole| {
+        let role = StoredValue::new((r.role.clone(), r.role_en.clone(), r.offices.clone()));
+        let attended = r.attended;
+        view! {
+            <li class="person-role" data-person-role data-body=r.body.clone()>
+                <p class="person-role__name">
+                    {move || role.with_value(|(ja, en, offices)| {
+                        let lang = language.lang.get();
+                        let role = match (lang, en) {
+                            (Lang::En, Some(en)) => en.clone(),
+                            _ => ja.clone(),
+                        };
+                        let offices: Vec<String> = offices.iter().map(|o| lang.office(&o.name)).collect();
+                        if offices.is_empty() { role } else { format!("{role} — {}", offices.join(", ")) }
+                    })}
+                </p>
+                <p class="person-role__meetings">
+                    <span>{move || (language.t().meetings_attended)(attended)}</span>
+                    " "
+                    {r.runs.iter().map(|run| view! {
+                        <span class="person-role__run">
+                            {link(&run.first)}
+                            {(run.meetings > 1).then(|| view! { "–" {link(&run.last)} })}
+                        </span>
+                        " "
+                    }).collect_view()}
+                </p>
+            </li>
+        }
+    };
+    // Each role under its body, the bodies in the order first sat in: one list on a site
+    // of one body, as before.
+    let mut sat_in: Vec<&str> = Vec::new();
+    for r in &person.roles {
+        if !sat_in.contains(&r.body.as_str()) {
+            sat_in.push(&r.body);
+        }
+    }
+    let roles = if several {
+        sat_in
+            .iter()
+            .map(|&slug| {
+                let held = person.roles.iter().filter(|r| r.body == slug).map(role_view).collect_view();
+                let title = bodies.get(slug).map(|e| {
+                    view! { <h3 class="person-body__name"><BodyName body=e.body.clone() href=bodies.href(slug, root) language /></h3> }
+                });
+                view! {
+                    <li class="person-body" data-person-body=slug.to_owned()>
+                        {title}
+                        <ul class="person-roles" data-person-roles>{held}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    } else {
+        person.roles.iter().map(role_view).collect_view().into_any()
+    };
     let remarks = person
         .remarks
         .into_iter()
@@ -104,6 +143,7 @@ pub fn PersonPage(
             view! {
                 <li class="person-remark" data-person-remark=r.id.clone() data-meeting=meeting_id.clone() id=format!("{}--{}", meeting_id, r.id)>
                     <p class="person-remark__where">
+                        {body_of(r.meeting.body.clone())}
                         {link(&r.meeting)}
                         " "
                         <span lang="ja">{format!("（{}）", r.designation)}</span>
@@ -180,10 +220,14 @@ pub fn PersonPage(
         <a class="skip-link" href="#remarks">{language.text(|t| t.skip_link)}</a>
         <header class="meeting-header person-header">
             <nav class="series-nav" aria-label=language.text(|t| t.site_nav)>
-                <a href=Route::Index { page: 1 }.href(root) data-index-link>{language.text(|t| t.all_meetings)}</a>
+                <a href=Route::Index { page: 1 }.href(root) data-index-link>
+                    {language.text(if several { |t| t.all_bodies } else { |t| t.all_meetings })}
+                </a>
             </nav>
             <LanguageSwitch language=language choose=Callback::new(move |lang| site.choose_lang(lang)) />
-            <p class="meeting-header__body" lang="ja">{body}</p>
+            {(!several).then(|| view! {
+                <p class="meeting-header__body" lang="ja">{bodies.entries.iter().find(|e| e.meetings > 0).map(|e| e.body.name.clone())}</p>
+            })}
             <h1 class="meeting-header__title" data-person=name.with_value(|n| n.id.clone())>
                 <span lang="ja">{name.with_value(|n| n.name.clone())}</span>
                 {move || name.with_value(|n| match (language.lang.get(), &n.latin) {
@@ -198,7 +242,11 @@ pub fn PersonPage(
                 view! {
                     <section aria-labelledby="roles-heading">
                         <h2 id="roles-heading">{language.text(|t| t.roles_heading)}</h2>
-                        <ul class="person-roles" data-person-roles>{roles}</ul>
+                        {if several {
+                            view! { <ul class="person-bodies" data-person-bodies>{roles}</ul> }.into_any()
+                        } else {
+                            view! { <ul class="person-roles" data-person-roles>{roles}</ul> }.into_any()
+                        }}
                     </section>
                     <section class="stats" aria-label=language.text(|t| t.stats_heading)>{charts}</section>
                 }

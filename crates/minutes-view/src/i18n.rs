@@ -273,6 +273,20 @@ pub struct Texts {
     pub keeping_offline: fn(usize, usize) -> String,
     pub kept_offline: &'static str,
     pub keep_offline_failed: &'static str,
+    /// Several bodies on one site.
+    pub site_title: &'static str,
+    pub bodies_heading: fn(usize, usize) -> String,
+    pub body_meetings: fn(usize) -> String,
+    pub latest_meeting: &'static str,
+    pub predecessor: &'static str,
+    pub successor: &'static str,
+    pub parent_body: &'static str,
+    pub all_bodies: &'static str,
+    pub body_filter: &'static str,
+    pub search_this_body: &'static str,
+    pub keep_body_offline: fn(&str) -> String,
+    pub kept_body_offline: &'static str,
+    pub keep_everything_offline: fn(&str) -> String,
 }
 
 /// 日本語.
@@ -420,6 +434,19 @@ pub static JA: Texts = Texts {
     keeping_offline: |done, total| format!("保存しています… {done}/{total}"),
     kept_offline: "全会合をオフラインで読めます。",
     keep_offline_failed: "保存できませんでした。ネットワークを確認して、もう一度お試しください。",
+    site_title: "会議体と議事概要",
+    bodies_heading: |bodies, meetings| format!("会議体（{bodies}、会合{meetings}件）"),
+    body_meetings: |n| format!("会合{n}件"),
+    latest_meeting: "最新",
+    predecessor: "前身",
+    successor: "後継",
+    parent_body: "親会議",
+    all_bodies: "会議体一覧",
+    body_filter: "会議体",
+    search_this_body: "この会議体の発言を検索",
+    keep_body_offline: |size| format!("この会議体の会合をオフライン用に保存（{size}）"),
+    kept_body_offline: "この会議体の会合をオフラインで読めます。",
+    keep_everything_offline: |size| format!("すべての会議体の会合をオフライン用に保存（{size}）"),
 };
 
 /// English.
@@ -587,6 +614,24 @@ pub static EN: Texts = Texts {
     keeping_offline: |done, total| format!("Keeping… {done}/{total}"),
     kept_offline: "Every meeting can be read offline.",
     keep_offline_failed: "Could not keep them: check the network and try again.",
+    site_title: "Bodies and their minutes",
+    bodies_heading: |bodies, meetings| {
+        format!(
+            "Bodies ({bodies}, {})",
+            plural(meetings, "meeting", "meetings")
+        )
+    },
+    body_meetings: |n| plural(n, "meeting", "meetings"),
+    latest_meeting: "Latest",
+    predecessor: "Predecessor",
+    successor: "Successor",
+    parent_body: "Part of",
+    all_bodies: "All bodies",
+    body_filter: "Bodies",
+    search_this_body: "Search this body's remarks",
+    keep_body_offline: |size| format!("Keep this body's meetings offline ({size})"),
+    kept_body_offline: "This body's meetings can be read offline.",
+    keep_everything_offline: |size| format!("Keep every body's meetings offline ({size})"),
 };
 
 /// `1 remark`, `2 remarks`.

@@ -186,6 +186,8 @@ pub mod keys {
     pub const Q: &str = "q";
     /// The interface language.
     pub const LANG: &str = "lang";
+    /// A body (slug) a series search covers; repeated for several.
+    pub const BODY: &str = "body";
     /// The first year of a series search.
     pub const FROM: &str = "from";
     /// The last year of a series search.

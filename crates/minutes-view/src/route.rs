@@ -8,6 +8,8 @@
 //! |---|---|
 //! | `Index { page: 1 }` | `index.html` |
 //! | `Index { page: n }` | `page/<n>/index.html` |
+//! | `Body { slug, page: 1 }` | `bodies/<slug>/index.html` |
+//! | `Body { slug, page: n }` | `bodies/<slug>/page/<n>/index.html` |
 //! | `Meeting { id }` | `<id>/index.html` |
 //! | `MeetingJson { id }` | `<id>/<id>.json` |
 //! | `Person { id, page: 1 }` | `people/<id>/index.html` |
@@ -19,6 +21,8 @@
 //! | `OfflineManifest` | `offline.json` |
 //! | `NotFound` | `404.html` |
 
+use minutes_core::body_slug;
+
 /// The folder of a meeting's share pages, under the meeting's own.
 pub const SHARE_DIR: &str = "r";
 
@@ -29,8 +33,16 @@ pub const MEETING_ROOT: &str = "../";
 /// A page or file of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route<'a> {
-    /// The series index, page `page` (1 is the first, at the site's root).
+    /// The site's root, page `page` (1 is the first, at the site's root): the one body's
+    /// index when the site holds one body, the list of bodies when it holds several.
     Index {
+        /// 1-based.
+        page: usize,
+    },
+    /// One body's index on a site of several bodies, page `page`.
+    Body {
+        /// The body's slug.
+        slug: &'a str,
         /// 1-based.
         page: usize,
     },
@@ -98,6 +110,10 @@ impl Route<'_> {
         match *self {
             Route::Index { page } if page > 1 => format!("page/{page}/index.html"),
             Route::Index { .. } => "index.html".to_owned(),
+            Route::Body { slug, page } if page > 1 => {
+                format!("bodies/{slug}/page/{page}/index.html")
+            }
+            Route::Body { slug, .. } => format!("bodies/{slug}/index.html"),
             Route::Meeting { id } => format!("{id}/index.html"),
             Route::MeetingJson { id } => format!("{id}/{id}.json"),
             Route::Person { id, page } if page > 1 => format!("people/{id}/{page}/index.html"),
@@ -117,6 +133,7 @@ impl Route<'_> {
     pub fn offline(&self) -> Offline {
         match self {
             Route::Index { .. }
+            | Route::Body { .. }
             | Route::Meeting { .. }
             | Route::MeetingJson { .. }
             | Route::Person { .. }
@@ -124,6 +141,18 @@ impl Route<'_> {
             | Route::SearchShard { .. } => Offline::Series,
             Route::NotFound => Offline::Shell,
             Route::Share { .. } | Route::Card { .. } | Route::OfflineManifest => Offline::Never,
+        }
+    }
+
+    /// The body whose files it is among, for keeping one body offline: a meeting's, its
+    /// data and previews by the meeting's id, a body's index; `None` for what every body
+    /// shares (the root, people, the search index).
+    pub fn body(&self) -> Option<&str> {
+        match *self {
+            Route::Meeting { id } | Route::MeetingJson { id } => Some(body_slug(id)),
+            Route::Share { meeting, .. } | Route::Card { meeting } => Some(body_slug(meeting)),
+            Route::Body { slug, .. } => Some(slug),
+            _ => None,
         }
     }
 
@@ -200,6 +229,50 @@ mod tests {
             "cshq-001/card.png"
         );
         assert_eq!(Route::SearchShard { n: 7 }.file(), "search/shard-7.json");
+        let body = Route::Body {
+            slug: "cshq-2025",
+            page: 1,
+        };
+        assert_eq!(body.file(), "bodies/cshq-2025/index.html");
+        assert_eq!(body.href("../"), "../bodies/cshq-2025/");
+        assert_eq!(body.root(), "../../");
+        let later = Route::Body {
+            slug: "cshq",
+            page: 2,
+        };
+        assert_eq!(later.file(), "bodies/cshq/page/2/index.html");
+        assert_eq!(later.root(), "../../../../");
+        assert_eq!(Route::Index { page: 1 }.href_from(&later), "../../../../");
+    }
+
+    #[test]
+    fn a_body_owns_its_index_meetings_and_their_files() {
+        assert_eq!(
+            Route::Meeting {
+                id: "cshq-2025-001"
+            }
+            .body(),
+            Some("cshq-2025")
+        );
+        assert_eq!(Route::MeetingJson { id: "cshq-001" }.body(), Some("cshq"));
+        assert_eq!(
+            Route::Body {
+                slug: "ispc-kihon",
+                page: 3
+            }
+            .body(),
+            Some("ispc-kihon")
+        );
+        assert_eq!(Route::Index { page: 1 }.body(), None);
+        assert_eq!(
+            Route::Person {
+                id: "murai-jun",
+                page: 1
+            }
+            .body(),
+            None
+        );
+        assert_eq!(Route::SearchMeta.body(), None);
     }
 
     #[test]

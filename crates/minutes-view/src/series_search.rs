@@ -27,7 +27,7 @@ use crate::search::name_keys;
 use crate::terms::Search;
 
 /// The index format's version: a page of one build never reads another build's index.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 /// About how many bytes of JSON a shard holds: the number of shards is chosen from this.
 pub const SHARD_BYTES: usize = 16_000;
 
@@ -57,6 +57,8 @@ pub struct IndexMeta {
 pub struct IndexedMeeting {
     /// Its id (and folder).
     pub id: String,
+    /// Its body's slug (`minutes_core::body_slug` of the id).
+    pub body: String,
     /// Its number.
     pub number: u32,
     /// When it was held.
@@ -131,7 +133,8 @@ fn contains(ranges: &[[u32; 2]], p: u32) -> bool {
     ranges.get(i).is_some_and(|r| r[0] <= p)
 }
 
-/// A series search, as its address writes it: `?scope=series&q=…&speaker=…&topic=…&from=…&to=…`.
+/// A series search, as its address writes it:
+/// `?scope=series&q=…&speaker=…&topic=…&body=…&body=…&from=…&to=…`.
 /// `scope=series` tells it from a link to the one meeting the site once was, which used
 /// the same keys at the same address (see `site::legacy_target`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -142,6 +145,9 @@ pub struct SeriesQuery {
     pub speaker: Option<String>,
     /// Only paragraphs raising this topic.
     pub topic: Option<String>,
+    /// Only meetings of these bodies (slugs, sorted; none: every body). `body=` is
+    /// repeated, once per body.
+    pub bodies: Vec<String>,
     /// Only meetings held in or after this year.
     pub from: Option<u32>,
     /// Only meetings held in or before this year.
@@ -161,12 +167,15 @@ impl SeriesQuery {
                 keys::Q => out.q = v.chars().take(MAX_QUERY_CHARS).collect(),
                 keys::SPEAKER if !v.is_empty() => out.speaker = Some(v),
                 keys::TOPIC if !v.is_empty() => out.topic = Some(v),
+                keys::BODY if !v.is_empty() => out.bodies.push(v),
                 keys::FROM => out.from = v.parse().ok(),
                 keys::TO => out.to = v.parse().ok(),
                 keys::LANG => out.lang = Lang::parse(&v),
                 _ => {}
             }
         }
+        out.bodies.sort();
+        out.bodies.dedup();
         out
     }
 
@@ -181,6 +190,9 @@ impl SeriesQuery {
         }
         if let Some(t) = &self.topic {
             pairs.push((keys::TOPIC, t.clone()));
+        }
+        for b in &self.bodies {
+            pairs.push((keys::BODY, b.clone()));
         }
         if let Some(y) = self.from {
             pairs.push((keys::FROM, y.to_string()));
@@ -298,8 +310,10 @@ impl Prepared {
         (0..meta.meetings.len() as u32)
             .rev()
             .filter(|&i| {
-                let year = year_of(&meta.meetings[i as usize].date);
-                q.from.is_none_or(|y| year >= y)
+                let meeting = &meta.meetings[i as usize];
+                let year = year_of(&meeting.date);
+                (q.bodies.is_empty() || q.bodies.contains(&meeting.body))
+                    && q.from.is_none_or(|y| year >= y)
                     && q.to.is_none_or(|y| year <= y)
                     && speaker.is_none_or(|p| p.is_some_and(|p| contains(&p.meetings, i)))
                     && topic.is_none_or(|t| t.is_some_and(|t| contains(&t.meetings, i)))
@@ -381,8 +395,10 @@ pub struct ParagraphHit {
 
 /// Build the index of `meetings` (series order): its table of contents and its shards.
 #[cfg(feature = "build")]
-pub fn build(meetings: &[Minutes]) -> (IndexMeta, Vec<Shard>) {
+pub fn build<M: std::borrow::Borrow<Minutes>>(meetings: &[M]) -> (IndexMeta, Vec<Shard>) {
     use std::collections::BTreeSet;
+    // The renderer's meetings are borrowed from several series; the tests' are owned.
+    let meetings: Vec<&Minutes> = meetings.iter().map(|m| m.borrow()).collect();
     let mut grams_at: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut people: BTreeMap<String, (IndexedPerson, Vec<u32>)> = BTreeMap::new();
     let mut topics: BTreeMap<String, (IndexedTopic, Vec<u32>)> = BTreeMap::new();
@@ -452,6 +468,7 @@ pub fn build(meetings: &[Minutes]) -> (IndexMeta, Vec<Shard>) {
             .iter()
             .map(|m| IndexedMeeting {
                 id: m.id.clone(),
+                body: m.body_slug().to_owned(),
                 number: m.meeting_number,
                 date: m.date.clone(),
             })
@@ -655,11 +672,37 @@ mod tests {
     }
 
     #[test]
+    fn a_body_filter_keeps_the_meetings_of_the_bodies_named() {
+        let mut meetings = series();
+        meetings[2].id = "cshq-2025-001".into();
+        let (meta, shards) = build(&meetings);
+        assert_eq!(meta.meetings[2].body, "cshq-2025");
+        let q = |bodies: &[&str]| SeriesQuery {
+            q: "IoT".into(),
+            bodies: bodies.iter().map(|b| (*b).to_owned()).collect(),
+            ..SeriesQuery::default()
+        };
+        assert_eq!(search(&meta, &shards, q(&[])).0, [2, 0]);
+        assert_eq!(search(&meta, &shards, q(&["cshq"])).0, [0]);
+        assert_eq!(search(&meta, &shards, q(&["cshq-2025"])).0, [2]);
+        assert_eq!(search(&meta, &shards, q(&["cshq", "cshq-2025"])).0, [2, 0]);
+        assert!(search(&meta, &shards, q(&["ispc"])).0.is_empty());
+        // Repeated in the address, in any order, once each.
+        let parsed = SeriesQuery::parse("?scope=series&q=IoT&body=cshq-2025&body=cshq&body=cshq");
+        assert_eq!(parsed.bodies, ["cshq", "cshq-2025"]);
+        assert_eq!(
+            parsed.to_query(),
+            "?scope=series&q=IoT&body=cshq&body=cshq-2025"
+        );
+    }
+
+    #[test]
     fn a_query_round_trips_through_its_address() {
         let q = SeriesQuery {
             q: "ログ 保存&x".into(),
             speaker: Some("murai-jun".into()),
             topic: Some("iot".into()),
+            bodies: vec!["cshq".into(), "ispc-kihon".into()],
             from: Some(2015),
             to: Some(2020),
             lang: Some(Lang::En),

@@ -2,7 +2,9 @@
 //! interface language every page follows.
 //!
 //! Layout (static files, relative links, so any host and any sub-path serve it):
-//! `./` the series index and its search (older meetings on `./page/<n>/`),
+//! `./` the series index and its search (older meetings on `./page/<n>/`) when the site
+//! holds one body; when it holds several, `./` lists them and holds the search over all,
+//! and each body's index is `./bodies/<slug>/` (`./bodies/<slug>/page/<n>/`);
 //! `./<meeting-id>/` a meeting, `./people/<attendee-id>/` a person across the series
 //! (their later remarks on `./people/<attendee-id>/<n>/`). Lists are split over pages of
 //! a fixed number of meetings so that no page grows with the series. Each page carries what it shows
@@ -11,7 +13,9 @@
 
 use std::collections::BTreeMap;
 
-use minutes_core::series::{MeetingSummary, Neighbours, Person, PersonName, year_of};
+use minutes_core::series::{
+    BodyInfo, MeetingLink, MeetingSummary, Neighbours, Person, PersonName, year_of,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::route::Route;
@@ -23,8 +27,12 @@ pub const SITE_DATA_ID: &str = "site-data";
 /// page's component takes whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "snake_case")]
+// One value per page, read once: its size does not matter, and boxing would only obscure it.
+#[allow(clippy::large_enum_variant)]
 pub enum PageData {
-    /// A page of the series index.
+    /// The root of a site of several bodies: the bodies, and the search over all.
+    Home(HomeData),
+    /// A page of a body's index (the root, when the site holds one body).
     Index(IndexData),
     /// A meeting page: its minutes are in their own block.
     Meeting(MeetingData),
@@ -32,40 +40,131 @@ pub enum PageData {
     Person(PersonData),
 }
 
-/// A page of the series index.
+/// A body on the site: its entry, how many meetings the site holds of it (none: it is
+/// only named, as a predecessor or a parent, and has no index to link to) and its latest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BodyEntry {
+    /// Its entry in `data/bodies.json`.
+    pub body: BodyInfo,
+    /// Its meetings on the site.
+    pub meetings: usize,
+    /// Its latest meeting.
+    pub latest: Option<MeetingLink>,
+}
+
+/// The bodies a page names: each body on the site or named by one that is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bodies {
+    /// Whether the site holds several bodies: then each has an index of its own
+    /// (`Route::Body`); with one, its index is the root and no page names the body apart.
+    pub several: bool,
+    /// The entries, in the order of `data/bodies.json`.
+    pub entries: Vec<BodyEntry>,
+}
+
+impl Bodies {
+    /// The entry of the body `slug`.
+    pub fn get(&self, slug: &str) -> Option<&BodyEntry> {
+        self.entries.iter().find(|e| e.body.slug == slug)
+    }
+
+    /// The address of the index of the body `slug`, page `page`: the root's when the site
+    /// holds one body.
+    pub fn index<'a>(&self, slug: &'a str, page: usize) -> Route<'a> {
+        if self.several {
+            Route::Body { slug, page }
+        } else {
+            Route::Index { page }
+        }
+    }
+
+    /// The link to the index of the body `slug` from a page at `root`, if the site holds
+    /// its meetings.
+    pub fn href(&self, slug: &str, root: &str) -> Option<String> {
+        self.get(slug)
+            .filter(|e| e.meetings > 0)
+            .map(|_| self.index(slug, 1).href(root))
+    }
+
+    /// Only the entries of these bodies (and the bodies they name), for a page that shows
+    /// a few.
+    pub fn only(&self, slugs: &[&str]) -> Bodies {
+        let named = |e: &BodyEntry| {
+            slugs.iter().any(|s| {
+                *s == e.body.slug
+                    || self.get(s).is_some_and(|o| {
+                        [&o.body.predecessor, &o.body.successor, &o.body.parent]
+                            .into_iter()
+                            .any(|r| r.as_deref() == Some(e.body.slug.as_str()))
+                    })
+            })
+        };
+        Bodies {
+            several: self.several,
+            entries: self.entries.iter().filter(|e| named(e)).cloned().collect(),
+        }
+    }
+}
+
+/// The root of a site of several bodies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeData {
+    /// Every body on the site, and those they name.
+    pub bodies: Bodies,
+    /// How many meetings the site holds.
+    pub total: usize,
+    /// The series search's choices, over every body.
+    pub choices: SearchChoices,
+    /// What keeping everything offline stores, in bytes (but the root itself).
+    pub offline_bytes: usize,
+}
+
+/// A page of a body's index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexData {
-    /// The body whose meetings these are, as printed.
+    /// The body whose meetings these are (its slug) and the bodies it names.
     pub body: String,
+    /// The bodies this page names.
+    pub bodies: Bodies,
     /// This page's meetings, newest first.
     pub meetings: Vec<MeetingSummary>,
-    /// How many meetings the series has.
+    /// How many meetings the body has.
     pub total: usize,
     /// Which page of the index this is.
     pub pager: Pager,
-    /// The series search's speaker, topic and year choices, over the whole series.
-    pub choices: SearchChoices,
-    /// What keeping the whole series offline stores: every page, minutes and search file
-    /// but the index itself, in bytes.
+    /// The series search's speaker, topic and year choices, over the whole series, on a
+    /// site of one body (with several, the search is the root's).
+    pub choices: Option<SearchChoices>,
+    /// What keeping the body offline stores: its pages, minutes and what every body
+    /// shares (people, the search index), but the index page itself, in bytes.
     pub offline_bytes: usize,
+}
+
+impl IndexData {
+    /// The body's entry.
+    pub fn entry(&self) -> Option<&BodyEntry> {
+        self.bodies.get(&self.body)
+    }
 }
 
 /// A meeting page, beyond its minutes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingData {
-    /// The meetings either side.
+    /// The meetings either side, in its body.
     pub neighbours: Neighbours,
+    /// Its body and those it names.
+    pub bodies: Bodies,
 }
 
 /// A page of a person's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonData {
-    /// The body, as printed.
-    pub body: String,
-    /// The person across the series, with the remarks of this page's meetings only.
+    /// The person across every body, with the remarks of this page's meetings only.
     pub person: Person,
     /// Which page of their remarks this is.
     pub pager: Pager,
+    /// The bodies they sat in.
+    pub bodies: Bodies,
 }
 
 /// Meetings one page of the index lists: the real series (about 42) fits on one page.
@@ -107,6 +206,9 @@ impl Pager {
 /// What the series search offers to narrow by, gathered from every meeting.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchChoices {
+    /// The bodies to choose among, on a site of several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bodies: Vec<BodyInfo>,
     /// Everyone who spoke, by id.
     pub speakers: Vec<PersonName>,
     /// Every topic raised, by id: id, Japanese and English labels.
@@ -132,6 +234,7 @@ impl SearchChoices {
         years.sort_unstable();
         years.dedup();
         SearchChoices {
+            bodies: Vec::new(),
             speakers: speakers.into_values().cloned().collect(),
             topics: topics
                 .into_iter()
@@ -146,9 +249,8 @@ impl PageData {
     /// This page's address; a meeting page's is its minutes' (`minutes_id`).
     pub fn route<'a>(&'a self, minutes_id: Option<&'a str>) -> Route<'a> {
         match self {
-            PageData::Index(index) => Route::Index {
-                page: index.pager.page,
-            },
+            PageData::Home(_) => Route::Index { page: 1 },
+            PageData::Index(index) => index.bodies.index(&index.body, index.pager.page),
             PageData::Meeting(_) => Route::Meeting {
                 id: minutes_id.unwrap_or_default(),
             },

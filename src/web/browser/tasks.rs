@@ -49,9 +49,10 @@ pub enum Keeping {
     Failed,
 }
 
-/// Ask the service worker to keep every file of the series (`sw.js`, `{keep: 'series'}`),
+/// Ask the service worker to keep every file of the series (`sw.js`, `{keep: 'series'}`), or
+/// of one body and what every body shares (`{keep: 'series', body}`),
 /// calling `progress` as it goes. `Failed` at once when no worker controls the page.
-pub fn keep_series(progress: impl Fn(Keeping) + 'static) {
+pub fn keep_series(body: Option<String>, progress: impl Fn(Keeping) + 'static) {
     use js_sys::Reflect;
     let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
         return progress(Keeping::Failed);
@@ -100,6 +101,9 @@ pub fn keep_series(progress: impl Fn(Keeping) + 'static) {
     ));
     let message = js_sys::Object::new();
     let _ = Reflect::set(&message, &"keep".into(), &"series".into());
+    if let Some(body) = body {
+        let _ = Reflect::set(&message, &"body".into(), &body.into());
+    }
     if worker.post_message(&message).is_err() {
         listener.borrow_mut().take();
     }
