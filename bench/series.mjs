@@ -21,26 +21,43 @@
 // for each sequence;
 // build time at N=1000 ≤ 60 s. Budgets "at N=1000" are skipped when 1000 is not measured.
 //
+// With `--bodies B` the meetings are spread over B bodies generated for the bench (never
+// shipped: the bodies' file is written beside the temporary minutes): meeting k belongs to
+// body (k-1) mod B, numbered in it; body 1 is the 本部 (`cshq`), so cshq-001 is still the
+// meeting measured. A site of one meeting has one body. Then also measured: the root (the
+// list of bodies) and a body's index (bodies/cshq/), and a third search sequence with a
+// body filter (two bodies ticked). Budgets then: the root's and the body index's HTML at
+// the largest N ≤ 1.02 × at the second-largest (neither grows with the meetings, beyond a
+// line per body: both sites have B bodies), and the search budgets for all three
+// sequences. The meeting page is compared with the smallest N (1: one meeting).
+//
 // Writes nothing to disk but the temporary sites, removed at the end. Tables go to stdout,
 // progress to stderr.
 //
 //   node bench/series.mjs [counts...]      e.g. node bench/series.mjs 10 1000
+//   node bench/series.mjs --bodies 10 1 500 1000
 //   BENCH_RUNS=n                           runs per measurement (default 5)
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DIST, ROOT, launch, minutesData, serveStatic } from '../e2e/lib/harness.mjs';
-import { seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
+import { renumbered, seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
 import { firstVisit } from './lib/visit.mjs';
 import { median } from './lib/median.mjs';
 
-const COUNTS = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [10, 1000];
-if (COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error('usage: node bench/series.mjs [counts...]  (positive integers)');
+const args = process.argv.slice(2);
+const bodiesAt = args.indexOf('--bodies');
+const BODIES = bodiesAt >= 0 ? Number(args[bodiesAt + 1]) : 1;
+if (bodiesAt >= 0) args.splice(bodiesAt, 2);
+const COUNTS = args.length ? args.map(Number) : [10, 1000];
+if (COUNTS.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(BODIES) || BODIES < 1) {
+  console.error('usage: node bench/series.mjs [--bodies B] [counts...]  (positive integers)');
   process.exit(2);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PAGES = { index: '', meeting: 'cshq-001/', person: 'people/murai-jun/' };
+const PAGES = { index: '', meeting: 'cshq-001/', person: 'people/murai-jun/', ...(BODIES > 1 ? { body: 'bodies/cshq/' } : {}) };
+// The bench's bodies: the 本部 and B-1 made up, each a line of the bodies' file.
+const SLUGS = Array.from({ length: BODIES }, (_, j) => (j === 0 ? 'cshq' : `bench-b${String(j + 1).padStart(2, '0')}`));
 // Each sequence starts in a fresh page. In the first, each later query extends the one
 // before, as a reader types; they share grams with it, so most of what they need is
 // already downloaded. The second has two words (a speech must hold both), an exclusion
@@ -49,6 +66,9 @@ const PAGES = { index: '', meeting: 'cshq-001/', person: 'people/murai-jun/' };
 const SEQUENCES = [
   { name: 'one word', first: 'IoT', later: ['ログ', 'ログの', 'ログの保存'] },
   { name: 'several words', first: 'IoT 人材', later: ['IoT 人材 -ログ', 'ログ OR 監視', 'ログ 保存'] },
+  ...(BODIES > 1
+    ? [{ name: 'two bodies ticked', filter: `?scope=series&body=${SLUGS[0]}&body=${SLUGS.at(-1)}`, first: 'IoT 人材', later: ['ログ', 'ログの保存', 'ログ OR 監視'] }]
+    : []),
 ];
 const TIMING_SLACK_MS = 20;
 
@@ -105,12 +125,32 @@ async function measureSearch(browser, url, { first, later }) {
   }
 }
 
+/**
+ * The bench's meetings and bodies' file: the synthetic series, spread over BODIES bodies
+ * (meeting k to body (k-1) mod B, numbered in it), each body a line of the file.
+ */
+async function library(seed, count) {
+  const series = seriesFrom(seed, count);
+  if (BODIES === 1) return { meetings: series };
+  const meetings = series.map((m, i) => {
+    const slug = SLUGS[i % BODIES];
+    const number = Math.floor(i / BODIES) + 1;
+    return { ...renumbered(m, slug, number, 0), date: m.date };
+  });
+  const file = JSON.parse(await readFile(join(ROOT, 'data', 'bodies.json'), 'utf8'));
+  const hq = file.bodies.find((b) => b.slug === 'cshq');
+  const bodies = SLUGS.map((slug, j) => (j === 0
+    ? hq
+    : { slug, name: `ベンチ会議${j + 1}`, name_en: `Bench body ${j + 1}`, from: '2015-01-01', predecessor: j > 1 ? SLUGS[j - 1] : undefined }));
+  return { meetings, bodies: { legacy_meeting: 'cshq-001', bodies } };
+}
+
 /** Build, serve and measure a series of `count` meetings. */
 async function measureSeries(browser, seed, count, removes) {
-  const meetings = seriesFrom(seed, count);
+  const { meetings, bodies } = await library(seed, count);
   log(`N=${count}: rendering the site…`);
   const t0 = performance.now();
-  const built = await siteWith(ROOT, DIST, meetings, `bench-${count}`);
+  const built = await siteWith(ROOT, DIST, meetings, `bench-${count}`, { bodies });
   // Removed at the end whatever happens next.
   removes.push(built.remove);
   const buildSeconds = (performance.now() - t0) / 1000;
@@ -121,12 +161,14 @@ async function measureSeries(browser, seed, count, removes) {
     result.size = await sizeOf(built.site);
     for (const [name, path] of Object.entries(PAGES)) {
       const p = path ? join(built.site, path, 'index.html') : join(built.site, 'index.html');
-      result.pages[name] = { html: (await stat(p)).size, runs: [] };
+        result.pages[name] = { html: await stat(p).then((f) => f.size, () => null), runs: [] };
     }
     // Runs interleaved across pages, so that load from elsewhere on the machine falls on
     // all of them alike.
     for (let i = 0; i < RUNS; i++) {
       for (const [name, path] of Object.entries(PAGES)) {
+        // A site of one body has no bodies/ folder.
+        if (result.pages[name].html === null) continue;
         log(`N=${count}: ${name}, run ${i + 1}/${RUNS}`);
         const r = await measurePage(browser, server.url + path);
         result.pages[name].runs.push(r);
@@ -137,7 +179,7 @@ async function measureSeries(browser, seed, count, removes) {
     for (let i = 0; i < RUNS; i++) {
       for (const seq of SEQUENCES) {
         log(`N=${count}: series search (${seq.name}), run ${i + 1}/${RUNS}`);
-        const r = await measureSearch(browser, server.url, seq);
+        const r = await measureSearch(browser, server.url + (seq.filter ?? ''), seq);
         result.search[seq.name].push(r);
         for (const e of r.errors) result.errors.push(`search: ${e}`);
       }
@@ -189,6 +231,7 @@ function table(r, s) {
     ['site size (bytes)', `${int(r.size.bytes)} in ${int(r.size.files)} files`, '–'],
   ];
   for (const [name, p] of Object.entries(s.pages)) {
+    if (p.html === null) continue;
     const label = `${name} (${PAGES[name] || 'index'})`;
     rows.push([`${label}: HTML file (bytes)`, int(p.html), '–']);
     rows.push([`${label}: first-visit bytes (of which worker)`, `${int(p.bytes)} (${int(p.workerBytes)}), ${int(p.files)} files`, range(p.runs.map((x) => x.bytes), int)]);
@@ -207,7 +250,7 @@ function table(r, s) {
     rows.push([`series search (${seq.name}), later keystrokes (all): input → paint (ms)`, ms(x.laterMs), range(seq.later.flatMap((q) => x.later[q].map((y) => y.ms)), ms)]);
   }
   return [
-    `### N = ${r.count} meetings (median of ${RUNS} runs, fresh context each)`,
+    `### N = ${r.count} meetings${BODIES > 1 ? ` over ${Math.min(BODIES, r.count)} bodies` : ''} (median of ${RUNS} runs, fresh context each)`,
     '',
     '| measure | median | range |',
     '|---|---:|---:|',
@@ -246,6 +289,20 @@ function budgets(results) {
     for (const { r, s } of bySize) {
       const later = s.search[seq.name].laterMs;
       out.push({ name: `later keystrokes (${seq.name}, median), N=${r.count} ≤ 50 ms`, measured: `${ms(later)} ms`, ok: later <= 50 });
+    }
+  }
+  // Several bodies: the root and a body's index hold a line per body and a page of
+  // meetings, whatever the number of meetings: compared between the two largest sites,
+  // which have the same bodies.
+  const previous = bySize.at(-2);
+  if (BODIES > 1 && previous && previous !== small) {
+    for (const name of ['index', 'body']) {
+      const [a, b] = [previous.s.pages[name].html, large.s.pages[name].html];
+      out.push({
+        name: `${name === 'index' ? 'the root (the bodies)' : "a body's index (bodies/cshq/)"} HTML, N=${large.r.count} ≤ 1.02 × N=${previous.r.count}`,
+        measured: `${int(b)} B vs ${int(a)} B (${(b / a).toFixed(3)}×)`,
+        ok: a !== null && b !== null && b <= 1.02 * a,
+      });
     }
   }
   out.push({

@@ -13,7 +13,11 @@ const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 const pad = (n) => String(n).padStart(3, '0');
 
 function dateOf(k) {
-  const d = new Date(Date.UTC(2015, 1, 10 + (k - 1) * 91));
+  return dateOfDay(new Date(Date.UTC(2015, 1, 10 + (k - 1) * 91)));
+}
+
+// The minutes' date fields for the day `d` (no time).
+function dateOfDay(d) {
   const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const reiwa = y > 2019 || (y === 2019 && m >= 5);
   const [era, eraYear] = reiwa ? ['令和', y - 2018] : ['平成', y - 1988];
@@ -63,17 +67,39 @@ export function workerShell(sw) {
 }
 
 /**
+ * Meeting `number` of the body `slug`, made from the minutes `m` (converted from a layout
+ * fixture, or the seed): renumbered and held `quarters` quarters after `m`. Speech and
+ * paragraph ids do not hold the number, so they stay.
+ */
+export function renumbered(m, slug, number, quarters) {
+  const copy = structuredClone(m);
+  copy.id = `${slug}-${pad(number)}`;
+  copy.meeting_number = number;
+  copy.title = m.title.replace(/第\d+回/, `第${number}回`);
+  if (quarters > 0) {
+    const d = new Date(`${m.date.date}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + 3 * quarters);
+    copy.date = { ...dateOfDay(d), start: null, end: null };
+  }
+  delete copy.source;
+  return copy;
+}
+
+/**
  * A site holding `meetings` (minutes objects): the app of the built site `dist` (its
  * index page, which the renderer takes as its template, and the worker's shell, as
  * tools/postbuild.mjs wrote it into sw.js), rendered again by tools/postbuild.mjs from a
- * folder of those minutes, as Trunk's post-build hook renders its staging folder. Resolves
- * to the folder.
+ * folder of those minutes and a bodies' file beside it (`bodies`, the object; by default
+ * the project's data/bodies.json), as Trunk's post-build hook renders its staging folder.
+ * Resolves to the folder.
  */
-export async function siteWith(root, dist, meetings, name) {
+export async function siteWith(root, dist, meetings, name, { bodies } = {}) {
   const work = await mkdtemp(join(tmpdir(), `minutes-${name}-`));
   const minutes = join(work, 'minutes');
   const site = join(work, 'site');
   await mkdir(minutes);
+  if (bodies) await writeFile(join(work, 'bodies.json'), JSON.stringify(bodies, null, 2));
+  else await copyFile(join(root, 'data', 'bodies.json'), join(work, 'bodies.json'));
   for (const m of meetings) await writeFile(join(minutes, `${m.id}.json`), `${JSON.stringify(m, null, 2)}\n`);
   // Only the app: dist's own pages, share pages and cards are not this series'.
   const worker = await readFile(join(dist, 'sw.js'), 'utf8');

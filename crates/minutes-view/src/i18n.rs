@@ -90,8 +90,9 @@ impl Lang {
         }
     }
 
-    /// An office in the headquarters (本部長, 副本部長, 本部員), in this language; an
-    /// office the viewer does not know stays as printed.
+    /// An office in the headquarters (本部長, 副本部長, 本部員) or a committee (委員長,
+    /// 委員長代理, 委員, 議長, 構成員), in this language; an office the viewer does not know
+    /// stays as printed.
     pub fn office(self, name: &str) -> String {
         if self == Lang::Ja {
             return name.to_string();
@@ -99,7 +100,9 @@ impl Lang {
         match name {
             "本部長" => "Head",
             "副本部長" => "Deputy Head",
-            "本部員" => "Member",
+            "本部員" | "委員" | "構成員" => "Member",
+            "委員長" | "議長" => "Chair",
+            "委員長代理" => "Deputy Chair",
             other => other,
         }
         .to_string()
