@@ -41,7 +41,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DIST, ROOT, launch, minutesData, serveStatic } from '../e2e/lib/harness.mjs';
-import { renumbered, seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
+import { dateOfDay, renumbered, seriesFrom, siteWith, timeSeriesSearch } from '../tools/lib/series.mjs';
 import { firstVisit } from './lib/visit.mjs';
 import { median } from './lib/median.mjs';
 
@@ -125,17 +125,25 @@ async function measureSearch(browser, url, { first, later }) {
   }
 }
 
+// The years the bench's bodies meet in, whatever their number of meetings: more meetings
+// are more meetings a year, as bodies sitting side by side hold them, so that the pages
+// compared at two sizes offer the same years (the search's year choices).
+const SPAN_DAYS = 10 * 365;
+
 /**
  * The bench's meetings and bodies' file: the synthetic series, spread over BODIES bodies
- * (meeting k to body (k-1) mod B, numbered in it), each body a line of the file.
+ * (meeting k to body (k-1) mod B, numbered in it, its meetings evenly over SPAN_DAYS from
+ * 2015-02-10), each body a line of the file.
  */
 async function library(seed, count) {
   const series = seriesFrom(seed, count);
   if (BODIES === 1) return { meetings: series };
+  const perBody = Math.ceil(count / BODIES);
   const meetings = series.map((m, i) => {
     const slug = SLUGS[i % BODIES];
     const number = Math.floor(i / BODIES) + 1;
-    return { ...renumbered(m, slug, number, 0), date: m.date };
+    const day = new Date(Date.UTC(2015, 1, 10 + Math.floor(((number - 1) * SPAN_DAYS) / perBody)));
+    return { ...renumbered(m, slug, number, 0), date: dateOfDay(day) };
   });
   const file = JSON.parse(await readFile(join(ROOT, 'data', 'bodies.json'), 'utf8'));
   const hq = file.bodies.find((b) => b.slug === 'cshq');

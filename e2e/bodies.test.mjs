@@ -5,15 +5,14 @@
 // root, each body's index and numbering, a meeting's body and neighbours, a person in
 // several bodies, the series search with and without a body filter, old links, keeping
 // one body offline, both languages, and axe on every new page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, serveStatic, launch, newPage, minutesData, screenshot } from './lib/harness.mjs';
-import { renumbered, seriesFrom, siteWith } from '../tools/lib/series.mjs';
+import { ROOT, appReady as ready, axeViolations as axe, minutesData, newPage, screenshot, useGeneratedSite, visitControlled } from './lib/harness.mjs';
+import { renumbered, seriesFrom } from '../tools/lib/series.mjs';
 
-const site = {};
 const LAYOUTS = join(ROOT, 'crates', 'minutes-core', 'tests', 'layouts');
 
 /** The minutes the converter makes of a layout fixture's text; it must convert cleanly. */
@@ -27,11 +26,12 @@ function converted(name) {
   return JSON.parse(out);
 }
 
-before(async () => {
+const BODIES = JSON.parse(await readFile(join(ROOT, 'data', 'bodies.json'), 'utf8')).bodies;
+
+const site = useGeneratedSite('e2e-bodies', async () => {
   const kihon = converted('ispc-kihon-013');
   const hq2025 = converted('cshq-2025-001');
-  site.bodies = JSON.parse(await readFile(join(ROOT, 'data', 'bodies.json'), 'utf8')).bodies;
-  site.meetings = [
+  return [
     ...seriesFrom(await minutesData(), 3),
     kihon,
     renumbered(kihon, 'ispc-kihon', 14, 1),
@@ -39,19 +39,7 @@ before(async () => {
     hq2025,
     renumbered(hq2025, 'cshq-2025', 2, 1),
   ];
-  site.built = await siteWith(ROOT, DIST, site.meetings, 'e2e-bodies');
-  site.server = await serveStatic(site.built.site);
-  site.browser = await launch();
-  site.axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-}, { timeout: 10 * 60 * 1000 });
-
-after(async () => {
-  await site.browser?.close();
-  await site.server?.close();
-  await site.built?.remove();
 });
-
-const ready = (page) => page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 15000 });
 
 async function open(path, options = {}) {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 }, ...options });
@@ -61,7 +49,7 @@ async function open(path, options = {}) {
 }
 
 const ofBody = (slug) => site.meetings.filter((m) => m.id.startsWith(`${slug}-`) && /^\d+$/.test(m.id.slice(slug.length + 1)));
-const body = (slug) => site.bodies.find((b) => b.slug === slug);
+const body = (slug) => BODIES.find((b) => b.slug === slug);
 const SLUGS = ['ispc-kihon', 'cshq', 'cshq-2025'];
 
 test('the root lists each body with its years, meetings, latest meeting, predecessor and successor', async () => {
@@ -237,14 +225,6 @@ test('both languages: the bodies by their English names, the filter and the pers
   await page.context().close();
 });
 
-async function axe(page) {
-  await page.evaluate(site.axe);
-  const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 for (const lang of ['ja', 'en']) for (const [width, device] of [[1440, 'desktop'], [390, 'phone']]) {
   test(`axe: the root, a search with a body filter, a body's index, a meeting and a person in several bodies, ${lang}, ${device}`, async () => {
     const suffix = lang === 'en' ? 'lang=en' : '';
@@ -260,17 +240,7 @@ for (const lang of ['ja', 'en']) for (const [width, device] of [[1440, 'desktop'
   });
 }
 
-/** Open `path` until the worker controls it. */
-async function visit(page, path) {
-  await page.goto(site.server.url + path);
-  await ready(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-}
+const visit = (page, path) => visitControlled(page, site.server.url + path);
 
 test('offline: one body kept says its size and keeps its meetings and what all share, not other bodies\'', async () => {
   const offline = JSON.parse(await readFile(join(site.built.site, 'offline.json'), 'utf8'));

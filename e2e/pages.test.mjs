@@ -2,33 +2,16 @@
 // meetings a page and a person's page the remarks of 20 meetings a page (crates/minutes-view/src/site.rs), so
 // that no page grows with the series. A site of the seed and 55 meetings generated from it
 // (tools/lib/series.mjs), served as static files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DIST, ROOT, serveStatic, launch, newPage, minutesData, screenshot } from './lib/harness.mjs';
-import { seriesFrom, siteWith } from '../tools/lib/series.mjs';
+import { appReady as ready, axeViolations as axe, minutesData, newPage, screenshot, useGeneratedSite } from './lib/harness.mjs';
+import { seriesFrom } from '../tools/lib/series.mjs';
 
 const COUNT = 56;
 const INDEX_PAGE = 50;
 const PERSON_PAGE = 20;
-const site = {};
+const site = useGeneratedSite('e2e-pages', async () => seriesFrom(await minutesData(), COUNT));
 
-before(async () => {
-  site.meetings = seriesFrom(await minutesData(), COUNT);
-  site.built = await siteWith(ROOT, DIST, site.meetings, 'e2e-pages');
-  site.server = await serveStatic(site.built.site);
-  site.browser = await launch();
-  site.axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-}, { timeout: 10 * 60 * 1000 });
-
-after(async () => {
-  await site.browser?.close();
-  await site.server?.close();
-  await site.built?.remove();
-});
-
-const ready = (page) => page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 15000 });
 const speeches = (m) => m.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'speech'));
 const listed = (page) => page.locator('a[data-meeting]').evaluateAll((as) => as.map((a) => a.dataset.meeting));
 
@@ -39,13 +22,6 @@ async function open(path, options = {}) {
   return page;
 }
 
-async function axe(page) {
-  await page.evaluate(site.axe);
-  const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the index: 50 meetings a page, newest first, and every meeting on exactly one page', async () => {
   const newestFirst = site.meetings.map((m) => m.id).reverse();

@@ -3,30 +3,14 @@
 // as static files. The index, search across meetings, a person's page, links made when the
 // site was one meeting, both languages, axe, and offline for two meetings and for the
 // whole series.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, serveStatic, launch, newPage, minutesData, screenshot } from './lib/harness.mjs';
-import { seriesFrom, siteWith } from '../tools/lib/series.mjs';
+import { appReady as ready, axeViolations as axe, minutesData, newPage, screenshot, useGeneratedSite, visitControlled } from './lib/harness.mjs';
+import { seriesFrom } from '../tools/lib/series.mjs';
 
-const site = {};
-
-before(async () => {
-  site.meetings = seriesFrom(await minutesData(), 8);
-  site.built = await siteWith(ROOT, DIST, site.meetings, 'e2e-series');
-  site.server = await serveStatic(site.built.site);
-  site.browser = await launch();
-  site.axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-}, { timeout: 10 * 60 * 1000 });
-
-after(async () => {
-  await site.browser?.close();
-  await site.server?.close();
-  await site.built?.remove();
-});
-
-const ready = (page) => page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 15000 });
+const site = useGeneratedSite('e2e-series', async () => seriesFrom(await minutesData(), 8));
 
 async function open(path, options = {}) {
   const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 }, ...options });
@@ -260,14 +244,6 @@ test('the language switch on the index and a person\'s page, remembered across p
   assert.deepEqual(page.errors, []);
 });
 
-async function axe(page) {
-  await page.evaluate(site.axe);
-  const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 for (const lang of ['ja', 'en']) for (const [width, device] of [[1440, 'desktop'], [390, 'phone']]) {
   test(`axe: the index, a search, and a person's page, ${lang}, ${device}`, async () => {
     const suffix = lang === 'en' ? 'lang=en' : '';
@@ -283,17 +259,7 @@ for (const lang of ['ja', 'en']) for (const [width, device] of [[1440, 'desktop'
   });
 }
 
-/** Open `path` until the worker controls it. */
-async function visit(page, path) {
-  await page.goto(site.server.url + path);
-  await ready(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-}
+const visit = (page, path) => visitControlled(page, site.server.url + path);
 
 test('offline: the index and the two meetings visited open; one never opened says so and lists what is kept', async () => {
   const page = await newPage(site.browser);

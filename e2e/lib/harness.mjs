@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/lib/serve.mjs';
+import { siteWith } from '../../tools/lib/series.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
@@ -132,4 +133,56 @@ export function useSite(setup) {
     await site.server?.close();
   });
   return site;
+}
+
+/**
+ * The set-up of a test file over a site generated for it: `meetings()` (minutes objects)
+ * rendered with the build's app by tools/lib/series.mjs's `siteWith` (with `bodies`, the
+ * bodies' file, if given), served on loopback, and one Chromium; removed in `after`. The
+ * object returned has `meetings`, `built`, `server` and `browser` once `before` has run.
+ */
+export function useGeneratedSite(name, meetings, { bodies, timeout = 10 * 60 * 1000 } = {}) {
+  const site = {};
+  before(async () => {
+    site.meetings = await meetings();
+    site.built = await siteWith(ROOT, DIST, site.meetings, name, { bodies });
+    site.server = await serveStatic(site.built.site);
+    site.browser = await launch();
+  }, { timeout });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    await site.built?.remove();
+  });
+  return site;
+}
+
+/** Wait until the app runs the page (`<html data-app="ready">`). */
+export function appReady(page) {
+  return page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 15000 });
+}
+
+/** Open `url` and wait until the service worker controls the page. */
+export async function visitControlled(page, url, ready = appReady) {
+  await page.goto(url);
+  await ready(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
+/** What the audits check: WCAG 2.0 to 2.2 A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+let axeSource;
+
+/** The violations of `tags` axe-core finds in `page`: `id: the first three nodes`. */
+export async function axeViolations(page, tags = AXE_TAGS) {
+  axeSource ??= await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  // eslint-disable-next-line no-undef
+  const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), tags);
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

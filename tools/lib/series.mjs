@@ -16,8 +16,8 @@ function dateOf(k) {
   return dateOfDay(new Date(Date.UTC(2015, 1, 10 + (k - 1) * 91)));
 }
 
-// The minutes' date fields for the day `d` (no time).
-function dateOfDay(d) {
+/** The minutes' date fields for the day `d` (a Date, UTC; no time). */
+export function dateOfDay(d) {
   const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const reiwa = y > 2019 || (y === 2019 && m >= 5);
   const [era, eraYear] = reiwa ? ['令和', y - 2018] : ['平成', y - 1988];
