@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveStatic, launch, launchPersistent, newPage, waitForMeeting, screenshot, minutesData, speechesOf, DIST, ROOT,
+  serveStatic, launch, launchPersistent, newPage, waitForMeeting, visitControlled, screenshot, minutesData, speechesOf, DIST, ROOT,
 } from './lib/harness.mjs';
 import { workerShell } from '../tools/lib/series.mjs';
 
@@ -39,16 +39,7 @@ const buildOf = (page) => page.evaluate(async () => (await caches.keys()).join('
 const meetingOf = (url) => `${url}${'cshq-001'}/`;
 
 /** Open the site and wait until its service worker controls the page. */
-async function visitOnce(page, url) {
-  await page.goto(url);
-  await waitForMeeting(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-}
+const visitOnce = (page, url) => visitControlled(page, url, waitForMeeting);
 
 async function cspViolations(page) {
   await page.addInitScript(() => {

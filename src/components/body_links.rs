@@ -32,11 +32,14 @@ pub fn BodyName(
     let body = StoredValue::new(body);
     let name = move || body.with_value(|b| body_name(b, language.lang.get()));
     let lang = move || language.lang.get().code();
+    // One element either way (an `<a>` without `href` is no link, and is read as text):
+    // a second kind of element would be a second view to compile.
+    let (linked, named) = match href {
+        Some(_) => (Some(slug), None),
+        None => (None, Some(slug)),
+    };
     view! {
-        {match href {
-            Some(href) => view! { <a href=href data-body=slug lang=lang>{name}</a> }.into_any(),
-            None => view! { <span data-body-name=slug lang=lang>{name}</span> }.into_any(),
-        }}
+        <a href=href data-body=linked data-body-name=named lang=lang>{name}</a>
         " "
         <span class="body-years">{years}</span>
     }

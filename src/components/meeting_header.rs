@@ -31,14 +31,14 @@ pub fn MeetingHeader(
     let when = &minutes.date;
     // On a site of several bodies the body is named as the site lists it, with its years,
     // and links to its index: the 2015 and the 2025 本部 print the same name.
-    let body = match bodies.get(minutes.body_slug()).filter(|_| bodies.several) {
-        Some(entry) => view! {
-            <p class="meeting-header__body">
+    let listed = bodies.get(minutes.body_slug()).filter(|_| bodies.several);
+    let body = view! {
+        <p class="meeting-header__body" lang=listed.is_none().then_some("ja")>
+            {listed.is_none().then(|| minutes.body.clone())}
+            {listed.map(|entry| view! {
                 <BodyName body=entry.body.clone() href=bodies.href(&entry.body.slug, ROOT) language=meeting.language />
-            </p>
-        }
-        .into_any(),
-        None => view! { <p class="meeting-header__body" lang="ja">{minutes.body.clone()}</p> }.into_any(),
+            })}
+        </p>
     };
     view! {
         <header class="meeting-header" data-meeting-header>

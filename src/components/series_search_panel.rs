@@ -18,6 +18,7 @@ use crate::series_client::{Client, Group, Results};
 use crate::series_search::{SeriesQuery, is_series_query};
 use crate::site::SearchChoices;
 use crate::state::site::use_site;
+use crate::web::location::Location;
 
 /// Where a search stands.
 #[derive(Clone, Default)]
@@ -31,6 +32,17 @@ enum Status {
     Done(Results),
     /// The index or a meeting could not be downloaded.
     Failed(String),
+}
+
+/// Whether the address asks for a series search: then its results take the place of the
+/// page's list (the meetings, the bodies), and typing does not lay that list out again at
+/// every keystroke.
+pub fn searching(location: Location) -> Memo<bool> {
+    Memo::new(move |_| {
+        location
+            .search
+            .with(|s| is_series_query(s) && SeriesQuery::parse(s).is_search())
+    })
 }
 
 /// The search form and its results.
@@ -127,12 +139,7 @@ pub fn SeriesSearchPanel(
                             prop:checked=move || query.with(|q| slug.with_value(|s| q.bodies.contains(s)))
                             on:change=move |e| {
                                 let mut next = query.get_untracked();
-                                let s = slug.get_value();
-                                next.bodies.retain(|b| *b != s);
-                                if event_target_checked(&e) {
-                                    next.bodies.push(s);
-                                    next.bodies.sort();
-                                }
+                                next.toggle_body(slug.get_value(), event_target_checked(&e));
                                 go(next, false);
                             }
                         />

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use crate::components::body_links::{BodyName, BodyRelations};
 use crate::components::keep_offline::{Keep, KeepOffline};
 use crate::components::language_switch::LanguageSwitch;
-use crate::components::series_search_panel::SeriesSearchPanel;
+use crate::components::series_search_panel::{SeriesSearchPanel, searching};
 use crate::format;
 use crate::route::Route;
-use crate::series_search::{SeriesQuery, is_series_query};
+
 use crate::site::{Bodies, BodyEntry, HomeData};
 use crate::state::site::use_site;
 
@@ -27,12 +27,7 @@ pub fn HomePage(
     } = page;
     let site = use_site();
     let language = site.language;
-    // As on a body's index: a search's results take the list's place.
-    let searching = Memo::new(move |_| {
-        site.location
-            .search
-            .with(|s| is_series_query(s) && SeriesQuery::parse(s).is_search())
-    });
+    let searching = searching(site.location);
     let on_site: Vec<BodyEntry> = bodies
         .entries
         .iter()

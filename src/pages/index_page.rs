@@ -8,10 +8,10 @@ use crate::components::body_links::{BodyName, BodyRelations};
 use crate::components::keep_offline::{Keep, KeepOffline};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::pager::PagerNav;
-use crate::components::series_search_panel::SeriesSearchPanel;
+use crate::components::series_search_panel::{SeriesSearchPanel, searching};
 use crate::format;
 use crate::route::Route;
-use crate::series_search::{SeriesQuery, is_series_query};
+use crate::series_search::SeriesQuery;
 use crate::site::IndexData;
 use crate::state::site::use_site;
 
@@ -37,34 +37,27 @@ pub fn IndexPage(
     let hrefs = (1..=pager.pages)
         .map(|n| bodies.index(&body, n).href(site.root))
         .collect();
-    // A search's results take the list's place: the page is then the results alone, and
-    // typing does not lay out fifty meetings below them again at every keystroke.
-    let searching = Memo::new(move |_| {
-        site.location
-            .search
-            .with(|s| is_series_query(s) && SeriesQuery::parse(s).is_search())
-    });
+    let searching = searching(site.location);
     let several = bodies.several;
     // One body: the page is the site's root, as it was before there were several.
-    let (header_body, relations) = match entry {
-        Some(entry) if several => (
-            view! {
-                <p class="meeting-header__body"><BodyName body=entry.body.clone() href=None language /></p>
-            }
-            .into_any(),
-            Some(view! {
-                <BodyRelations body=entry.body bodies=bodies.clone() root=site.root language />
-                <p class="series-header__search">
-                    <a href=format!("{}{}", Route::Index { page: 1 }.href(site.root), SeriesQuery { bodies: vec![body.clone()], ..SeriesQuery::default() }.to_query()) data-body-search=body.clone()>
-                        {language.text(|t| t.search_this_body)}
-                    </a>
-                </p>
-            }),
-        ),
-        one => (
-            view! { <p class="meeting-header__body" lang="ja">{one.map(|e| e.body.name)}</p> }.into_any(),
-            None,
-        ),
+    // One element either way, as printed with one body, named as the site lists it with
+    // several (the 2015 and the 2025 本部 print the same name).
+    let header_body = view! {
+        <p class="meeting-header__body" lang=(!several).then_some("ja")>
+            {entry.clone().filter(|_| !several).map(|e| e.body.name)}
+            {entry.clone().filter(|_| several).map(|e| view! { <BodyName body=e.body href=None language /> })}
+        </p>
+    };
+    let relations = match entry {
+        Some(entry) if several => Some(view! {
+            <BodyRelations body=entry.body bodies=bodies.clone() root=site.root language />
+            <p class="series-header__search">
+                <a href=format!("{}{}", Route::Index { page: 1 }.href(site.root), SeriesQuery { bodies: vec![body.clone()], ..SeriesQuery::default() }.to_query()) data-body-search=body.clone()>
+                    {language.text(|t| t.search_this_body)}
+                </a>
+            </p>
+        }),
+        _ => None,
     };
     let keep = if several {
         Keep::Body(body.clone())
@@ -85,7 +78,7 @@ pub fn IndexPage(
             {relations}
         </header>
         <main class="series" id="main">
-            {choices.map(|choices| view! { <SeriesSearchPanel choices /> })}
+            {(!several).then(|| view! { <SeriesSearchPanel choices /> })}
             {(pager.page == 1).then(|| view! { <KeepOffline keep bytes=offline_bytes /> })}
             <section class="meeting-list" id="meetings" tabindex="-1" aria-labelledby="meetings-heading" hidden=move || searching.get()>
                 <h2 id="meetings-heading">

@@ -113,7 +113,7 @@ pub fn PersonPage(
             sat_in.push(&r.body);
         }
     }
-    let roles = if several {
+    let groups = several.then(|| {
         sat_in
             .iter()
             .map(|&slug| {
@@ -129,9 +129,18 @@ pub fn PersonPage(
                 }
             })
             .collect_view()
-            .into_any()
-    } else {
-        person.roles.iter().map(role_view).collect_view().into_any()
+    });
+    let held = (!several).then(|| person.roles.iter().map(role_view).collect_view());
+    // One list either way: of bodies, each with its roles, or of the one body's roles.
+    let roles = view! {
+        <ul
+            class=if several { "person-bodies" } else { "person-roles" }
+            data-person-bodies=several.then_some("")
+            data-person-roles=(!several).then_some("")
+        >
+            {groups}
+            {held}
+        </ul>
     };
     let remarks = person
         .remarks
@@ -242,11 +251,7 @@ pub fn PersonPage(
                 view! {
                     <section aria-labelledby="roles-heading">
                         <h2 id="roles-heading">{language.text(|t| t.roles_heading)}</h2>
-                        {if several {
-                            view! { <ul class="person-bodies" data-person-bodies>{roles}</ul> }.into_any()
-                        } else {
-                            view! { <ul class="person-roles" data-person-roles>{roles}</ul> }.into_any()
-                        }}
+                        {roles}
                     </section>
                     <section class="stats" aria-label=language.text(|t| t.stats_heading)>{charts}</section>
                 }

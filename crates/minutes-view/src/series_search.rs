@@ -167,16 +167,26 @@ impl SeriesQuery {
                 keys::Q => out.q = v.chars().take(MAX_QUERY_CHARS).collect(),
                 keys::SPEAKER if !v.is_empty() => out.speaker = Some(v),
                 keys::TOPIC if !v.is_empty() => out.topic = Some(v),
-                keys::BODY if !v.is_empty() => out.bodies.push(v),
+                keys::BODY if !v.is_empty() => out.toggle_body(v, true),
                 keys::FROM => out.from = v.parse().ok(),
                 keys::TO => out.to = v.parse().ok(),
                 keys::LANG => out.lang = Lang::parse(&v),
                 _ => {}
             }
         }
-        out.bodies.sort();
-        out.bodies.dedup();
         out
+    }
+
+    /// Narrow to the body `slug` (`on`) or stop narrowing to it, keeping `bodies` sorted
+    /// and each once (a sorted insert: no sort is compiled into the WASM for it).
+    pub fn toggle_body(&mut self, slug: String, on: bool) {
+        match (self.bodies.binary_search(&slug), on) {
+            (Err(at), true) => self.bodies.insert(at, slug),
+            (Ok(at), false) => {
+                self.bodies.remove(at);
+            }
+            _ => {}
+        }
     }
 
     /// The query string, `scope=series` first, keys in one order; `""` for no search.

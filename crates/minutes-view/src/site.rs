@@ -26,7 +26,10 @@ pub const SITE_DATA_ID: &str = "site-data";
 /// What a page shows, beyond a meeting's minutes: one struct per kind of page, which the
 /// page's component takes whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "page", rename_all = "snake_case")]
+// Externally tagged (`{"meeting": {…}}`): an internally tagged enum is read through
+// serde's buffered `Content`, which compiles a second reader of every type inside it into
+// the WASM (about 20 KB before wasm-opt, measured with twiggy when a fourth page kind came).
+#[serde(rename_all = "snake_case")]
 // One value per page, read once: its size does not matter, and boxing would only obscure it.
 #[allow(clippy::large_enum_variant)]
 pub enum PageData {
@@ -133,8 +136,10 @@ pub struct IndexData {
     /// Which page of the index this is.
     pub pager: Pager,
     /// The series search's speaker, topic and year choices, over the whole series, on a
-    /// site of one body (with several, the search is the root's).
-    pub choices: Option<SearchChoices>,
+    /// site of one body; with several the search is the root's, and these are empty (not
+    /// an `Option`: that would compile a second reader of the choices into the WASM).
+    #[serde(default)]
+    pub choices: SearchChoices,
     /// What keeping the body offline stores: its pages, minutes and what every body
     /// shares (people, the search index), but the index page itself, in bytes.
     pub offline_bytes: usize,
