@@ -69,10 +69,12 @@ for (const f of files) {
 const version = hash.digest('hex').slice(0, 16);
 await writeFile(indexPath, indexHtml.replace('</title>', () => `</title>\n    <meta name="minutes-build" content="${version}" />`));
 
-const series = kept.files.map(({ url, file, body }) => ({
+const series = kept.files.map(({ url, file, body, home }) => ({
   url,
-  // A file of one body says which: keeping that body offline keeps it (tools/sw.js).
+  // A file of one body says which, the root that it is: keeping one body offline keeps
+  // that body's files and the shared ones but the root (tools/sw.js).
   ...(body ? { body } : {}),
+  ...(home ? { home } : {}),
   // The index's hash leaves out the build meta, which changes with every build.
   hash: sha(contents.get(file)),
   bytes: contents.get(file).length,

@@ -10,7 +10,7 @@
 //   folder's address whether asked for as `<page>/` or `<page>/index.html`. A share page
 //   never kept opens offline as its remark in the kept meeting page.
 // - Message {keep: 'series'}: keep every file of offline.json ({keep: 'series', body}: the
-//   files of that body and those of no body), telling the page its
+//   files of that body and those of no body but the root), telling the page its
 //   progress ({kept, total, bytes}) and the end ({kept, total, done: true} or {error}).
 const VERSION = '__BUILD_VERSION__';
 const SHELL = __SHELL_FILES__;
@@ -92,10 +92,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// `body`: only that body's files (offline.json's `body`) and those every body shares.
+// `body`: only that body's files (offline.json's `body`) and those every body shares but
+// the root (`home`), which is kept with everything (src/build/render.rs, kept_with).
 async function keepSeries(client, body) {
   const cache = await caches.open(CACHE);
-  const files = [...(await manifest()).values()].filter((f) => !body || !f.body || f.body === body);
+  const files = [...(await manifest()).values()].filter((f) => !body || (f.body ? f.body === body : !f.home));
   let kept = 0;
   let bytes = 0;
   const queue = [...files];

@@ -74,7 +74,7 @@ pub(super) fn title_and_description(
                 .bodies
                 .entries
                 .iter()
-                .filter(|e| page.person.roles.iter().any(|r| r.body == e.body.slug))
+                .filter(|e| page.person.bodies().contains(&e.body.slug.as_str()))
                 .map(|e| e.body.name.as_str())
                 .collect();
             let names = dedup(&names).join("・");

@@ -64,6 +64,8 @@ pub struct SiteFile {
     pub offline: Offline,
     /// The body it belongs to, for keeping one body offline (`Route::body`).
     pub body: Option<String>,
+    /// The site's root: kept with everything, not with one body (`kept_with`).
+    pub home: bool,
     /// Its content: text, but for the preview cards.
     pub bytes: Vec<u8>,
 }
@@ -75,6 +77,7 @@ impl SiteFile {
             url: route.href(""),
             offline: route.offline(),
             body: route.body().map(str::to_owned),
+            home: route == Route::Index { page: 1 },
             bytes,
         }
     }
@@ -88,15 +91,17 @@ impl SiteFile {
 /// everything the renderer wrote, by what keeping the series offline does with it: kept
 /// with the series (`files`, each with its link and file), part of the shell (`shell`) or
 /// never kept (`never`). What Trunk staged is shell. A file of one body says which
-/// (`body`): keeping that body offline keeps it and every file that names no body.
+/// (`body`): keeping that body offline keeps it and every file that names no body but the
+/// root (`home`), as `kept_with` says.
 pub fn offline_list(files: &[SiteFile]) -> SiteFile {
     let of = |kind: Offline| files.iter().filter(move |f| f.offline == kind);
     let paths = |kind: Offline| of(kind).map(|f| f.path.as_str()).collect::<Vec<_>>();
     let list = serde_json::json!({
         "files": of(Offline::Series)
-            .map(|f| match &f.body {
-                Some(body) => serde_json::json!({ "url": f.url, "file": f.path, "body": body }),
-                None => serde_json::json!({ "url": f.url, "file": f.path }),
+            .map(|f| match (&f.body, f.home) {
+                (Some(body), _) => serde_json::json!({ "url": f.url, "file": f.path, "body": body }),
+                (None, true) => serde_json::json!({ "url": f.url, "file": f.path, "home": true }),
+                (None, false) => serde_json::json!({ "url": f.url, "file": f.path }),
             })
             .collect::<Vec<_>>(),
         "shell": paths(Offline::Shell),
@@ -229,11 +234,9 @@ fn all_bodies(library: &Library) -> Bodies {
     let named = |b: &BodyInfo| {
         on_site(&b.slug)
             || c.several()
-                && c.bodies().iter().any(|(o, _)| {
-                    [&o.predecessor, &o.successor, &o.parent]
-                        .into_iter()
-                        .any(|r| r.as_deref() == Some(b.slug.as_str()))
-                })
+                && c.bodies()
+                    .iter()
+                    .any(|(o, _)| o.related().any(|r| r == b.slug))
     };
     Bodies {
         several: c.several(),
@@ -248,13 +251,8 @@ fn all_bodies(library: &Library) -> Bodies {
                     body: b.clone(),
                     meetings: series.map_or(0, |s| s.meetings().len()),
                     latest: series
-                        .and_then(|s| s.summaries().into_iter().next())
-                        .map(|m| minutes_core::series::MeetingLink {
-                            id: m.id,
-                            body: m.body,
-                            number: m.number,
-                            date: m.date,
-                        }),
+                        .and_then(|s| s.meetings().last())
+                        .map(minutes_core::series::MeetingLink::of),
                 }
             })
             .collect(),
@@ -308,9 +306,7 @@ fn pages(
         not_found_page(template, origin),
     ));
     for person in collection.people() {
-        let mut sat_in: Vec<&str> = person.roles.iter().map(|r| r.body.as_str()).collect();
-        sat_in.dedup();
-        let named = bodies.only(&sat_in);
+        let named = bodies.only(&person.bodies());
         for data in person_pages(&named, person) {
             out.push(SiteFile::text(
                 data.route(None),
@@ -326,28 +322,20 @@ fn pages(
             to_json(shard),
         ));
     }
-    let every: Vec<minutes_core::series::MeetingSummary> = collection
+    let summaries: Vec<Vec<minutes_core::series::MeetingSummary>> = collection
         .bodies()
         .iter()
-        .flat_map(|(_, s)| s.summaries())
+        .map(|(_, s)| s.summaries())
         .collect();
-    let mut choices = SearchChoices::of(&every);
+    let total: usize = summaries.iter().map(Vec::len).sum();
+    let mut choices = SearchChoices::of(&summaries.concat());
     if bodies.several {
         choices.bodies = collection.bodies().iter().map(|(b, _)| b.clone()).collect();
     }
-    // Keeping a body offline stores its files and those every body shares, but the page
-    // that offers it; keeping everything (the root's offer) stores every file.
-    let shared_bytes: usize = out
-        .iter()
-        .filter(|f| f.offline == Offline::Series && f.body.is_none())
-        .map(|f| f.bytes.len())
-        .sum();
-    let mut index_files = Vec::new();
     let mut first_pages = Vec::new();
-    for (body, series) in collection.bodies() {
-        let summaries = series.summaries();
+    for ((body, _), summaries) in collection.bodies().iter().zip(&summaries) {
         let named = bodies.only(&[&body.slug]);
-        let pages: Vec<PageData> = Pager::split(&summaries, INDEX_PAGE_MEETINGS)
+        let mut pages = Pager::split(summaries, INDEX_PAGE_MEETINGS)
             .into_iter()
             .map(|(pager, meetings)| {
                 PageData::Index(IndexData {
@@ -363,32 +351,25 @@ fn pages(
                     },
                     offline_bytes: 0,
                 })
-            })
-            .collect();
-        let mut later = Vec::new();
-        for data in pages.iter().skip(1) {
-            later.push(SiteFile::text(
+            });
+        first_pages.push(pages.next().expect("Pager::split gives a page"));
+        for data in pages {
+            out.push(SiteFile::text(
                 data.route(None),
-                page(template, data, None, None)?,
+                page(template, &data, None, None)?,
             ));
         }
-        let own_bytes: usize = out
-            .iter()
-            .chain(&later)
-            .filter(|f| f.offline == Offline::Series && f.body.as_deref() == Some(&body.slug))
-            .map(|f| f.bytes.len())
-            .sum();
-        index_files.extend(later);
-        let mut first = pages.into_iter().next().expect("Pager::split gives a page");
-        if let PageData::Index(index) = &mut first {
-            index.offline_bytes = own_bytes + shared_bytes;
-        }
-        first_pages.push(first);
     }
-    out.extend(index_files);
-    // One body: its index is the root (and keeping it offline keeps everything). Several:
-    // the root lists them, and keeps everything.
+    // What each offer to keep pages offline will download, said on the page that offers
+    // it, which is not counted (the reader has it): every file but the pages that offer.
+    // One body: its index is the root, and keeps everything. Several: each body's index
+    // keeps the body, the root everything.
     let root = if bodies.several {
+        for data in &mut first_pages {
+            if let PageData::Index(index) = data {
+                index.offline_bytes = kept_bytes(&out, Some(&index.body));
+            }
+        }
         for data in &first_pages {
             out.push(SiteFile::text(
                 data.route(None),
@@ -397,41 +378,59 @@ fn pages(
         }
         PageData::Home(HomeData {
             bodies: bodies.clone(),
-            total: every.len(),
+            total,
             choices,
-            offline_bytes: out
-                .iter()
-                .filter(|f| f.offline == Offline::Series)
-                .map(|f| f.bytes.len())
-                .sum(),
+            offline_bytes: kept_bytes(&out, None),
         })
     } else {
-        first_pages
+        let mut one = first_pages
             .into_iter()
             .next()
-            .expect("a collection has a body")
+            .expect("a collection has a body");
+        if let PageData::Index(index) = &mut one {
+            index.offline_bytes = kept_bytes(&out, None);
+        }
+        one
     };
     let legacy = legacy_target(library);
     out.extend(share_files);
     out.push(SiteFile::text(
         root.route(None),
-        page(template, &root, None, Some(legacy))?,
+        page(template, &root, None, legacy)?,
     ));
     Ok(out)
 }
 
+/// The bytes of the files in `files` that keeping `body` offline (all, for `None`)
+/// stores, as the service worker chooses them from `offline.json` (tools/sw.js): a
+/// body's files and those of no body but the root, which is kept only with everything.
+fn kept_bytes(files: &[SiteFile], body: Option<&str>) -> usize {
+    files
+        .iter()
+        .filter(|f| f.offline == Offline::Series && kept_with(f, body))
+        .map(|f| f.bytes.len())
+        .sum()
+}
+
+/// Whether keeping `body` (all, for `None`) keeps the file `f`: the one rule of
+/// `kept_bytes`, the worker's filter and the test that compares them.
+fn kept_with(f: &SiteFile, body: Option<&str>) -> bool {
+    match (body, f.body.as_deref()) {
+        (None, _) => true,
+        (Some(b), Some(own)) => b == own,
+        (Some(_), None) => !f.home,
+    }
+}
+
 /// The meeting links made while the site was one meeting go to: the bodies' file's
-/// `legacy_meeting` if the site holds it, else the oldest meeting.
-fn legacy_target(library: &Library) -> &str {
-    let c = &library.collection;
-    let all = c.meetings();
-    library
-        .bodies
-        .legacy_meeting
-        .as_deref()
-        .and_then(|id| all.iter().find(|m| m.id == id))
-        .or(all.first())
-        .map_or("", |m| m.id.as_str())
+/// `legacy_meeting` if the site holds it, none if the file names one the site lacks (then
+/// those links are the index's own), the oldest meeting if the file names none.
+fn legacy_target(library: &Library) -> Option<&str> {
+    let all = library.collection.meetings();
+    match library.bodies.legacy_meeting.as_deref() {
+        Some(id) => all.iter().find(|m| m.id == id).map(|m| m.id.as_str()),
+        None => all.first().map(|m| m.id.as_str()),
+    }
 }
 
 /// A person's pages: the remarks of `PERSON_PAGE_MEETINGS` meetings per page, oldest
@@ -627,6 +626,23 @@ mod tests {
             other => panic!("{path}: {other:?}"),
         };
         let (first, total, pager, choices) = index_page("index.html");
+        // Keeping the one body offline keeps every page and data file, the index's later
+        // pages too, but the index itself.
+        let Ok(PageData::Index(IndexData { offline_bytes, .. })) =
+            PageData::parse(block(file(&site, "index.html"), SITE_DATA_ID))
+        else {
+            panic!("the index");
+        };
+        let all: usize = site
+            .iter()
+            .filter(|f| f.offline == Offline::Series && f.path != "index.html")
+            .map(|f| f.bytes.len())
+            .sum();
+        assert_eq!(offline_bytes, all);
+        assert!(
+            site.iter()
+                .any(|f| f.path == "page/2/index.html" && f.offline == Offline::Series)
+        );
         assert_eq!(
             (total, pager),
             (count as usize, Pager { page: 1, pages: 2 })
@@ -891,7 +907,28 @@ mod tests {
             Some(serde_json::Value::Null)
         );
         assert_eq!(body_of("index.html"), Some(serde_json::Value::Null));
-        assert!(index.offline_bytes > 0 && index.offline_bytes < home.offline_bytes);
+        // What each offer says is what the worker's filter over offline.json keeps (but
+        // the page offering it).
+        let size = |file: &str| site.iter().find(|f| f.path == file).unwrap().bytes.len();
+        let kept = |body: Option<&str>| -> usize {
+            list["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| match (body, f["body"].as_str()) {
+                    (None, _) => true,
+                    (Some(b), Some(own)) => b == own,
+                    (Some(_), None) => f["home"] != true,
+                })
+                .map(|f| size(f["file"].as_str().unwrap()))
+                .sum()
+        };
+        assert_eq!(
+            index.offline_bytes,
+            kept(Some("cshq")) - size("bodies/cshq/index.html")
+        );
+        assert_eq!(home.offline_bytes, kept(None) - size("index.html"));
+        assert!(index.offline_bytes < home.offline_bytes);
     }
 
     #[test]

@@ -48,8 +48,9 @@ pub fn KeepOffline(
         browser::keep_series(keeping.clone(), move |k| state.set(Some(k)));
     };
     let size = format::size(bytes);
+    let offer = size.clone();
     view! {
-        <section class="keep-offline" aria-label=language.text(done)>
+        <section class="keep-offline" aria-label=move || (label(language.t()))(&offer)>
             <button
                 type="button"
                 data-keep-offline=body.unwrap_or_default()

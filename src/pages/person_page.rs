@@ -68,7 +68,7 @@ pub fn PersonPage(
         several.then(|| {
             let attr = slug.clone();
             view! {
-                <span class="person-remark__body" data-body-name=attr>
+                <span class="person-remark__body" data-remark-body=attr>
                     {move || names.with_value(|b| b.get(&slug).map(|e| body_name(&e.body, language.lang.get())).unwrap_or_default())}
                 </span>
                 " "

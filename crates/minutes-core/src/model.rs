@@ -177,7 +177,7 @@ pub enum Block {
 /// all three kinds are read as one struct (no two kinds share a field name with another
 /// type), then the tag says which are required. As with the derive, a field no kind has
 /// is ignored, and a kind's missing field is an error that names it. The round trip over
-/// every committed and fixture meeting is tested (`tests/fixtures.rs`).
+/// every committed and fixture meeting is tested (`tests/blocks.rs`).
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Block, D::Error> {
         use serde::de::Error;

@@ -37,6 +37,22 @@ pub struct BodyInfo {
 }
 
 impl BodyInfo {
+    /// The bodies it names: its parent, predecessor and successor (slugs), in that order.
+    pub fn related(&self) -> impl Iterator<Item = &str> {
+        [&self.parent, &self.predecessor, &self.successor]
+            .into_iter()
+            .filter_map(|r| r.as_deref())
+    }
+
+    /// Whether a slug is one a body's index folder (`bodies/<slug>/`) and its meetings'
+    /// ids can carry: lower-case a–z, 0–9 and `-`, not empty.
+    pub fn is_slug(slug: &str) -> bool {
+        !slug.is_empty()
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }
+
     /// Its years: `2015–2025`, or `2025–` while it sits.
     pub fn years(&self) -> String {
         let year = |d: &str| d.get(..4).unwrap_or(d).to_owned();
@@ -118,7 +134,8 @@ pub struct MeetingLink {
 }
 
 impl MeetingLink {
-    fn of(m: &Minutes) -> MeetingLink {
+    /// The link to the meeting `m`.
+    pub fn of(m: &Minutes) -> MeetingLink {
         MeetingLink {
             id: m.id.clone(),
             body: m.body_slug().to_owned(),
@@ -215,6 +232,21 @@ pub struct Person {
     pub by_year: Vec<YearCount>,
 }
 
+impl Person {
+    /// The bodies (slugs) they sat or spoke in, each once, in the order first met: their
+    /// roles', then any body they spoke in without a role.
+    pub fn bodies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let roles = self.roles.iter().map(|r| r.body.as_str());
+        for slug in roles.chain(self.remarks.iter().map(|r| r.meeting.body.as_str())) {
+            if !out.contains(&slug) {
+                out.push(slug);
+            }
+        }
+        out
+    }
+}
+
 /// Why a set of minutes is not one series.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeriesError {
@@ -222,6 +254,8 @@ pub enum SeriesError {
     Empty,
     /// Two files carry the same meeting id.
     DuplicateId(String),
+    /// The bodies' file lists a slug twice, or one that cannot be a folder.
+    BadBody(String),
     /// A meeting's id names a body (`slug-NNN`) that the bodies' file does not list.
     UnknownBody {
         /// The meeting.
@@ -238,6 +272,11 @@ impl fmt::Display for SeriesError {
             SeriesError::DuplicateId(id) => {
                 write!(f, "two minutes files have the meeting id {id}")
             }
+            SeriesError::BadBody(slug) => write!(
+                f,
+                "data/bodies.json: the slug {slug:?} is listed twice or is not lower-case \
+                 a-z, 0-9 and '-': each body needs a slug of its own"
+            ),
             SeriesError::UnknownBody { meeting, slug } => write!(
                 f,
                 "meeting {meeting} belongs to the body {slug:?} (its id's prefix), which \
@@ -328,6 +367,11 @@ impl Collection {
     pub fn new(bodies: &[BodyInfo], meetings: Vec<Minutes>) -> Result<Collection, SeriesError> {
         if meetings.is_empty() {
             return Err(SeriesError::Empty);
+        }
+        for (i, b) in bodies.iter().enumerate() {
+            if !BodyInfo::is_slug(&b.slug) || bodies[..i].iter().any(|o| o.slug == b.slug) {
+                return Err(SeriesError::BadBody(b.slug.clone()));
+            }
         }
         let mut of_body: BTreeMap<String, Vec<Minutes>> = BTreeMap::new();
         for m in meetings {

@@ -94,8 +94,13 @@ fn a_bad_block_is_refused_as_the_derive_refuses_it() {
     ] {
         let (ours, derived) = both(&bad);
         let (ours, derived) = (ours.unwrap_err(), derived.unwrap_err());
-        // The same field or value is named.
-        let named = |e: &str| e.split('`').nth(1).map(str::to_owned);
+        // The same field or value is named, or the same kind of mistake.
+        let named = |e: &str| {
+            e.split('`').nth(1).map_or_else(
+                || e.split(',').next().unwrap_or(e).to_owned(),
+                str::to_owned,
+            )
+        };
         assert_eq!(named(&ours), named(&derived), "{bad}: {ours} / {derived}");
     }
     // A field no kind has is ignored, as the derive ignores it.

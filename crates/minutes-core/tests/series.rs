@@ -256,6 +256,7 @@ fn a_collection_shares_meetings_out_by_body_each_numbered_and_linked_on_its_own(
         2025,
         "years span the bodies"
     );
+    assert_eq!(murai.bodies(), ["ispc-kihon", "cshq", "cshq-2025"]);
     let topics_in_one = seed()
         .speeches()
         .filter(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
@@ -279,6 +280,18 @@ fn a_meeting_of_an_unlisted_body_is_named_not_shown() {
         }
     );
     assert!(err.to_string().contains("data/bodies.json"));
+    let mut twice = bodies();
+    twice.push(twice[0].clone());
+    assert_eq!(
+        Collection::new(&twice, vec![seed()]).unwrap_err(),
+        SeriesError::BadBody(twice[0].slug.clone())
+    );
+    let mut odd = bodies();
+    odd[0].slug = "Bad Slug".into();
+    assert!(matches!(
+        Collection::new(&odd, vec![seed()]),
+        Err(SeriesError::BadBody(_))
+    ));
     let one = Collection::new(&bodies(), vec![seed()]).unwrap();
     assert!(!one.several());
     assert_eq!(

@@ -95,11 +95,9 @@ impl Bodies {
         let named = |e: &BodyEntry| {
             slugs.iter().any(|s| {
                 *s == e.body.slug
-                    || self.get(s).is_some_and(|o| {
-                        [&o.body.predecessor, &o.body.successor, &o.body.parent]
-                            .into_iter()
-                            .any(|r| r.as_deref() == Some(e.body.slug.as_str()))
-                    })
+                    || self
+                        .get(s)
+                        .is_some_and(|o| o.body.related().any(|r| r == e.body.slug))
             })
         };
         Bodies {
@@ -125,7 +123,7 @@ pub struct HomeData {
 /// A page of a body's index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexData {
-    /// The body whose meetings these are (its slug) and the bodies it names.
+    /// The slug of the body whose meetings these are.
     pub body: String,
     /// The bodies this page names.
     pub bodies: Bodies,
