@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveStatic, launch, launchPersistent, newPage, waitForMeeting, visitControlled, screenshot, minutesData, speechesOf, DIST, ROOT,
+  serveStatic, launch, launchPersistent, newPage, waitForMeeting, visitControlled, appReady, screenshot, minutesData, speechesOf, DIST, ROOT,
 } from './lib/harness.mjs';
 import { workerShell } from '../tools/lib/series.mjs';
 
@@ -79,6 +79,40 @@ test('the first visit downloads each file once: the worker makes its offline cop
     await page.reload();
     await waitForMeeting(page);
     assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+// Two apps: a meeting page loads its own WASM, every other page the other one. A reader
+// who first opens the index gets only that app, and each page they open is kept with its
+// own: offline, both kinds of page still start their app.
+test('each page is kept with its own app, whichever kind of page came first', async () => {
+  const server = await serveStatic(DIST);
+  const page = await newPage(browser);
+  const wasm = [];
+  page.context().on('request', (req) => {
+    const file = new URL(req.url()).pathname;
+    if (file.endsWith('_bg.wasm') && !req.serviceWorker()) wasm.push(file.replace(/^.*\/|-[0-9a-f]+_bg\.wasm$/g, ''));
+  });
+  try {
+    await visitControlled(page, server.url, appReady);
+    assert.deepEqual(wasm, ['minutes-pages'], 'the index loads only the other pages\' app');
+    await page.goto(meetingOf(server.url));
+    await waitForMeeting(page);
+    assert.deepEqual(wasm, ['minutes-pages', 'minutes-viewer'], 'a meeting page loads its own');
+    const person = await page.locator('a[href*="people/"]').first().getAttribute('href');
+    await page.context().setOffline(true);
+    for (const url of [server.url, meetingOf(server.url)]) {
+      await page.goto(url);
+      await appReady(page);
+      assert.equal(await page.locator('[data-noscript-note]').isVisible(), false, url);
+    }
+    assert.deepEqual(page.errors, []);
+    // A page never opened is not kept, its app or not.
+    await page.goto(new URL(person, meetingOf(server.url)).href);
+    assert.equal(await page.locator('[data-offline-missing]').count(), 1);
   } finally {
     await page.context().close();
     await server.close();

@@ -15,40 +15,73 @@ use crate::state::site::provide_site;
 /// hydrated from that HTML in the browser (`mount`). There is no router: each page is its
 /// own static file (`site.rs`), and everything a shared link must reproduce within a page
 /// lives in the query string and the fragment, which work on any static host without
-/// rewrite rules.
+/// rewrite rules. `content` is the page's own view: [`meeting`] or [`pages`].
 #[component]
-pub fn App(
-    /// What the page shows.
-    page: PageData,
-    /// A meeting page's minutes (`None` on other pages).
-    minutes: Option<&'static Minutes>,
-) -> impl IntoView {
-    let root = page.root();
-    let content = match (page, minutes) {
-        (PageData::Meeting(page), Some(minutes)) => {
-            provide_meeting(minutes);
-            view! { <MeetingPage page /> }.into_any()
-        }
-        (PageData::Home(page), _) => {
-            provide_site(root);
-            view! { <HomePage page /> }.into_any()
-        }
-        (PageData::Index(page), _) => {
-            provide_site(root);
-            view! { <IndexPage page /> }.into_any()
-        }
-        (PageData::Person(page), _) => {
-            provide_site(root);
-            view! { <PersonPage page /> }.into_any()
-        }
-        // `mount` and the renderer never pair a meeting page with no minutes.
-        (PageData::Meeting(_), None) => ().into_any(),
-    };
+pub fn App(content: AnyView) -> impl IntoView {
     view! {
         <NoScriptNote />
         {content}
     }
 }
+
+/// One of the two apps: the pages it draws and how. Each has its own WASM, which links only
+/// the views its `draw` names: the meeting page's ([`MEETING`], `src/main.rs`) is where
+/// readers arrive, and holds nothing of the other pages (bench/RESULTS.md, "Two apps").
+#[derive(Clone, Copy)]
+pub struct Draw {
+    /// Whether it draws meeting pages (and no other).
+    pub meetings: bool,
+    /// The page's view; given only a page of its kind.
+    pub view: fn(PageData, Option<&'static Minutes>) -> AnyView,
+}
+
+impl Draw {
+    /// The app that draws `page`: what the renderer renders and the page's loader loads.
+    pub fn of(page: &PageData) -> Draw {
+        if matches!(page, PageData::Meeting(_)) {
+            MEETING
+        } else {
+            PAGES
+        }
+    }
+}
+
+/// The meeting page's app.
+pub const MEETING: Draw = Draw {
+    meetings: true,
+    view: |page, minutes| match (page, minutes) {
+        (PageData::Meeting(page), Some(minutes)) => {
+            provide_meeting(minutes);
+            view! { <MeetingPage page /> }.into_any()
+        }
+        // `mount` and the renderer never pair a meeting page with no minutes, nor give
+        // this app another page.
+        _ => ().into_any(),
+    },
+};
+
+/// The app of every other page: the root, a body's index, a person (`src/bin/pages.rs`).
+pub const PAGES: Draw = Draw {
+    meetings: false,
+    view: |page, _| {
+        let root = page.root();
+        match page {
+            PageData::Home(page) => {
+                provide_site(root);
+                view! { <HomePage page /> }.into_any()
+            }
+            PageData::Index(page) => {
+                provide_site(root);
+                view! { <IndexPage page /> }.into_any()
+            }
+            PageData::Person(page) => {
+                provide_site(root);
+                view! { <PersonPage page /> }.into_any()
+            }
+            PageData::Meeting(_) => ().into_any(),
+        }
+    },
+};
 
 /// What readers without JavaScript are told: the page hides it (main.css) and
 /// `noscript.css`, which only they load, shows it. Both languages: the reader's choice is

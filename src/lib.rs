@@ -22,8 +22,12 @@ pub mod web;
 /// tests wait for). If the page's data cannot be read, the rendered page stays as readers
 /// without JavaScript see it, under a note saying why the tools are missing: nothing
 /// readable is lost.
+///
+/// `app` is the app this WASM holds ([`app::MEETING`] or [`app::PAGES`]): a WASM links only
+/// the views it names. A page of the other kind (given the wrong loader) stays as it was
+/// rendered, under the note.
 #[cfg(feature = "hydrate")]
-pub fn mount() {
+pub fn mount(app: app::Draw) {
     console_error_panic_hook_lite();
     let page = web::browser::element_text(site::SITE_DATA_ID)
         .ok_or_else(|| web::data::DataError::Missing.to_string())
@@ -34,6 +38,13 @@ pub fn mount() {
         Ok(site::PageData::Meeting(_)) => web::data::minutes().map(Some).map_err(|e| e.to_string()),
         _ => Ok(None),
     };
+    let page = page.and_then(|page| {
+        if matches!(page, site::PageData::Meeting(_)) == app.meetings {
+            Ok(page)
+        } else {
+            Err(web::data::DataError::WrongApp.to_string())
+        }
+    });
     match (page, minutes) {
         // Hydrated in a task of its own, after the one that instantiated the WASM and read
         // the page's data: two shorter tasks rather than one long one, so a tap or a key
@@ -42,7 +53,7 @@ pub fn mount() {
         (Ok(page), Ok(minutes)) => leptos::prelude::set_timeout(
             move || {
                 leptos::mount::hydrate_body(move || {
-                    leptos::view! { <app::App page=page minutes=minutes /> }
+                    leptos::view! { <app::App content=(app.view)(page, minutes) /> }
                 });
                 web::browser::mark_ready();
             },

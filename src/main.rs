@@ -1,5 +1,6 @@
-//! The viewer's entry point: mount the app and nothing else.
+//! The meeting pages' WASM: mount their app and nothing else. The other pages have their
+//! own (`src/bin/pages.rs`).
 
 fn main() {
-    minutes_viewer::mount();
+    minutes_viewer::mount(minutes_viewer::app::MEETING);
 }

@@ -1,4 +1,7 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes the site in the staging folder.
+//  0. The second app: Trunk builds one WASM per page it is given, the meeting pages' from
+//     index.html; this runs Trunk on pages.html for the other pages' and copies its two
+//     files into the site (run by hand on a built site, it finds them there already).
 //  1. The pages: the build's renderer (`cargo run --profile render --features ssr --bin render`, src/build/render.rs)
 //     renders every page natively from the minutes in data/minutes/ (or $MINUTES_DIR, which
 //     tests and the bench point at generated series): the index, a page and a JSON download
@@ -18,7 +21,7 @@
 //     series.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 
 const given = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -29,6 +32,25 @@ if (!given) {
 const dir = resolve(given);
 const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
 const minutesDir = resolve(process.env.MINUTES_DIR ?? join(source, 'data', 'minutes'));
+
+// The nested Trunk runs this hook too: there it has nothing to do.
+if (process.env.MINUTES_SECOND_APP) process.exit(0);
+if (process.env.TRUNK_STAGING_DIR) {
+  const out = join(source, 'target', 'trunk-pages');
+  const release = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
+  const trunk = spawnSync('trunk', ['build', 'pages.html', ...release, '--offline', '--dist', out], {
+    cwd: source,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, MINUTES_SECOND_APP: '1' },
+  });
+  if (trunk.status !== 0) {
+    console.error(`postbuild: building pages.html's app failed (${trunk.error?.message ?? `exit ${trunk.status}`})`);
+    process.exit(1);
+  }
+  for (const f of await readdir(out)) {
+    if (/^minutes-pages-.*(\.js|_bg\.wasm)$/.test(f)) await copyFile(join(out, f), join(dir, f));
+  }
+}
 
 const render = spawnSync(
   'cargo',

@@ -2,7 +2,9 @@
 // they open again with no network, and on request the whole series. Generated per build
 // by tools/postbuild.mjs, which fills in the build's version and its shell.
 //
-// - Install: the shell (the app's own files) and the pages open in a tab.
+// - Install: the shell (what every page uses: style, icons, this worker's registration)
+//   and the pages open in a tab, each with the app it loads (a meeting page's or the other
+//   pages': its head preloads it, src/build/apps.rs).
 //   Kept pages of the previous build are carried over when their content hash is
 //   unchanged (offline.json), and downloaded again only when it changed: a new deploy is
 //   never mixed with the old one, and not downloaded whole again either.
@@ -51,6 +53,19 @@ async function keep(cache, href, hash) {
   return body.byteLength;
 }
 
+// A page kept with its app: the script and WASM its head preloads, where not kept yet
+// (`files`: offline.json's, by address, for their hashes).
+async function keepPage(cache, href, hash, files) {
+  await keep(cache, href, hash);
+  const page = await cache.match(href);
+  if (!page?.headers.get('content-type')?.includes('text/html')) return;
+  const html = await page.text();
+  for (const [, file] of html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)) {
+    const app = new URL(file, href).href;
+    if (!(await cache.match(app))) await keep(cache, app, files?.get(app)?.hash);
+  }
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -74,11 +89,13 @@ self.addEventListener('install', (event) => {
         if (!now) continue;
         const response = await previous.match(href);
         if (response?.headers.get(HASH) === now.hash) await cache.put(href, response);
-        else await keep(cache, href, now.hash).catch(() => {});
+        else await keepPage(cache, href, now.hash, files).catch(() => {});
       }
     }
+    // Not offline.json for their hashes: on a first visit it would be a download that
+    // grows with the series. A file named by its content needs none.
     for (const href of open) {
-      if (!(await cache.match(href))) await keep(cache, href).catch(() => {});
+      if (!(await cache.match(href))) await keepPage(cache, href).catch(() => {});
     }
   })());
 });

@@ -1,5 +1,6 @@
 //! `render <site> <minutes folder>`: the build step that writes the site's pages. It reads
-//! Trunk's `<site>/index.html`, every `*.json` in the minutes folder and the bodies' file
+//! Trunk's `<site>/index.html` and the two apps Trunk built into `<site>`
+//! (`build::apps`), every `*.json` in the minutes folder and the bodies' file
 //! beside that folder (`data/minutes/` → `data/bodies.json`), renders each page
 //! and each meeting's preview card natively (`minutes_viewer::build::render::site`) and writes
 //! them into the site. Run by `tools/postbuild.mjs`, Trunk's post-build hook. No browser
@@ -26,12 +27,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// The apps among the site's top-level files.
+fn apps_in(site: &Path) -> Result<minutes_viewer::build::apps::Apps, String> {
+    let names: Vec<String> = std::fs::read_dir(site)
+        .map_err(|e| format!("cannot read {}: {e}", site.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    minutes_viewer::build::apps::Apps::find(&names, |name| {
+        let path = site.join(name);
+        std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    })
+    .map_err(|e| format!("{}: {e}", site.display()))
+}
+
 fn run(site: &Path, folder: &Path) -> Result<String, String> {
     let read = |path: &Path| {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
     let index = site.join("index.html");
     let template = read(&index)?;
+    let apps = apps_in(site)?;
     let mut names: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(|e| format!("cannot read {}: {e}", folder.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -60,8 +75,8 @@ fn run(site: &Path, folder: &Path) -> Result<String, String> {
     // static (this process renders once and ends).
     static LIBRARY: std::sync::OnceLock<render::Library> = std::sync::OnceLock::new();
     let library = LIBRARY.get_or_init(|| library);
-    let pages =
-        render::site(&template, library, origin.as_deref(), Some(&cards)).map_err(in_folder)?;
+    let pages = render::site(&template, &apps, library, origin.as_deref(), Some(&cards))
+        .map_err(in_folder)?;
     let mut bytes = 0;
     for f in &pages {
         let path = site.join(&f.path);

@@ -11,9 +11,10 @@ use leptos::prelude::*;
 use minutes_core::Minutes;
 use minutes_core::series::{BodyInfo, Collection, Person, SeriesError};
 
+use super::apps::Apps;
 use super::meta;
 use super::template::{Template, data_block, html_of};
-use crate::app::App;
+use crate::app::{App, Draw};
 use crate::build::card::{CardError, Cards};
 use crate::build::share::{self, not_found_page, share_page};
 use crate::route::{Offline, Route};
@@ -187,16 +188,17 @@ pub fn read_library(bodies: &str, files: &[(String, String)]) -> Result<Library,
 /// and the 404 page links to the index by it.
 pub fn site(
     template: &str,
+    apps: &Apps,
     library: &'static Library,
     origin: Option<&str>,
     cards: Option<&Cards>,
 ) -> Result<Vec<SiteFile>, RenderError> {
-    let template = Template::parse(template)?;
+    let template = Template::parse(template, apps)?;
     // The cards are drawn on a thread of their own while the pages render: they take as
     // long as all the pages together.
     std::thread::scope(|scope| {
         let drawing = cards.map(|cards| scope.spawn(move || drawn_cards(cards, library)));
-        let mut out = pages(&template, library, origin, cards.is_some())?;
+        let mut out = pages(&template, apps, library, origin, cards.is_some())?;
         if let Some(drawing) = drawing {
             let drawn = drawing
                 .join()
@@ -263,13 +265,20 @@ fn all_bodies(library: &Library) -> Bodies {
 /// when `with_cards`.
 fn pages(
     template: &Template,
+    apps: &Apps,
     library: &'static Library,
     origin: Option<&str>,
     with_cards: bool,
 ) -> Result<Vec<SiteFile>, RenderError> {
     let collection = &library.collection;
     let bodies = all_bodies(library);
-    let mut out = Vec::new();
+    // The apps are Trunk's files, written again as they are: listed here so that they are
+    // kept with the pages that load them, not with the shell (`Route::AppFile`).
+    let mut out: Vec<SiteFile> = apps
+        .files()
+        .into_iter()
+        .map(|(name, bytes)| SiteFile::new(Route::AppFile { name }, bytes.to_vec()))
+        .collect();
     let mut share_files = Vec::new();
     for (body, series) in collection.bodies() {
         let named = bodies.only(&[&body.slug]);
@@ -487,21 +496,15 @@ fn page(
     legacy_target: Option<&str>,
 ) -> Result<String, RenderError> {
     let app_data = data.clone();
-    let view = html_of(|| view! { <App page=app_data minutes=minutes.map(|(m, _)| m) /> });
+    let app = Draw::of(data);
+    let view = html_of(|| view! { <App content=(app.view)(app_data, minutes.map(|(m, _)| m)) /> });
     let (title, description) = meta::title_and_description(data, minutes.map(|(m, _)| m))?;
     let mut blocks = String::new();
     if let Some((_, json)) = minutes {
         blocks.push_str(&data_block(data::ELEMENT_ID, json));
     }
     blocks.push_str(&data_block(SITE_DATA_ID, &to_json(data)));
-    template.page(
-        data.root(),
-        legacy_target,
-        &title,
-        &description,
-        &view,
-        &blocks,
-    )
+    template.page(data, legacy_target, &title, &description, &view, &blocks)
 }
 
 #[cfg(test)]
@@ -517,9 +520,15 @@ mod tests {
         cards: Option<&Cards>,
     ) -> Result<Vec<SiteFile>, RenderError> {
         let library: &'static Library = Box::leak(Box::new(read_library(BODIES, files)?));
-        super::site(template, library, origin, cards)
+        super::site(template, &apps(), library, origin, cards)
     }
     const BODIES: &str = include_str!("../../data/bodies.json");
+
+    /// Two apps of a few bytes each.
+    fn apps() -> Apps {
+        let names = ["minutes-viewer-a_bg.wasm", "minutes-pages-b_bg.wasm"].map(str::to_owned);
+        Apps::find(&names, |n| Ok(n.as_bytes().to_vec())).unwrap()
+    }
     use crate::build::csp::inline_scripts;
     use crate::build::template::LEGACY_MARK;
     use base64::Engine as _;
@@ -593,6 +602,9 @@ mod tests {
             ("cshq-001/", "cshq-001/index.html"),
             ("cshq-002/cshq-002.json", "cshq-002/cshq-002.json"),
             ("people/murai-jun/", "people/murai-jun/index.html"),
+            // Both apps: a page is kept with its own.
+            ("minutes-viewer-a_bg.wasm", "minutes-viewer-a_bg.wasm"),
+            ("minutes-pages-b.js", "minutes-pages-b.js"),
             ("search/meta.json", "search/meta.json"),
         ] {
             assert!(kept.contains(&(url, file)), "{url} {file}");
@@ -781,8 +793,27 @@ mod tests {
         );
         // One level down, the site's files are one level up.
         assert!(html.contains("href=\"../main.css\""));
-        assert!(html.contains("import init from '../a.js'"));
         assert!(html.contains("src=\"../register-sw.js\""));
+        // It loads the meeting pages' app, and nothing of Trunk's loader or the other app's.
+        assert!(html.contains("import init from '../minutes-viewer-a.js'"));
+        assert!(html.contains("href=\"../minutes-viewer-a_bg.wasm\""));
+        assert!(
+            !html.contains("minutes-pages") && !html.contains("'../a.js'"),
+            "{html}"
+        );
+        for other in ["index.html", "people/murai-jun/index.html"] {
+            let html = file(&site, other);
+            let root = if other == "index.html" {
+                "./"
+            } else {
+                "../../"
+            };
+            assert!(
+                html.contains(&format!("import init from '{root}minutes-pages-b.js'")),
+                "{other}"
+            );
+            assert!(!html.contains("minutes-viewer-a"), "{other}");
+        }
     }
 
     #[test]

@@ -1,17 +1,21 @@
 //! Trunk's `index.html` as the template of every page: read once, its anchors (the
 //! charset, the title, the body) checked once, then filled in for each page with its
-//! links made relative to the page's depth, its title and description, its view and data
-//! blocks. A page this wrote can be the template again: what it wrote is replaced, never
-//! added to.
+//! links made relative to the page's depth, its title and description, its app's loader,
+//! its view and data blocks. Trunk's own loader is left out: a page loads the app of its
+//! kind (`apps.rs`). A page this wrote can be the template again: what it wrote is
+//! replaced, never added to.
 
 use std::sync::Arc;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 
+use super::apps::Apps;
 use super::csp::with_csp;
 use super::render::RenderError;
+use crate::app::Draw;
 use crate::query::keys;
+use crate::site::PageData;
 
 /// What a page adds to the head, which a rendered page given as the template again loses
 /// before it is added anew.
@@ -32,40 +36,48 @@ const ANCHORS: [(&str, &str); 4] = [
     ("</head>", "has no </head>"),
 ];
 
-/// Trunk's page, read once.
+/// Trunk's page, read once, with the loaders of the two apps.
 #[derive(Debug, Clone)]
 pub struct Template {
     text: String,
+    /// The meeting pages' app's loader, then the other pages'.
+    loaders: [String; 2],
 }
 
 impl Template {
     /// Reads Trunk's page (or a page this renderer wrote), checking once that it has
-    /// everything a page is written into.
-    pub fn parse(html: &str) -> Result<Template, RenderError> {
-        let text = without_lines(html, &WRITTEN_LINES);
+    /// everything a page is written into, for pages that load `apps`.
+    pub fn parse(html: &str, apps: &Apps) -> Result<Template, RenderError> {
+        let text = without_loader(&without_lines(html, &WRITTEN_LINES));
         for (anchor, missing) in ANCHORS {
             if !text.contains(anchor) {
                 return Err(RenderError::Template(missing));
             }
         }
         body_bounds(&text)?;
-        Ok(Template { text })
+        let loaders = [apps.meeting.loader(), apps.pages.loader()];
+        Ok(Template { text, loaders })
     }
 
-    /// A page at `root` below the site's root: `title`, `description`, then the `view`
-    /// first in the body (hydration starts at the body's first child) and the data
-    /// `blocks` after it, under a CSP that allows the inline scripts it runs; on the index,
-    /// `legacy_first` names the meeting that links made for one meeting go to.
+    /// The page of `data`, at its depth below the site's root: `title`, `description`, the
+    /// loader of its app last in the head, then the `view` first in the body (hydration
+    /// starts at the body's first child) and the data `blocks` after it, under a CSP that
+    /// allows the inline scripts it runs; on the index, `legacy_first` names the meeting
+    /// that links made for one meeting go to.
     pub fn page(
         &self,
-        root: &str,
+        data: &PageData,
         legacy_first: Option<&str>,
         title: &str,
         description: &str,
         view: &str,
         blocks: &str,
     ) -> Result<String, RenderError> {
-        let html = with_root(&self.text, root);
+        let loader = &self.loaders[usize::from(!Draw::of(data).meetings)];
+        let html = self
+            .text
+            .replacen("</head>", &format!("  {loader}\n  </head>"), 1);
+        let html = with_root(&html, data.root());
         let html = match legacy_first {
             Some(first) => with_legacy_redirect(&html, first),
             None => html,
@@ -174,6 +186,38 @@ fn body_bounds(html: &str) -> Result<(usize, usize), RenderError> {
     Ok((open, close))
 }
 
+/// `text` without Trunk's loader: its module script, on one line or several, and its
+/// preloads, which Trunk writes on one line with `</head>` after them; a loader this
+/// renderer wrote has the same shape (`apps.rs`).
+fn without_loader(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_script = false;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("<script type=\"module\"") {
+            in_script = true;
+        }
+        if in_script {
+            in_script = !line.contains("</script>");
+            continue;
+        }
+        if t.starts_with("<link rel=\"modulepreload\"") {
+            // The preloads, each `<link …>`, then whatever followed them on the line.
+            let mut rest = t;
+            while rest.starts_with("<link ") {
+                rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            }
+            if !rest.trim().is_empty() {
+                out.push_str(&line[..line.len() - t.len()]);
+                out.push_str(rest);
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// `text` without the lines that start (after indentation) with any of `starts`.
 fn without_lines(text: &str, starts: &[&str]) -> String {
     text.split_inclusive('\n')
@@ -198,13 +242,18 @@ pub(super) fn html_of<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
 mod tests {
     use super::*;
 
+    fn apps() -> Apps {
+        let names = ["minutes-viewer-a_bg.wasm", "minutes-pages-b_bg.wasm"].map(str::to_owned);
+        Apps::find(&names, |n| Ok(n.as_bytes().to_vec())).unwrap()
+    }
+
     const PAGE: &str = "<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>x</title>\n  </head>\n  <body>\n  </body>\n</html>\n";
 
     // A Trunk page that lost an anchor fails once, when it is read, naming the anchor,
     // rather than on some page later.
     #[test]
     fn a_missing_anchor_is_named_when_the_template_is_read() {
-        assert!(Template::parse(PAGE).is_ok());
+        assert!(Template::parse(PAGE, &apps()).is_ok());
         for (cut, says) in [
             (
                 "<meta charset=\"utf-8\" />",
@@ -215,9 +264,27 @@ mod tests {
             ("<body>", "has no <body>"),
             ("</body>", "has no </body>"),
         ] {
-            let err = Template::parse(&PAGE.replace(cut, "")).err();
+            let err = Template::parse(&PAGE.replace(cut, ""), &apps()).err();
             assert_eq!(err, Some(RenderError::Template(says)), "{cut}");
         }
+    }
+
+    // Trunk's loader, over several lines, and its preloads are not carried into pages:
+    // each page gets its own app's.
+    #[test]
+    fn trunk_s_loader_is_left_out() {
+        let trunk = PAGE.replace(
+            "  </head>",
+            "<script src=\"./b.js\" defer></script>\n<script type=\"module\">\nimport init from './a.js';\nawait init();\n</script>\n  <link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a_bg.wasm\"></head>",
+        );
+        let template = Template::parse(&trunk, &apps()).unwrap();
+        assert!(!template.text.contains("./a.js"), "{}", template.text);
+        assert!(!template.text.contains("a_bg.wasm"), "{}", template.text);
+        assert!(
+            template
+                .text
+                .contains("<script src=\"./b.js\" defer></script>")
+        );
     }
 
     #[test]
@@ -225,7 +292,12 @@ mod tests {
         let write = |template: &Template| {
             template
                 .page(
-                    "../",
+                    &PageData::Home(crate::site::HomeData {
+                        bodies: Default::default(),
+                        total: 0,
+                        choices: Default::default(),
+                        offline_bytes: 0,
+                    }),
                     None,
                     "T & t",
                     "D",
@@ -234,7 +306,7 @@ mod tests {
                 )
                 .unwrap()
         };
-        let html = write(&Template::parse(PAGE).unwrap());
+        let html = write(&Template::parse(PAGE, &apps()).unwrap());
         assert!(html.contains("<title>T &amp; t</title>"), "{html}");
         assert!(
             html.contains("<meta name=\"description\" content=\"D\" />"),
@@ -245,7 +317,12 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("Content-Security-Policy"), "{html}");
+        assert!(
+            html.contains("import init from './minutes-pages-b.js'"),
+            "{html}"
+        );
+        assert!(!html.contains("minutes-viewer"), "{html}");
         // Read again as a template, the page loses what it was given: the same page.
-        assert_eq!(write(&Template::parse(&html).unwrap()), html);
+        assert_eq!(write(&Template::parse(&html, &apps()).unwrap()), html);
     }
 }

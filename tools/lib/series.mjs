@@ -87,8 +87,8 @@ export function renumbered(m, slug, number, quarters) {
 
 /**
  * A site holding `meetings` (minutes objects): the app of the built site `dist` (its
- * index page, which the renderer takes as its template, and the worker's shell, as
- * tools/postbuild.mjs wrote it into sw.js), rendered again by tools/postbuild.mjs from a
+ * index page, which the renderer takes as its template, the worker's shell, as
+ * tools/postbuild.mjs wrote it into sw.js, and the two apps' files), rendered again by tools/postbuild.mjs from a
  * folder of those minutes and a bodies' file beside it (`bodies`, the object; by default
  * the project's data/bodies.json), as Trunk's post-build hook renders its staging folder.
  * Resolves to the folder.
@@ -101,9 +101,13 @@ export async function siteWith(root, dist, meetings, name, { bodies } = {}) {
   if (bodies) await writeFile(join(work, 'bodies.json'), JSON.stringify(bodies, null, 2));
   else await copyFile(join(root, 'data', 'bodies.json'), join(work, 'bodies.json'));
   for (const m of meetings) await writeFile(join(minutes, `${m.id}.json`), `${JSON.stringify(m, null, 2)}\n`);
-  // Only the app: dist's own pages, share pages and cards are not this series'.
+  // Only the app: the shell and the two apps' files (top-level files of offline.json);
+  // dist's own pages, share pages and cards are not this series'.
   const worker = await readFile(join(dist, 'sw.js'), 'utf8');
-  const app = ['index.html', ...workerShell(worker)];
+  const { files } = JSON.parse(await readFile(join(dist, 'offline.json'), 'utf8'));
+  // A top-level file's link is its name; the root's is `./`.
+  const apps = files.map((f) => f.url).filter((u) => !u.includes('/'));
+  const app = ['index.html', ...workerShell(worker), ...apps];
   for (const f of app) {
     await mkdir(dirname(join(site, f)), { recursive: true });
     await copyFile(join(dist, f), join(site, f));

@@ -25,6 +25,9 @@ pub enum DataError {
         /// The version this viewer reads.
         expected: u32,
     },
+    /// The page loaded the app of another kind of page (a meeting page the other pages'
+    /// app, or the reverse): a build that mixed its files.
+    WrongApp,
 }
 
 impl fmt::Display for DataError {
@@ -38,6 +41,11 @@ impl fmt::Display for DataError {
             DataError::Malformed(why) => write!(
                 f,
                 "議事録データを読み込めませんでした（{why}） / The minutes data could not be read."
+            ),
+            DataError::WrongApp => write!(
+                f,
+                "このページに合わないプログラムが読み込まれました / This page loaded the program of \
+                 another kind of page."
             ),
             DataError::Version { found, expected } => write!(
                 f,

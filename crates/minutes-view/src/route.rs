@@ -19,6 +19,7 @@
 //! | `SearchMeta` | `search/meta.json` |
 //! | `SearchShard { n }` | `search/shard-<n>.json` |
 //! | `OfflineManifest` | `offline.json` |
+//! | `AppFile { name }` | `<name>`: an app's script or WASM, as Trunk named it |
 //! | `NotFound` | `404.html` |
 
 use minutes_core::body_slug;
@@ -84,6 +85,12 @@ pub enum Route<'a> {
     },
     /// The list of files the service worker keeps offline.
     OfflineManifest,
+    /// One of an app's two files (`minutes-viewer-<hash>.js`, `…_bg.wasm`): Trunk names
+    /// them by their content, at the site's root.
+    AppFile {
+        /// Its file name.
+        name: &'a str,
+    },
     /// What the host serves for an address that names nothing.
     NotFound,
 }
@@ -94,7 +101,8 @@ pub enum Route<'a> {
 pub enum Offline {
     /// Kept from the worker's install on: part of the app, like its own script.
     Shell,
-    /// Kept with the series: a page or data file a reader may open offline.
+    /// Kept with the series: a page or data file a reader may open offline, and the apps
+    /// (a page is kept with the app it loads).
     Series,
     /// Never kept: what link previews fetch (share pages, cards), a hundred a meeting,
     /// which only lead a reader on to the meeting's page; and the manifest itself.
@@ -125,6 +133,7 @@ impl Route<'_> {
             Route::SearchMeta => "search/meta.json".to_owned(),
             Route::SearchShard { n } => format!("search/shard-{n}.json"),
             Route::OfflineManifest => "offline.json".to_owned(),
+            Route::AppFile { name } => name.to_owned(),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -138,7 +147,8 @@ impl Route<'_> {
             | Route::MeetingJson { .. }
             | Route::Person { .. }
             | Route::SearchMeta
-            | Route::SearchShard { .. } => Offline::Series,
+            | Route::SearchShard { .. }
+            | Route::AppFile { .. } => Offline::Series,
             Route::NotFound => Offline::Shell,
             Route::Share { .. } | Route::Card { .. } | Route::OfflineManifest => Offline::Never,
         }
