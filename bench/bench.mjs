@@ -392,6 +392,10 @@ try {
   const files = await firstLoad(browser, url.app);
   const total = totalOf(files);
   const wasm = files.filter((r) => r.file.endsWith('.wasm'));
+  // The index loads the other pages' app: its first visit and its WASM are guarded too.
+  const indexFiles = await firstLoad(browser, new URL('../', url.app).href);
+  const indexTotal = totalOf(indexFiles);
+  const indexWasm = indexFiles.filter((r) => r.file.endsWith('.wasm'));
   const loads = {
     base: url.base ? totalOf(await firstLoad(browser, url.base)) : null,
     static: totalOf(await firstLoad(browser, url.static)),
@@ -468,6 +472,19 @@ try {
       missing: `the first visit downloaded ${wasm.length} WASM files`,
     },
     {
+      name: `the index's first visit ≤ ${fmt(BUDGET.firstVisitBrotli)} B brotli`,
+      value: indexTotal.brotli,
+      limit: BUDGET.firstVisitBrotli,
+      show: (v) => `${fmt(v)} B`,
+    },
+    {
+      name: `the index's WASM (the other pages' app) ≤ ${fmt(BUDGET.wasmBrotli)} B brotli`,
+      value: indexWasm.length === 1 ? indexWasm[0].brotli : null,
+      limit: BUDGET.wasmBrotli,
+      show: (v) => `${fmt(v)} B`,
+      missing: `the index's first visit downloaded ${indexWasm.length} WASM files`,
+    },
+    {
       name: `search ≤ ${BUDGET.searchVsBase}× the base ${baseName} (seed minutes)`,
       value: search.ms.base ? ratio(search.ms.app, search.ms.base) : null,
       limit: BUDGET.searchVsBase,
@@ -537,6 +554,7 @@ try {
     '|---|---:|---:|---:|',
     ...[
       ['app', total],
+      ['app, the index', indexTotal],
       ['base', loads.base],
       ['static page', loads.static],
       ['vanilla search page', loads.vanilla],

@@ -16,7 +16,7 @@ import { join, relative, sep } from 'node:path';
 // members are added from Cargo.toml). Anything else in the repository (tests, e2e, docs,
 // bench) cannot change the site. Entries that a given tree lacks (an older or newer
 // commit's) are skipped.
-const BUILD_INPUTS = ['.cargo', 'Cargo.toml', 'Cargo.lock', 'build.rs', 'Trunk.toml', 'index.html', 'src', 'crates', 'style', 'public', 'tools', 'data'];
+const BUILD_INPUTS = ['.cargo', 'Cargo.toml', 'Cargo.lock', 'build.rs', 'Trunk.toml', 'index.html', 'pages.html', 'src', 'crates', 'style', 'public', 'tools', 'data'];
 // Never copied: build output and folders the build does not need.
 const SKIP = new Set(['target', 'dist', 'node_modules', '.git', 'fuzz']);
 
