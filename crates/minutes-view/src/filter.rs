@@ -37,17 +37,22 @@ struct Entry {
     topics: Vec<&'static str>,
 }
 
-/// The minutes prepared for filtering: built once at start-up.
+/// The minutes prepared for filtering: built once at start-up. What only a search reads
+/// (names and agenda items folded) is folded at the first search: start-up, which builds
+/// this within the page's hydration, folds nothing (bench/RESULTS.md, "Two apps").
 pub struct Index {
+    minutes: &'static Minutes,
     entries: Vec<Entry>,
     /// The id of each paragraph's owner: a speech, or the narrative paragraph itself.
     owners: Vec<&'static str>,
     /// Whether each owner is a speech (rather than narrative).
     is_speech: Vec<bool>,
-    /// Each speaker's name keys ([`name_keys`]).
-    names: Vec<(&'static str, Vec<String>)>,
-    /// Each agenda list's id, section and folded items.
-    agendas: Vec<(&'static str, u32, Vec<String>)>,
+    /// Each speaker's name keys ([`name_keys`]), at the first search.
+    names: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>>,
+    /// Each agenda list's id, section and items.
+    agendas: Vec<(&'static str, u32, &'static [minutes_core::AgendaItem])>,
+    /// Each agenda list's items folded, in the order of `agendas`, at the first search.
+    agenda_items: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
 impl Index {
@@ -65,8 +70,7 @@ impl Index {
                     }
                     Block::Narrative(p) => (p.id.as_str(), None, std::slice::from_ref(p)),
                     Block::Agenda(a) => {
-                        let items = a.items.iter().map(|i| fold(&i.text)).collect();
-                        agendas.push((a.id.as_str(), section.number, items));
+                        agendas.push((a.id.as_str(), section.number, a.items.as_slice()));
                         continue;
                     }
                 };
@@ -84,18 +88,36 @@ impl Index {
                 }
             }
         }
-        let names = minutes
-            .attendees
-            .iter()
-            .map(|a| (a.id.as_str(), name_keys(a)))
-            .collect();
         Index {
+            minutes,
             entries,
             owners,
             is_speech,
-            names,
+            names: std::sync::OnceLock::new(),
             agendas,
+            agenda_items: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Each speaker's name keys.
+    fn names(&self) -> &[(&'static str, Vec<String>)] {
+        self.names.get_or_init(|| {
+            let attendees = &self.minutes.attendees;
+            attendees
+                .iter()
+                .map(|a| (a.id.as_str(), name_keys(a)))
+                .collect()
+        })
+    }
+
+    /// Each agenda list's items, folded.
+    fn agenda_items(&self) -> &[Vec<String>] {
+        self.agenda_items.get_or_init(|| {
+            let lists = self.agendas.iter();
+            lists
+                .map(|(_, _, items)| items.iter().map(|i| fold(&i.text)).collect())
+                .collect()
+        })
     }
 }
 
@@ -163,7 +185,7 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
         .iter()
         .map(|w| {
             index
-                .names
+                .names()
                 .iter()
                 .filter(|(_, keys)| w.names(keys))
                 .map(|(id, _)| *id)
@@ -261,7 +283,7 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
         .count();
 
     // Agenda lists are the meeting's frame: shown unfiltered, or when searched for.
-    for (id, section, items) in &index.agendas {
+    for (k, (id, section, _)) in index.agendas.iter().enumerate() {
         let in_section = state.sections.is_empty() || state.sections.contains(section);
         let shown = if !filtered {
             true
@@ -270,7 +292,11 @@ pub fn evaluate(index: &Index, state: &ViewState, target: &str) -> Outcome {
                 && state.speakers.is_empty()
                 && state.topics.is_empty()
                 && !positive.is_empty()
-                && search.accepts(|i| items.iter().any(|item| item.contains(words[i])))
+                && search.accepts(|i| {
+                    index.agenda_items()[k]
+                        .iter()
+                        .any(|item| item.contains(words[i]))
+                })
         };
         if shown {
             out.visible.insert(id);
@@ -507,7 +533,7 @@ mod tests {
                 let word = crate::terms::Search::new(w);
                 word.words()
                     .iter()
-                    .all(|w| !index.names.iter().any(|(_, keys)| w.names(keys)))
+                    .all(|w| !index.names().iter().any(|(_, keys)| w.names(keys)))
             })
             .collect();
         out.sort();
