@@ -21,7 +21,7 @@ use crate::state::site::use_site;
 use crate::web::location::Location;
 
 /// Where a search stands.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq)]
 enum Status {
     /// Nothing asked.
     #[default]
@@ -68,48 +68,84 @@ pub fn SeriesSearchPanel(
             }
         })
     });
-    let status = RwSignal::new(Status::Idle);
-    // A search under way while earlier results are shown: they stay (marked busy) until
-    // the new ones replace them, so the page neither flickers nor jumps as a reader types.
-    let busy = RwSignal::new(false);
-    // Each search has a number; a slower, older one that finishes late is dropped.
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let q = query.get();
-        let now = generation.get_value() + 1;
-        generation.set_value(now);
-        if !q.is_search() {
-            busy.set(false);
-            status.set(Status::Idle);
-            return;
-        }
-        if status.with_untracked(|s| matches!(s, Status::Done(_))) {
-            busy.set(true);
-        } else {
-            status.set(Status::Searching);
-        }
-        let client = client.get_value();
-        leptos::task::spawn_local(async move {
-            let result = client.first(q).await;
-            if generation.get_value() == now {
-                status.set(result.map_or_else(Status::Failed, Status::Done));
-                busy.set(false);
-            }
-        });
-    });
-    let more = move |_| {
-        let Status::Done(results) = status.get_untracked() else {
-            return;
-        };
-        let now = generation.get_value();
+    // A search is a resource of the address: it runs again when the query changes, and an
+    // older run that finishes late is dropped by the resource itself. Each answer says
+    // which query it answers.
+    let first = LocalResource::new(move || {
         let q = query.get_untracked();
         let client = client.get_value();
-        leptos::task::spawn_local(async move {
-            let result = client.more(q, results).await;
-            if generation.get_value() == now {
-                status.set(result.map_or_else(Status::Failed, Status::Done));
+        async move {
+            if q.is_search() {
+                let result = client.first(q.clone()).await;
+                Some((q, result))
+            } else {
+                None
             }
-        });
+        }
+    });
+    // The resource is refetched from here, reading the query untracked, rather than
+    // tracking the query itself: a memo's change could reach it after another reader had
+    // already taken it (reactive_graph 0.2), and the address that catches up just after
+    // hydration was missed, so a shared search link stayed "searching". This effect's
+    // first run comes after that catch-up.
+    Effect::new(move |_| {
+        query.track();
+        first.refetch();
+    });
+    // さらに古い会合を表示: the next step of the search shown, with the query it steps.
+    let step = Action::new_local(move |(q, results): &(SeriesQuery, Results)| {
+        let (q, results) = (q.clone(), results.clone());
+        let client = client.get_value();
+        async move {
+            let result = client.more(q.clone(), results).await;
+            (q, result)
+        }
+    });
+    // What is shown, and whether it answers an earlier query while the current one runs:
+    // the earlier results then stay (marked busy) until the new ones replace them, so the
+    // page neither flickers nor jumps as a reader types. (Leptos' `Transition` keeps
+    // earlier children the same way, but a static page is rendered with its fallback,
+    // which hydration would have to meet node for node: the search starts only in the
+    // browser, so the memo does it.)
+    let shown = Memo::new(move |_| {
+        let q = query.get();
+        if !q.is_search() {
+            return (Status::Idle, false);
+        }
+        let Some(Some((answered, result))) = first.get() else {
+            return (Status::Searching, false);
+        };
+        let current = answered == q;
+        match result {
+            Ok(results) => {
+                let stepped = match step.value().get() {
+                    // A later step of the same search, taken from these results.
+                    Some((stepped, Ok(further)))
+                        if stepped == answered
+                            && further.candidates == results.candidates
+                            && further.looked > results.looked =>
+                    {
+                        Ok(further)
+                    }
+                    Some((stepped, Err(why))) if stepped == answered => Err(why),
+                    _ => Ok(results),
+                };
+                match stepped {
+                    Ok(results) => (Status::Done(results), !current),
+                    Err(why) if current => (Status::Failed(why), false),
+                    Err(_) => (Status::Searching, false),
+                }
+            }
+            Err(why) if current => (Status::Failed(why), false),
+            Err(_) => (Status::Searching, false),
+        }
+    });
+    let status = move || shown.with(|(s, _)| s.clone());
+    let busy = move || shown.with(|(_, b)| *b);
+    let more = move |_| {
+        if let (Status::Done(results), false) = shown.get_untracked() {
+            step.dispatch_local((query.get_untracked(), results));
+        }
     };
     let go = move |next: SeriesQuery, replace: bool| {
         let url = format!("{}{}", location.pathname.get_untracked(), next.to_query());
@@ -259,9 +295,9 @@ pub fn SeriesSearchPanel(
             <div
                 class="series-results"
                 aria-live="polite"
-                aria-busy=move || busy.get().then_some("true")
-                data-series-status=move || match status.get() {
-                    _ if busy.get() => "searching",
+                aria-busy=move || busy().then_some("true")
+                data-series-status=move || match status() {
+                    _ if busy() => "searching",
                     Status::Idle => "idle",
                     Status::Searching => "searching",
                     Status::Done(_) => "done",
@@ -271,7 +307,7 @@ pub fn SeriesSearchPanel(
                 {move || {
                     let t = language.t();
                     let lang = language.lang.get();
-                    match status.get() {
+                    match status() {
                         Status::Idle => ().into_any(),
                         Status::Searching => view! { <p class="series-results__summary">{t.searching}</p> }.into_any(),
                         Status::Failed(why) => view! {
