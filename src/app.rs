@@ -15,7 +15,8 @@ use crate::state::site::provide_site;
 /// hydrated from that HTML in the browser (`mount`). There is no router: each page is its
 /// own static file (`site.rs`), and everything a shared link must reproduce within a page
 /// lives in the query string and the fragment, which work on any static host without
-/// rewrite rules. `content` is the page's own view: [`meeting`] or [`pages`].
+/// rewrite rules. `content` is the page's own view, drawn by its app: [`MEETING`] or
+/// [`PAGES`].
 #[component]
 pub fn App(content: AnyView) -> impl IntoView {
     view! {
