@@ -1,6 +1,7 @@
 //! A page's title and description, what a search result or a tab shows of it.
 
 use minutes_core::Minutes;
+use minutes_core::series::once_each;
 
 use super::render::RenderError;
 use crate::format;
@@ -24,18 +25,19 @@ pub(super) fn title_and_description(
             (title, description)
         }
         (PageData::Home(home), _) => {
-            let names: Vec<&str> = home
-                .bodies
-                .entries
-                .iter()
-                .filter(|e| e.meetings > 0)
-                .map(|e| e.body.name.as_str())
-                .collect();
+            // Names each once: the 2015 and 2025 本部 share theirs.
+            let names = once_each(
+                home.bodies
+                    .entries
+                    .iter()
+                    .filter(|e| e.meetings > 0)
+                    .map(|e| e.body.name.as_str()),
+            );
             (
                 Lang::Ja.texts().site_title.to_owned(),
                 format!(
                     "{}の議事概要（会合{}件）と全会議体の発言の検索",
-                    dedup(&names).join("・"),
+                    names.join("・"),
                     home.total
                 ),
             )
@@ -70,14 +72,15 @@ pub(super) fn title_and_description(
             )
         }
         (PageData::Person(page), _) => {
-            let names: Vec<&str> = page
-                .bodies
-                .entries
-                .iter()
-                .filter(|e| page.person.bodies().contains(&e.body.slug.as_str()))
-                .map(|e| e.body.name.as_str())
-                .collect();
-            let names = dedup(&names).join("・");
+            let sat_in = page.person.bodies();
+            let names = once_each(
+                page.bodies
+                    .entries
+                    .iter()
+                    .filter(|e| sat_in.contains(&e.body.slug.as_str()))
+                    .map(|e| e.body.name.as_str()),
+            )
+            .join("・");
             (
                 format!(
                     "{}{} — {names}",
@@ -95,17 +98,6 @@ pub(super) fn title_and_description(
             return Err(RenderError::Template("a meeting page needs its minutes"));
         }
     })
-}
-
-/// Names, each once, in their order: the 2015 and 2025 本部 share theirs.
-fn dedup<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for n in names {
-        if !out.contains(n) {
-            out.push(n);
-        }
-    }
-    out
 }
 
 /// A title's page number, on a list split over pages.

@@ -107,16 +107,11 @@ pub fn PersonPage(
     };
     // Each role under its body, the bodies in the order first sat in: one list on a site
     // of one body, as before.
-    let mut sat_in: Vec<&str> = Vec::new();
-    for r in &person.roles {
-        if !sat_in.contains(&r.body.as_str()) {
-            sat_in.push(&r.body);
-        }
-    }
     let groups = several.then(|| {
-        sat_in
-            .iter()
-            .map(|&slug| {
+        person
+            .role_bodies()
+            .into_iter()
+            .map(|slug| {
                 let held = person.roles.iter().filter(|r| r.body == slug).map(role_view).collect_view();
                 let title = bodies.get(slug).map(|e| {
                     view! { <h3 class="person-body__name"><BodyName body=e.body.clone() href=bodies.href(slug, root) language /></h3> }

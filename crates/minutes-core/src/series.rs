@@ -233,18 +233,29 @@ pub struct Person {
 }
 
 impl Person {
+    /// The bodies (slugs) they held a role in, each once, in the order first sat in.
+    pub fn role_bodies(&self) -> Vec<&str> {
+        once_each(self.roles.iter().map(|r| r.body.as_str()))
+    }
+
     /// The bodies (slugs) they sat or spoke in, each once, in the order first met: their
     /// roles', then any body they spoke in without a role.
     pub fn bodies(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
         let roles = self.roles.iter().map(|r| r.body.as_str());
-        for slug in roles.chain(self.remarks.iter().map(|r| r.meeting.body.as_str())) {
-            if !out.contains(&slug) {
-                out.push(slug);
-            }
-        }
-        out
+        once_each(roles.chain(self.remarks.iter().map(|r| r.meeting.body.as_str())))
     }
+}
+
+/// `items` each once, in the order first met. For the few names and bodies of one page: a
+/// linear look-up each, no hashing, no sort.
+pub fn once_each<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// Why a set of minutes is not one series.

@@ -257,6 +257,11 @@ fn a_collection_shares_meetings_out_by_body_each_numbered_and_linked_on_its_own(
         "years span the bodies"
     );
     assert_eq!(murai.bodies(), ["ispc-kihon", "cshq", "cshq-2025"]);
+    assert_eq!(murai.role_bodies(), ["ispc-kihon", "cshq", "cshq-2025"]);
+    assert_eq!(
+        minutes_core::series::once_each(["b", "a", "b", "c", "a"]),
+        ["b", "a", "c"]
+    );
     let topics_in_one = seed()
         .speeches()
         .filter(|(_, s)| s.speaker.as_deref() == Some("murai-jun"))
