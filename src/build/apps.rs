@@ -6,8 +6,6 @@
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
-use crate::app::Draw;
-
 /// One app's two files, as Trunk wrote them: `<bin>-<hash>.js` and `<bin>-<hash>_bg.wasm`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppFiles {
@@ -70,13 +68,11 @@ impl Apps {
         })
     }
 
-    /// The app that draws a page of `draw`'s kind.
-    pub fn of(&self, draw: &Draw) -> &AppFiles {
-        if draw.meetings {
-            &self.meeting
-        } else {
-            &self.pages
-        }
+    /// Two apps of a few bytes each, named as Trunk names them, for tests.
+    #[cfg(test)]
+    pub(crate) fn sample() -> Apps {
+        let names = ["minutes-viewer-a_bg.wasm", "minutes-pages-b_bg.wasm"].map(str::to_owned);
+        Apps::find(&names, |n| Ok(n.as_bytes().to_vec())).expect("both apps are named")
     }
 
     /// Every file of both apps.

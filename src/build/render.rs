@@ -520,15 +520,10 @@ mod tests {
         cards: Option<&Cards>,
     ) -> Result<Vec<SiteFile>, RenderError> {
         let library: &'static Library = Box::leak(Box::new(read_library(BODIES, files)?));
-        super::site(template, &apps(), library, origin, cards)
+        super::site(template, &Apps::sample(), library, origin, cards)
     }
     const BODIES: &str = include_str!("../../data/bodies.json");
 
-    /// Two apps of a few bytes each.
-    fn apps() -> Apps {
-        let names = ["minutes-viewer-a_bg.wasm", "minutes-pages-b_bg.wasm"].map(str::to_owned);
-        Apps::find(&names, |n| Ok(n.as_bytes().to_vec())).unwrap()
-    }
     use crate::build::csp::inline_scripts;
     use crate::build::template::LEGACY_MARK;
     use base64::Engine as _;

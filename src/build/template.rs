@@ -40,8 +40,10 @@ const ANCHORS: [(&str, &str); 4] = [
 #[derive(Debug, Clone)]
 pub struct Template {
     text: String,
-    /// The meeting pages' app's loader, then the other pages'.
-    loaders: [String; 2],
+    /// The meeting pages' app's loader.
+    meeting_loader: String,
+    /// The other pages' app's loader.
+    pages_loader: String,
 }
 
 impl Template {
@@ -55,8 +57,11 @@ impl Template {
             }
         }
         body_bounds(&text)?;
-        let loaders = [apps.meeting.loader(), apps.pages.loader()];
-        Ok(Template { text, loaders })
+        Ok(Template {
+            text,
+            meeting_loader: apps.meeting.loader(),
+            pages_loader: apps.pages.loader(),
+        })
     }
 
     /// The page of `data`, at its depth below the site's root: `title`, `description`, the
@@ -73,7 +78,11 @@ impl Template {
         view: &str,
         blocks: &str,
     ) -> Result<String, RenderError> {
-        let loader = &self.loaders[usize::from(!Draw::of(data).meetings)];
+        let loader = if Draw::of(data).meetings {
+            &self.meeting_loader
+        } else {
+            &self.pages_loader
+        };
         let html = self
             .text
             .replacen("</head>", &format!("  {loader}\n  </head>"), 1);
@@ -242,18 +251,13 @@ pub(super) fn html_of<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
 mod tests {
     use super::*;
 
-    fn apps() -> Apps {
-        let names = ["minutes-viewer-a_bg.wasm", "minutes-pages-b_bg.wasm"].map(str::to_owned);
-        Apps::find(&names, |n| Ok(n.as_bytes().to_vec())).unwrap()
-    }
-
     const PAGE: &str = "<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>x</title>\n  </head>\n  <body>\n  </body>\n</html>\n";
 
     // A Trunk page that lost an anchor fails once, when it is read, naming the anchor,
     // rather than on some page later.
     #[test]
     fn a_missing_anchor_is_named_when_the_template_is_read() {
-        assert!(Template::parse(PAGE, &apps()).is_ok());
+        assert!(Template::parse(PAGE, &Apps::sample()).is_ok());
         for (cut, says) in [
             (
                 "<meta charset=\"utf-8\" />",
@@ -264,7 +268,7 @@ mod tests {
             ("<body>", "has no <body>"),
             ("</body>", "has no </body>"),
         ] {
-            let err = Template::parse(&PAGE.replace(cut, ""), &apps()).err();
+            let err = Template::parse(&PAGE.replace(cut, ""), &Apps::sample()).err();
             assert_eq!(err, Some(RenderError::Template(says)), "{cut}");
         }
     }
@@ -277,7 +281,7 @@ mod tests {
             "  </head>",
             "<script src=\"./b.js\" defer></script>\n<script type=\"module\">\nimport init from './a.js';\nawait init();\n</script>\n  <link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a_bg.wasm\"></head>",
         );
-        let template = Template::parse(&trunk, &apps()).unwrap();
+        let template = Template::parse(&trunk, &Apps::sample()).unwrap();
         assert!(!template.text.contains("./a.js"), "{}", template.text);
         assert!(!template.text.contains("a_bg.wasm"), "{}", template.text);
         assert!(
@@ -306,7 +310,7 @@ mod tests {
                 )
                 .unwrap()
         };
-        let html = write(&Template::parse(PAGE, &apps()).unwrap());
+        let html = write(&Template::parse(PAGE, &Apps::sample()).unwrap());
         assert!(html.contains("<title>T &amp; t</title>"), "{html}");
         assert!(
             html.contains("<meta name=\"description\" content=\"D\" />"),
@@ -323,6 +327,9 @@ mod tests {
         );
         assert!(!html.contains("minutes-viewer"), "{html}");
         // Read again as a template, the page loses what it was given: the same page.
-        assert_eq!(write(&Template::parse(&html, &apps()).unwrap()), html);
+        assert_eq!(
+            write(&Template::parse(&html, &Apps::sample()).unwrap()),
+            html
+        );
     }
 }
