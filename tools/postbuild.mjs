@@ -47,8 +47,10 @@ if (process.env.TRUNK_STAGING_DIR) {
     console.error(`postbuild: building pages.html's app failed (${trunk.error?.message ?? `exit ${trunk.status}`})`);
     process.exit(1);
   }
+  // Its app's files: everything it wrote but its page, which nothing uses (the renderer
+  // finds the apps by name, src/build/apps.rs).
   for (const f of await readdir(out)) {
-    if (/^minutes-pages-.*(\.js|_bg\.wasm)$/.test(f)) await copyFile(join(out, f), join(dir, f));
+    if (f !== 'index.html') await copyFile(join(out, f), join(dir, f));
   }
 }
 
