@@ -55,7 +55,8 @@ pub fn mount(app: app::Draw) {
                 leptos::mount::hydrate_body(move || {
                     leptos::view! { <app::App content=(app.view)(page, minutes) /> }
                 });
-                web::browser::mark_ready();
+                // What the first pass left (a meeting's remarks) hydrates in slices.
+                web::hydration::finish(web::browser::mark_ready);
             },
             std::time::Duration::ZERO,
         ),

@@ -13,8 +13,8 @@ use crate::i18n::{Lang, Texts};
 use crate::query::{self, Notice, ViewState, drop_unknown_ids, has_anchor};
 use crate::state::marks::Marks;
 use crate::terms::Search;
-use crate::web::browser;
 use crate::web::location::Location;
+use crate::web::{browser, hydration};
 use site::Language;
 
 /// Everything a component needs to read or change the view of the meeting. `Copy`, handed down by
@@ -94,13 +94,12 @@ pub fn provide_meeting(minutes: &'static Minutes) -> MeetingState {
         location,
     };
     // The first view is the one the build rendered: the bare page, in Japanese, at phone
-    // width. Hydration must meet it node for node, so only now, once the page is the
-    // app's, does the view catch up with this reader: the address they opened, the
-    // language they chose, their screen, and anything they typed into the search field
-    // before the app ran. Effects run in a microtask after hydration, and what they change
-    // is drawn in microtasks too, all before the next frame: no frame shows the first
-    // view once the app runs.
-    Effect::new(move |_| {
+    // width. Hydration must meet it node for node, so only once the whole page is the
+    // app's (its remarks hydrate in slices after the first pass: `hydration`) does the
+    // view catch up with this reader: the address they opened, the language they chose,
+    // their screen, and anything they typed into the search field before the app ran.
+    // What that changes is drawn in microtasks, before the next frame.
+    hydration::when_whole(move || {
         location.catch_up();
         language.catch_up();
         set_wide.set(browser::is_wide_screen());
@@ -170,6 +169,12 @@ impl MeetingState {
     /// The reader chose `lang`: remember it, and take any other `lang` out of the address
     /// (replacing the entry) so that a reload keeps the choice.
     pub fn choose_lang(&self, lang: Lang) {
+        // Not before the catch-up: the remarks not yet hydrated must meet the page as the
+        // build rendered it (`hydration`). Like a tap before the app runs, this one is
+        // not answered.
+        if !self.started.get_untracked() {
+            return;
+        }
         self.language.choose(lang);
         let mut next = self.state.get_untracked();
         if next.lang.is_some() {

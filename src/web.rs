@@ -4,4 +4,5 @@
 
 pub mod browser;
 pub mod data;
+pub mod hydration;
 pub mod location;

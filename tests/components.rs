@@ -139,11 +139,13 @@ fn from_pdf_at(url: &str) -> &'static Minutes {
 }
 
 #[wasm_bindgen_test]
-fn the_header_links_the_published_original() {
+async fn the_header_links_the_published_original() {
     let url = "https://www.nisc.go.jp/council/cs/dai01/gijigaiyo.pdf";
     let m = from_pdf_at(url);
     set_search("?lang=ja");
     let host = mount_in_app(move || view! { <MeetingHeader minutes=m /> });
+    // The header's content is built into it once it exists (`hydration::later`).
+    started().await;
     set_search("");
     let link = host
         .query_selector("a[data-source]")
@@ -161,13 +163,20 @@ fn the_header_links_the_published_original() {
 // Guards the seed, which has no PDF, and minutes whose source URL is not a web address
 // (a `javascript:` link would run script when clicked): no 出典 in the header.
 #[wasm_bindgen_test]
-fn the_header_names_no_original_without_a_web_address() {
+async fn the_header_names_no_original_without_a_web_address() {
     let seed = minutes();
     let script = from_pdf_at("javascript:alert(1)");
     for m in [seed, script] {
         set_search("?lang=ja");
         let host = mount_in_app(move || view! { <MeetingHeader minutes=m /> });
+        started().await;
         set_search("");
+        // The header is there, with its facts, and no 出典 among them.
+        assert!(
+            host.query_selector("dl[data-meeting-facts] dt")
+                .unwrap()
+                .is_some()
+        );
         assert!(host.query_selector("a[data-source]").unwrap().is_none());
         assert!(!host.text_content().unwrap_or_default().contains("出典"));
     }

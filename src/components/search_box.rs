@@ -28,7 +28,12 @@ pub fn SearchBox() -> impl IntoView {
     });
     // Back/forward or a shared link changes `q`: show it in the field, unless the field
     // already says it (rewriting the value while typing would break IME composition).
+    // Not before the view has caught up with the reader: until then the field holds what
+    // they typed before the app ran, which the catch-up reads (`provide_meeting`).
     Effect::new(move |_| {
+        if !meeting.started.get() {
+            return;
+        }
         let q = meeting.state.with(|s| s.q.clone());
         if let Some(el) = input.get()
             && el.value() != q

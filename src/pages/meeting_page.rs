@@ -20,7 +20,7 @@ use crate::components::speech_view::SpeechView;
 use crate::components::table_of_contents::TableOfContents;
 use crate::site::MeetingData;
 use crate::state::use_meeting;
-use crate::web::browser;
+use crate::web::{browser, hydration};
 
 /// The meeting: header, tools (search, filters, contents), attendees and proceedings.
 #[component]
@@ -44,6 +44,77 @@ pub fn MeetingPage(
         });
     });
 
+    // The page hydrates in slices (`hydration`): the header, the search field, the
+    // tools folded under 絞り込み・目次, the proceedings.
+    let tools = NodeRef::new();
+    let tools_inner = hydration::later(
+        tools,
+        vec![
+            hydration::child(|| view! { <SearchBox /> }),
+            hydration::child(move || {
+                let more = NodeRef::new();
+                let inner = hydration::later(
+                    more,
+                    vec![
+                        hydration::child(
+                            move || view! { <summary>{meeting.text(|t| t.tools_more)}</summary> },
+                        ),
+                        hydration::child(|| view! { <FilterPanel /> }),
+                        hydration::child(|| view! { <ExportMenu /> }),
+                        hydration::child(move || view! { <TableOfContents minutes=minutes /> }),
+                    ],
+                );
+                view! {
+                    <details
+                        class="tools__more"
+                        data-tools-more
+                        open=move || meeting.wide.get()
+                        node_ref=more
+                        inner_html=inner
+                    ></details>
+                }
+            }),
+        ],
+    );
+    let proceedings = NodeRef::new();
+    let proceedings_inner = hydration::later(
+        proceedings,
+        vec![
+            hydration::child(|| view! { <LinkNotices /> }),
+            hydration::child(|| view! { <ResultSummary /> }),
+            hydration::child(|| view! { <SpeakerCard /> }),
+            hydration::child(move || view! { <AttendeeTable minutes=minutes /> }),
+            // Opens the tools and the attendees on a wide screen as the page is read,
+            // before its first paint: the app decides the same (`wide`), but only once
+            // it runs, and opening them then pushed the minutes down under the reader.
+            hydration::child(|| view! { <script>{OPEN_WIDE}</script> }),
+            hydration::child(|| view! { <MeetingStats /> }),
+            // What a copy button did, said to screen readers (browser::announce).
+            hydration::child(|| {
+                view! { <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p> }
+            }),
+            hydration::child(|| view! { <ParagraphCopyButtons /> }),
+            hydration::child(move || {
+                view! {
+                    <section class="minutes" data-minutes aria-labelledby="minutes-heading">
+                        <h2 id="minutes-heading" class="visually-hidden">{meeting.text(|t| t.minutes_heading)}</h2>
+                        {minutes
+                            .sections
+                            .iter()
+                            .map(|section| view! { <SectionView section=section /> })
+                            .collect_view()}
+                    </section>
+                }
+            }),
+            hydration::child(move || {
+                minutes
+                    .end_mark
+                    .as_deref()
+                    .map(|mark| view! { <p class="end-mark" lang="ja">{format!("— {mark} —")}</p> })
+            }),
+        ],
+    );
+
     view! {
         // A plain fragment link: the browser moves focus to the (focusable) proceedings.
         <a class="skip-link" href="#proceedings">
@@ -51,41 +122,14 @@ pub fn MeetingPage(
         </a>
         <MeetingHeader minutes=minutes neighbours=neighbours bodies=bodies />
         <div class="layout">
-            <aside class="tools" aria-label=meeting.text(|t| t.tools)>
-                <SearchBox />
-                <details class="tools__more" data-tools-more open=move || meeting.wide.get()>
-                    <summary>{meeting.text(|t| t.tools_more)}</summary>
-                    <FilterPanel />
-                    <ExportMenu />
-                    <TableOfContents minutes=minutes />
-                </details>
-            </aside>
-            <main class="proceedings" id="proceedings" tabindex="-1">
-                <LinkNotices />
-                <ResultSummary />
-                <SpeakerCard />
-                <AttendeeTable minutes=minutes />
-                // Opens the tools and the attendees on a wide screen as the page is read,
-                // before its first paint: the app decides the same (`wide`), but only once
-                // it runs, and opening them then pushed the minutes down under the reader.
-                <script>{OPEN_WIDE}</script>
-                <MeetingStats />
-                // What a copy button did, said to screen readers (browser::announce).
-                <p class="visually-hidden" id=browser::ANNOUNCER_ID role="status" aria-live="polite"></p>
-                <ParagraphCopyButtons />
-                <section class="minutes" data-minutes aria-labelledby="minutes-heading">
-                    <h2 id="minutes-heading" class="visually-hidden">{meeting.text(|t| t.minutes_heading)}</h2>
-                    {minutes
-                        .sections
-                        .iter()
-                        .map(|section| view! { <SectionView section=section /> })
-                        .collect_view()}
-                </section>
-                {minutes
-                    .end_mark
-                    .as_deref()
-                    .map(|mark| view! { <p class="end-mark" lang="ja">{format!("— {mark} —")}</p> })}
-            </main>
+            <aside class="tools" aria-label=meeting.text(|t| t.tools) node_ref=tools inner_html=tools_inner></aside>
+            <main
+                class="proceedings"
+                id="proceedings"
+                tabindex="-1"
+                node_ref=proceedings
+                inner_html=proceedings_inner
+            ></main>
         </div>
     }
 }
@@ -135,6 +179,30 @@ fn SectionView(
     let number = section.number;
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
+    // The heading and the remarks hydrate after the page's frame, a few per task
+    // (`hydration`). Each remark is built as in one pass: after the section's own state
+    // is provided.
+    let host = NodeRef::new();
+    let heading = hydration::child(move || {
+        view! {
+            <h2 id=heading_id lang="ja">
+                <span class="section__number">{format!("({number})")}</span>
+                " "
+                {section.title.clone()}
+            </h2>
+        }
+    });
+    let blocks = section.blocks.iter().map(|block| -> hydration::Child {
+        Box::new(move || {
+            provide_context(meeting);
+            match block {
+                Block::Agenda(agenda) => view! { <AgendaList agenda=agenda /> }.into_any(),
+                Block::Narrative(p) => view! { <ParagraphView paragraph=p /> }.into_any(),
+                Block::Speech(speech) => view! { <SpeechView speech=speech /> }.into_any(),
+            }
+        })
+    });
+    let inner = hydration::later(host, std::iter::once(heading).chain(blocks).collect());
     view! {
         <section
             class="section"
@@ -142,22 +210,9 @@ fn SectionView(
             id=section.id.clone()
             aria-labelledby=labelled_by
             hidden=move || !meeting.marks.sections.get(number)
-        >
-            <h2 id=heading_id lang="ja">
-                <span class="section__number">{format!("({number})")}</span>
-                " "
-                {section.title.clone()}
-            </h2>
-            {section
-                .blocks
-                .iter()
-                .map(|block| match block {
-                    Block::Agenda(agenda) => view! { <AgendaList agenda=agenda /> }.into_any(),
-                    Block::Narrative(p) => view! { <ParagraphView paragraph=p /> }.into_any(),
-                    Block::Speech(speech) => view! { <SpeechView speech=speech /> }.into_any(),
-                })
-                .collect_view()}
-        </section>
+            node_ref=host
+            inner_html=inner
+        ></section>
     }
 }
 

@@ -6,6 +6,7 @@
 //! - `#…` links are the browser's own: it scrolls, moves focus and adds the entry;
 //!   `hashchange` tells the signals.
 //! - Back and forward (`popstate`) re-read the address.
+//! - Nothing changes it before the view has caught up with it ([`Location::catch_up`]).
 //! - The app's own changes ([`Location::go`]) reach the signals at once and the browser's
 //!   history once the browser is idle after the next paint: a keystroke's results are not
 //!   kept waiting for `history.replaceState` (slow in Chromium), nor is the next
@@ -23,6 +24,10 @@ pub struct Location {
     /// A history write waiting for the browser to be idle: the URL, and whether it adds an
     /// entry.
     pending: StoredValue<Option<(String, bool)>>,
+    /// Whether the view has caught up with the address ([`Location::catch_up`]). Until
+    /// then the address holds still: the parts of a page not yet hydrated must meet it as
+    /// the build rendered it (`hydration`).
+    live: StoredValue<bool>,
     /// The query string, with its `?` (or empty).
     pub search: Memo<String>,
     /// The fragment, with its `#` (or empty).
@@ -75,9 +80,11 @@ impl Location {
     pub fn follow() -> Location {
         let address = RwSignal::new(Address::default());
         let pending = StoredValue::new(None);
+        let live = StoredValue::new(false);
         let location = Location {
             address,
             pending,
+            live,
             search: Memo::new(move |_| address.with(|a| a.search.clone())),
             hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
             pathname: Memo::new(move |_| address.with(|a| a.pathname.clone())),
@@ -86,11 +93,18 @@ impl Location {
         // still waiting.
         let reread = move || {
             pending.set_value(None);
-            location.catch_up();
+            if live.get_value() {
+                location.catch_up();
+            }
         };
         let popstate = window_event_listener(leptos::ev::popstate, move |_| reread());
         let hashchange = window_event_listener(leptos::ev::hashchange, move |_| reread());
         let click = window_event_listener(leptos::ev::click, move |e| {
+            // Before the catch-up, the browser follows the link: a new page, as without
+            // the app.
+            if !live.get_value() {
+                return;
+            }
             if let Some(href) = query_link(&e) {
                 e.prevent_default();
                 location.go(&href, false);
@@ -104,9 +118,10 @@ impl Location {
         location
     }
 
-    /// Read the browser's address: once the page is hydrated (in an effect), and after
-    /// that whenever the browser moves.
+    /// Read the browser's address: once the page is hydrated, and after that whenever
+    /// the browser moves.
     pub fn catch_up(&self) {
+        self.live.set_value(true);
         self.address.set(read());
     }
 
@@ -115,6 +130,12 @@ impl Location {
     /// address once it is idle after the next paint (several calls before that make one
     /// entry, a new one if any of them asked for it).
     pub fn go(&self, url: &str, replace: bool) {
+        // Not before the catch-up (see `live`): like a tap before the app runs, this
+        // change is not made. (What was typed into the search field is not lost: the
+        // catch-up reads it.)
+        if !self.live.get_value() {
+            return;
+        }
         let waiting = self
             .pending
             .with_value(|p| p.as_ref().map(|(_, push)| *push));
