@@ -1,16 +1,17 @@
-//! Hydration in slices. A meeting page's first pass hydrates its frame (header, tools,
-//! attendees, the sections and their headings) and leaves the remarks to later tasks, a
-//! few per task ([`later`]). In one task, hydrating a meeting of 14 remarks kept the page
-//! from answering a tap for about 60 ms on a laptop, 240 ms at the 4× slower CPU
-//! Lighthouse simulates for a phone (its total blocking time; bench/RESULTS.md, "Hydration
-//! in slices"). The page is whole and readable meanwhile: it is the one the build
-//! rendered.
+//! Hydration in slices. A meeting page's first pass hydrates only its frame (the elements
+//! that hold the header, the tools and the proceedings); what they hold hydrates in later
+//! tasks, a few views per task ([`later`], [`finish`]): the header, the search field, the
+//! tools, the attendees, each section's heading and each remark. In one task, hydrating
+//! a meeting of 14 remarks kept the page from answering a tap for about 60 ms on a
+//! laptop, 240 ms at the 4× slower CPU Lighthouse simulates for a phone (its total
+//! blocking time; bench/RESULTS.md, "Hydration in slices"). The page is whole and
+//! readable meanwhile: it is the one the build rendered.
 //!
-//! Until the last slice, nothing may change what a remark shows: a view hydrated after a
+//! Until the last slice, nothing may change what the page shows: a view hydrated after a
 //! change would meet a page that no longer matches it. So the view's catch-up with the
-//! reader (the address they opened, their language) waits for the last slice
-//! ([`when_whole`]), and until then the address holds still (`Location` records what the
-//! reader asks for and applies it at the catch-up).
+//! reader (the address they opened, their language, what they typed) waits for the last
+//! slice ([`when_whole`]), and until then the address holds still (`Location::go` does
+//! nothing before `Location::catch_up`, as a tap before the app runs does nothing).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
