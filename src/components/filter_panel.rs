@@ -9,7 +9,7 @@ use crate::format::group_key;
 use crate::query::toggle;
 use crate::state::marks::SignalMap;
 use crate::state::use_meeting;
-use crate::web::browser;
+use crate::web::{browser, hydration};
 
 /// The three filter groups. Every choice is a checkbox, so several can be combined; the
 /// counts say how many speeches (or, for topics, paragraphs) choosing it would show.
@@ -54,7 +54,8 @@ pub fn FilterPanel() -> impl IntoView {
     let chosen_topics = Memo::new(move |_| meeting.state.with(|s| s.topics.clone()));
     let chosen_sections = Memo::new(move |_| meeting.state.with(|s| s.sections.clone()));
 
-    let speaker_groups = groups
+    let speaker_groups = move || {
+        groups
         .into_iter()
         .filter_map(|group| {
             // Only people who speak are filters; the rest would always count zero.
@@ -88,77 +89,103 @@ pub fn FilterPanel() -> impl IntoView {
                 }
             })
         })
-        .collect_view();
+        .collect_view()
+    };
 
-    let topics = minutes
-        .topics
-        .iter()
-        .map(|t| {
-            let id = t.id.as_str();
-            view! {
-                <FilterOption
-                    name="topic"
-                    value=id
-                    label=Signal::derive(move || meeting.language.lang.get().topic(t))
-                    checked=Memo::new(move |_| chosen_topics.with(|s| s.contains(id))).into()
-                    count=Signal::derive(move || counts.topics.get(id))
-                    on_toggle=move || meeting.update(|s| toggle(&mut s.topics, id.to_string()))
-                />
-            }
-        })
-        .collect_view();
+    let topics = move || {
+        minutes
+            .topics
+            .iter()
+            .map(|t| {
+                let id = t.id.as_str();
+                view! {
+                    <FilterOption
+                        name="topic"
+                        value=id
+                        label=Signal::derive(move || meeting.language.lang.get().topic(t))
+                        checked=Memo::new(move |_| chosen_topics.with(|s| s.contains(id))).into()
+                        count=Signal::derive(move || counts.topics.get(id))
+                        on_toggle=move || meeting.update(|s| toggle(&mut s.topics, id.to_string()))
+                    />
+                }
+            })
+            .collect_view()
+    };
 
-    let sections = minutes
-        .sections
-        .iter()
-        .map(|sec| {
-            let n = sec.number;
-            view! {
-                <FilterOption
-                    name="section"
-                    value=sec.id.as_str()
-                    label=Signal::stored(format!("({n}) {}", sec.title))
-                    label_lang="ja"
-                    checked=Memo::new(move |_| chosen_sections.with(|s| s.contains(&n))).into()
-                    count=Signal::derive(move || counts.sections.get(n))
-                    on_toggle=move || meeting.update(|s| toggle(&mut s.sections, n))
-                />
-            }
-        })
-        .collect_view();
+    let sections = move || {
+        minutes
+            .sections
+            .iter()
+            .map(|sec| {
+                let n = sec.number;
+                view! {
+                    <FilterOption
+                        name="section"
+                        value=sec.id.as_str()
+                        label=Signal::stored(format!("({n}) {}", sec.title))
+                        label_lang="ja"
+                        checked=Memo::new(move |_| chosen_sections.with(|s| s.contains(&n))).into()
+                        count=Signal::derive(move || counts.sections.get(n))
+                        on_toggle=move || meeting.update(|s| toggle(&mut s.sections, n))
+                    />
+                }
+            })
+            .collect_view()
+    };
 
-    view! {
-        <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading" class="filters__heading">{meeting.text(|t| t.filters)}</h2>
-            <button
-                type="button"
-                class="clear-button"
-                data-clear-filters=""
-                disabled=move || !meeting.filtered.get()
-                on:click=move |_| meeting.clear()
-            >
-                {meeting.text(|t| t.clear_all)}
-            </button>
-            <details class="filters__section" open=true>
-                <summary>{meeting.text(|t| t.speakers)}</summary>
-                {speaker_groups}
-            </details>
-            <details class="filters__section" open=true>
-                <summary>{meeting.text(|t| t.topics)}</summary>
-                <fieldset class="filter-group">
-                    <legend class="visually-hidden">{meeting.text(|t| t.topics)}</legend>
-                    {topics}
-                </fieldset>
-            </details>
-            <details class="filters__section">
-                <summary>{meeting.text(|t| t.sections)}</summary>
-                <fieldset class="filter-group">
-                    <legend class="visually-hidden">{meeting.text(|t| t.sections)}</legend>
-                    {sections}
-                </fieldset>
-            </details>
-        </section>
-    }
+    // Hydrated after the page's first pass (`hydration`), a group per slice: the panel
+    // was the largest piece of the tools (up to 19 ms on a first load).
+    let host = NodeRef::new();
+    let inner = hydration::later(
+        host,
+        vec![
+            hydration::child(move || {
+                view! {
+                    <h2 id="filters-heading" class="filters__heading">{meeting.text(|t| t.filters)}</h2>
+                    <button
+                        type="button"
+                        class="clear-button"
+                        data-clear-filters=""
+                        disabled=move || !meeting.filtered.get()
+                        on:click=move |_| meeting.clear()
+                    >
+                        {meeting.text(|t| t.clear_all)}
+                    </button>
+                }
+            }),
+            hydration::child(move || {
+                view! {
+                    <details class="filters__section" open=true>
+                        <summary>{meeting.text(|t| t.speakers)}</summary>
+                        {speaker_groups()}
+                    </details>
+                }
+            }),
+            hydration::child(move || {
+                view! {
+                    <details class="filters__section" open=true>
+                        <summary>{meeting.text(|t| t.topics)}</summary>
+                        <fieldset class="filter-group">
+                            <legend class="visually-hidden">{meeting.text(|t| t.topics)}</legend>
+                            {topics()}
+                        </fieldset>
+                    </details>
+                }
+            }),
+            hydration::child(move || {
+                view! {
+                    <details class="filters__section">
+                        <summary>{meeting.text(|t| t.sections)}</summary>
+                        <fieldset class="filter-group">
+                            <legend class="visually-hidden">{meeting.text(|t| t.sections)}</legend>
+                            {sections()}
+                        </fieldset>
+                    </details>
+                }
+            }),
+        ],
+    );
+    view! { <section class="filters" aria-labelledby="filters-heading" node_ref=host inner_html=inner></section> }
 }
 
 /// The live count beside each option. `Copy`.
