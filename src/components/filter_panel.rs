@@ -56,40 +56,40 @@ pub fn FilterPanel() -> impl IntoView {
 
     let speaker_groups = move || {
         groups
-        .into_iter()
-        .filter_map(|group| {
-            // Only people who speak are filters; the rest would always count zero.
-            let speakers: Vec<_> = minutes
-                .attendees
-                .iter()
-                .filter(|a| a.group == group)
-                .filter(|a| minutes.speeches().any(|(_, s)| s.speaker.as_deref() == Some(&a.id)))
-                .collect();
-            (!speakers.is_empty()).then(|| {
-                view! {
-                    <fieldset class="filter-group" data-group=group_key(group)>
-                        <legend>{move || meeting.language.lang.get().group(group)}</legend>
-                        {speakers
-                            .into_iter()
-                            .map(|a| {
-                                let id = a.id.as_str();
-                                view! {
-                                    <FilterOption
-                                        name="speaker"
-                                        value=id
-                                        label=Signal::derive(move || meeting.language.lang.get().name(a))
-                                        checked=Memo::new(move |_| chosen_speakers.with(|s| s.contains(id))).into()
-                                        count=Signal::derive(move || counts.speakers.get(id))
-                                        on_toggle=move || meeting.update(|s| toggle(&mut s.speakers, id.to_string()))
-                                    />
-                                }
-                            })
-                            .collect_view()}
-                    </fieldset>
-                }
+            .into_iter()
+            .filter_map(|group| {
+                // Only people who speak are filters; the rest would always count zero.
+                let speakers: Vec<_> = minutes
+                    .attendees
+                    .iter()
+                    .filter(|a| a.group == group)
+                    .filter(|a| minutes.speeches().any(|(_, s)| s.speaker.as_deref() == Some(&a.id)))
+                    .collect();
+                (!speakers.is_empty()).then(|| {
+                    view! {
+                        <fieldset class="filter-group" data-group=group_key(group)>
+                            <legend>{move || meeting.language.lang.get().group(group)}</legend>
+                            {speakers
+                                .into_iter()
+                                .map(|a| {
+                                    let id = a.id.as_str();
+                                    view! {
+                                        <FilterOption
+                                            name="speaker"
+                                            value=id
+                                            label=Signal::derive(move || meeting.language.lang.get().name(a))
+                                            checked=Memo::new(move |_| chosen_speakers.with(|s| s.contains(id))).into()
+                                            count=Signal::derive(move || counts.speakers.get(id))
+                                            on_toggle=move || meeting.update(|s| toggle(&mut s.speakers, id.to_string()))
+                                        />
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
             })
-        })
-        .collect_view()
+            .collect_view()
     };
 
     let topics = move || {

@@ -78,10 +78,9 @@ where
     if !hydrating() {
         let mut children = Some(children);
         Effect::new(move |_| {
-            let Some(host) = host.get_untracked() else {
+            let Some(host) = element(host) else {
                 return;
             };
-            let host: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(host);
             for child in children.take().into_iter().flatten() {
                 let mut state = child().build();
                 state.mount(&host, None);
@@ -101,10 +100,9 @@ where
             slices.push_back(Box::new(move || {
                 let mut place = place.borrow_mut();
                 if place.is_none() {
-                    let Some(host) = host.get_untracked() else {
+                    let Some(host) = element(host) else {
                         return;
                     };
-                    let host: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(host);
                     *place = Some((Cursor::new(host), PositionState::new(Position::FirstChild)));
                 }
                 let Some((cursor, position)) = place.as_ref() else {
@@ -122,6 +120,16 @@ where
         }
     });
     String::new()
+}
+
+/// The element `host` names, once the view has it.
+fn element<E>(host: NodeRef<E>) -> Option<web_sys::Element>
+where
+    E: ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    host.get_untracked()
+        .map(wasm_bindgen::JsCast::unchecked_into)
 }
 
 /// Run `job` once the whole page is hydrated: after the last slice, or in an effect where
@@ -184,11 +192,7 @@ fn next_task(job: Job) {
     let posted = CHANNEL.with_borrow_mut(|channel| {
         if channel.is_none() {
             let created = web_sys::MessageChannel::new().ok()?;
-            let run = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
-                if let Some(job) = NEXT.take() {
-                    job();
-                }
-            });
+            let run = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(run_next);
             created
                 .port1()
                 .set_onmessage(Some(run.as_ref().unchecked_ref()));
@@ -203,13 +207,13 @@ fn next_task(job: Job) {
             .ok()
     });
     if posted.is_none() {
-        set_timeout(
-            || {
-                if let Some(job) = NEXT.take() {
-                    job();
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        set_timeout(run_next, std::time::Duration::ZERO);
+    }
+}
+
+/// Run the job [`next_task`] left, if it is still there.
+fn run_next() {
+    if let Some(job) = NEXT.take() {
+        job();
     }
 }
